@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs, with apt, every Debian package Zeren needs to build and test, and only those missing.
+# Safe to run again: when everything is present it does nothing and touches no network.
+set -euo pipefail
+
+packages=(
+  # tool chain
+  g++ cmake ninja-build pkg-config ccache make git
+  # libraries (Boost 1.81: Debian's json and url components come in their own packages)
+  libboost1.81-dev libboost-json1.81-dev
+  libsoci-dev libsqlite3-dev libpq-dev
+  libsodium-dev libssl-dev libcli11-dev
+  # tests and tools used by them
+  libgtest-dev sqlite3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

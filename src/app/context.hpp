@@ -1,0 +1,31 @@
+// Who is acting, and the clock: what every use case is given besides its transaction.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+
+#include "domain/ports.hpp"
+
+namespace zeren::app {
+
+struct Actor {
+  std::string id;                                // recorded in the audit log: "user:12", "cli:root"
+  std::set<Role> roles;
+  std::optional<ProcuratorateId> procuratorate;  // the actor's own 院
+  // The operator at the server's console, who holds the database file itself: trusted with every
+  // change, and every change still recorded under this id.
+  bool console = false;
+
+  static Actor console_operator(std::string os_user) {
+    return Actor{"cli:" + std::move(os_user), {}, std::nullopt, true};
+  }
+  bool has(Role r) const { return roles.contains(r); }
+};
+
+struct Context {
+  Actor actor;
+  const Clock& clock;
+};
+
+}  // namespace zeren::app

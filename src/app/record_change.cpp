@@ -1,0 +1,20 @@
+#include "app/record_change.hpp"
+
+namespace zeren::app {
+
+Status record_change(Transaction& tx, const Context& ctx, std::string action, std::string subject,
+                     std::vector<AuditField> fields) {
+  AuditEvent e{ctx.clock.now_us(), ctx.actor.id, std::move(action), std::move(subject),
+               std::move(fields)};
+  auto appended = tx.audit().append(e);
+  if (!appended) return appended.error();
+  return ok_status();
+}
+
+void add_list(std::vector<AuditField>& fields, const std::string& key,
+              const std::vector<std::string>& values) {
+  for (std::size_t i = 0; i < values.size(); ++i)
+    fields.push_back({key + "." + std::to_string(i), values[i]});
+}
+
+}  // namespace zeren::app

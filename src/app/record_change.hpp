@@ -1,0 +1,23 @@
+// Every change made through app/ appends exactly one audit entry in the same transaction; this is
+// the one place that builds it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+
+namespace zeren::app {
+
+Status record_change(Transaction& tx, const Context& ctx, std::string action, std::string subject,
+                     std::vector<AuditField> fields);
+
+// Helpers for audit subjects and list-valued fields ("members.0", "members.1", …).
+template <class Tag>
+std::string subject(const char* kind, Id<Tag> id) {
+  return std::string(kind) + ":" + std::to_string(id.value);
+}
+void add_list(std::vector<AuditField>& fields, const std::string& key,
+              const std::vector<std::string>& values);
+
+}  // namespace zeren::app

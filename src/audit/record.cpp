@@ -1,0 +1,229 @@
+#include "audit/record.hpp"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace zeren::audit {
+
+std::string_view name_of(HashAlgorithm a) { return a == HashAlgorithm::sm3 ? "sm3" : "sha256"; }
+
+Result<HashAlgorithm> parse_algorithm(std::string_view name) {
+  if (name == "sm3") return HashAlgorithm::sm3;
+  if (name == "sha256") return HashAlgorithm::sha256;
+  return Error::invalid("hash", "invalid_hash", "hash algorithm is sm3 or sha256");
+}
+
+namespace {
+
+struct MdDeleter {
+  void operator()(EVP_MD* md) const { EVP_MD_free(md); }
+};
+
+// Fetched once per process; OpenSSL's EVP_MD objects are safe to share between threads.
+const EVP_MD* md_for(HashAlgorithm a) {
+  static const std::unique_ptr<EVP_MD, MdDeleter> sm3(EVP_MD_fetch(nullptr, "SM3", nullptr));
+  static const std::unique_ptr<EVP_MD, MdDeleter> sha256(EVP_MD_fetch(nullptr, "SHA256", nullptr));
+  return a == HashAlgorithm::sm3 ? sm3.get() : sha256.get();
+}
+
+void put_u32(std::string& out, std::uint32_t v) {
+  for (int s = 24; s >= 0; s -= 8) out.push_back(static_cast<char>((v >> s) & 0xFF));
+}
+void put_u64(std::string& out, std::uint64_t v) {
+  for (int s = 56; s >= 0; s -= 8) out.push_back(static_cast<char>((v >> s) & 0xFF));
+}
+void put_str(std::string& out, std::string_view s) {
+  put_u32(out, static_cast<std::uint32_t>(s.size()));
+  out.append(s);
+}
+
+bool valid_key(std::string_view k) {
+  if (k.empty() || k.size() > 64) return false;
+  return std::all_of(k.begin(), k.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+  });
+}
+
+void put_json_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xF]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+  out.push_back('"');
+}
+
+}  // namespace
+
+Status check_available(HashAlgorithm a) {
+  if (md_for(a) == nullptr)
+    return Error{ErrorKind::unavailable, "hash_unavailable",
+                 std::string("this OpenSSL does not provide ") +
+                     (a == HashAlgorithm::sm3 ? "SM3" : "SHA-256") +
+                     "; install an OpenSSL 3 with the default provider, or create the database "
+                     "with --hash sha256",
+                 "hash"};
+  return ok_status();
+}
+
+Result<std::string> canonical_fields(std::vector<AuditField> fields) {
+  std::sort(fields.begin(), fields.end(),
+            [](const AuditField& a, const AuditField& b) { return a.key < b.key; });
+  std::string out = "{";
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (!valid_key(fields[i].key))
+      return Error::invalid("fields", "invalid_audit_key",
+                            "audit field key \"" + fields[i].key + "\" is not 1..64 of [a-z0-9_.]");
+    if (i > 0 && fields[i].key == fields[i - 1].key)
+      return Error::invalid("fields", "duplicate_audit_key",
+                            "audit field key \"" + fields[i].key + "\" appears twice");
+    if (i > 0) out.push_back(',');
+    put_json_string(out, fields[i].key);
+    out.push_back(':');
+    put_json_string(out, fields[i].value);
+  }
+  out.push_back('}');
+  return out;
+}
+
+Result<std::vector<AuditField>> parse_fields(std::string_view t) {
+  auto bad = [] {
+    return Error{ErrorKind::corruption, "bad_audit_fields", "audit fields are not canonical", "fields"};
+  };
+  std::size_t i = 0;
+  auto read_string = [&](std::string& out) -> bool {
+    if (i >= t.size() || t[i] != '"') return false;
+    ++i;
+    while (i < t.size() && t[i] != '"') {
+      if (t[i] == '\\') {
+        if (i + 1 >= t.size()) return false;
+        const char e = t[i + 1];
+        if (e == '"' || e == '\\') {
+          out.push_back(e);
+          i += 2;
+        } else if (e == 'u' && i + 5 < t.size() && t.substr(i + 2, 2) == "00") {
+          auto hexval = [](char c) { return c >= 'a' && c <= 'f' ? c - 'a' + 10 : c - '0'; };
+          const char h = t[i + 4], l = t[i + 5];
+          auto ok = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); };
+          if (!ok(h) || !ok(l)) return false;
+          const int v = hexval(h) * 16 + hexval(l);
+          if (v >= 0x20) return false;
+          out.push_back(static_cast<char>(v));
+          i += 6;
+        } else {
+          return false;
+        }
+      } else {
+        if (static_cast<unsigned char>(t[i]) < 0x20) return false;
+        out.push_back(t[i++]);
+      }
+    }
+    if (i >= t.size()) return false;
+    ++i;
+    return true;
+  };
+  std::vector<AuditField> fields;
+  if (t.empty() || t[0] != '{') return bad();
+  i = 1;
+  while (i < t.size() && t[i] != '}') {
+    if (!fields.empty()) {
+      if (t[i] != ',') return bad();
+      ++i;
+    }
+    AuditField f;
+    if (!read_string(f.key) || i >= t.size() || t[i] != ':') return bad();
+    ++i;
+    if (!read_string(f.value)) return bad();
+    fields.push_back(std::move(f));
+  }
+  if (i + 1 != t.size()) return bad();
+  auto again = canonical_fields(fields);
+  if (!again || *again != t) return bad();
+  return fields;
+}
+
+std::string canonical_record(std::uint64_t seq, std::int64_t time_us, std::string_view actor,
+                             std::string_view action, std::string_view subject,
+                             std::string_view fields_text) {
+  std::string out;
+  out.reserve(8 + 8 + 16 + actor.size() + action.size() + subject.size() + fields_text.size());
+  put_u64(out, seq);
+  put_u64(out, static_cast<std::uint64_t>(time_us));
+  put_str(out, actor);
+  put_str(out, action);
+  put_str(out, subject);
+  put_str(out, fields_text);
+  return out;
+}
+
+namespace {
+Digest run_digest(HashAlgorithm a, std::initializer_list<std::string_view> parts) {
+  Digest out{};
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  unsigned int len = 0;
+  const bool ok = ctx != nullptr && EVP_DigestInit_ex(ctx, md_for(a), nullptr) == 1 &&
+                  std::all_of(parts.begin(), parts.end(),
+                              [&](std::string_view p) {
+                                return EVP_DigestUpdate(ctx, p.data(), p.size()) == 1;
+                              }) &&
+                  EVP_DigestFinal_ex(ctx, out.data(), &len) == 1 && len == out.size();
+  EVP_MD_CTX_free(ctx);
+  if (!ok) std::abort();  // only when check_available was skipped: a programming error
+  return out;
+}
+}  // namespace
+
+Digest chain_hash(HashAlgorithm a, std::uint8_t version, const Digest& previous,
+                  std::string_view canonical) {
+  const char prefix[2] = {'\0', static_cast<char>(version)};
+  return run_digest(a, {std::string_view(prefix, 2),
+                        std::string_view(reinterpret_cast<const char*>(previous.data()), 32),
+                        canonical});
+}
+
+Digest digest(HashAlgorithm a, std::string_view bytes) { return run_digest(a, {bytes}); }
+
+std::string to_hex(const std::uint8_t* data, std::size_t n) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string s;
+  s.reserve(n * 2);
+  for (std::size_t i = 0; i < n; ++i) {
+    s.push_back(kHex[data[i] >> 4]);
+    s.push_back(kHex[data[i] & 0xF]);
+  }
+  return s;
+}
+
+template <std::size_t N>
+bool from_hex(std::string_view hex, std::array<std::uint8_t, N>& out) {
+  if (hex.size() != 2 * N) return false;
+  auto val = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < N; ++i) {
+    const int h = val(hex[2 * i]), l = val(hex[2 * i + 1]);
+    if (h < 0 || l < 0) return false;
+    out[i] = static_cast<std::uint8_t>(h * 16 + l);
+  }
+  return true;
+}
+
+template bool from_hex<32>(std::string_view, std::array<std::uint8_t, 32>&);
+template bool from_hex<64>(std::string_view, std::array<std::uint8_t, 64>&);
+
+}  // namespace zeren::audit

@@ -1,0 +1,121 @@
+// AuditLog on SQLite: append computes the chained hash from the stored head inside the caller's
+// transaction (BEGIN IMMEDIATE holds the write lock, so the chain cannot fork).
+#include <soci/soci.h>
+
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace zeren::sqlite {
+
+using soci::into;
+using soci::use;
+
+Result<AuditEntry> SqliteTransaction::append(const AuditEvent& event) {
+  auto fields = audit::canonical_fields(event.fields);
+  if (!fields) return fields.error();
+  return guarded_value<AuditEntry>([&]() -> Result<AuditEntry> {
+    long long last = 0;
+    std::string last_hash;
+    soci::indicator ind = soci::i_ok;
+    sql_ << "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", into(last, ind),
+        into(last_hash);
+    Digest previous{};
+    if (sql_.got_data() && ind != soci::i_null) {
+      if (!audit::from_hex(last_hash, previous))
+        return Error{ErrorKind::corruption, "bad_audit_head",
+                     "the audit log's last hash is unreadable", ""};
+    } else {
+      last = 0;
+    }
+    AuditEntry e;
+    e.seq = static_cast<std::uint64_t>(last) + 1;
+    e.version = audit::kRecordVersion;
+    e.event = event;
+    e.fields_text = std::move(*fields);
+    e.hash = audit::chain_hash(hash_, e.version, previous,
+                               audit::canonical_record(e.seq, event.time_us, event.actor,
+                                                       event.action, event.subject, e.fields_text));
+    long long seq = static_cast<long long>(e.seq), time = event.time_us;
+    int version = e.version;
+    const std::string hex = audit::to_hex(e.hash);
+    sql_ << "INSERT INTO audit_log (seq, version, time_us, actor, action, subject, fields, hash) "
+            "VALUES (:s, :v, :t, :a, :c, :u, :f, :h)",
+        use(seq), use(version), use(time), use(event.actor), use(event.action), use(event.subject),
+        use(e.fields_text), use(hex);
+    return e;
+  });
+}
+
+Result<std::uint64_t> SqliteTransaction::size() {
+  return guarded_value<std::uint64_t>([&]() -> Result<std::uint64_t> {
+    long long n = 0;
+    sql_ << "SELECT COUNT(*) FROM audit_log", into(n);
+    return static_cast<std::uint64_t>(n);
+  });
+}
+
+Result<std::vector<AuditEntry>> SqliteTransaction::read(std::uint64_t from, std::uint64_t to) {
+  return guarded_value<std::vector<AuditEntry>>([&]() -> Result<std::vector<AuditEntry>> {
+    std::vector<AuditEntry> out;
+    long long lo = static_cast<long long>(from), hi = static_cast<long long>(to);
+    long long seq = 0, time = 0;
+    int version = 0;
+    std::string actor, action, subject, fields, hash;
+    soci::statement st =
+        (sql_.prepare << "SELECT seq, version, time_us, actor, action, subject, fields, hash "
+                         "FROM audit_log WHERE seq >= :lo AND seq <= :hi ORDER BY seq",
+         use(lo), use(hi), into(seq), into(version), into(time), into(actor), into(action),
+         into(subject), into(fields), into(hash));
+    st.execute();
+    while (st.fetch()) {
+      AuditEntry e;
+      e.seq = static_cast<std::uint64_t>(seq);
+      e.version = static_cast<std::uint8_t>(version);
+      e.event.time_us = time;
+      e.event.actor = actor;
+      e.event.action = action;
+      e.event.subject = subject;
+      e.fields_text = fields;
+      if (auto parsed = audit::parse_fields(fields)) e.event.fields = std::move(*parsed);
+      if (!audit::from_hex(hash, e.hash)) e.hash = Digest{};  // fails verification, not reading
+      out.push_back(std::move(e));
+    }
+    return out;
+  });
+}
+
+Status SqliteTransaction::add_checkpoint(const AuditCheckpoint& c) {
+  return guarded([&]() -> Status {
+    long long size = static_cast<long long>(c.size), at = c.signed_at_us;
+    const std::string head = audit::to_hex(c.head), sig = audit::to_hex(c.signature);
+    sql_ << "INSERT INTO audit_checkpoint (size, head, signed_at_us, key_id, signature) "
+            "VALUES (:s, :h, :t, :k, :g)",
+        use(size), use(head), use(at), use(c.key_id), use(sig);
+    return ok_status();
+  });
+}
+
+Result<std::vector<AuditCheckpoint>> SqliteTransaction::checkpoints() {
+  return guarded_value<std::vector<AuditCheckpoint>>([&]() -> Result<std::vector<AuditCheckpoint>> {
+    std::vector<AuditCheckpoint> out;
+    long long id = 0, size = 0, at = 0;
+    std::string head, key, sig;
+    soci::statement st =
+        (sql_.prepare << "SELECT id, size, head, signed_at_us, key_id, signature "
+                         "FROM audit_checkpoint ORDER BY id",
+         into(id), into(size), into(head), into(at), into(key), into(sig));
+    st.execute();
+    while (st.fetch()) {
+      AuditCheckpoint c;
+      c.id = id;
+      c.size = static_cast<std::uint64_t>(size);
+      c.signed_at_us = at;
+      c.key_id = key;
+      if (!audit::from_hex(head, c.head)) c.head = Digest{};
+      if (!audit::from_hex(sig, c.signature)) c.signature = Signature{};
+      out.push_back(std::move(c));
+    }
+    return out;
+  });
+}
+
+}  // namespace zeren::sqlite

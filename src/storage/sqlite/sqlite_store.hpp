@@ -1,0 +1,97 @@
+// The SQLite store: one connection (WAL, foreign keys on, busy time-out, synchronous=FULL) used by
+// one transaction at a time. Transactions start with BEGIN IMMEDIATE so that two writers never
+// deadlock on a read-to-write upgrade.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "audit/record.hpp"
+#include "domain/ports.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace zeren::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::unique_ptr<soci::session> sql, audit::HashAlgorithm hash);
+  ~SqliteStore() override;
+  Status transact(const std::function<Status(Transaction&)>& work) override;
+
+ private:
+  std::mutex mu_;
+  std::unique_ptr<soci::session> sql_;
+  audit::HashAlgorithm hash_;
+};
+
+// One transaction's view of every repository. Its methods are spread over
+// organisation_rows.cpp, user_rows.cpp and audit_rows.cpp.
+class SqliteTransaction final : public Transaction,
+                                public OrganisationRepository,
+                                public UserRepository,
+                                public AuditLog {
+ public:
+  SqliteTransaction(soci::session& sql, audit::HashAlgorithm hash) : sql_(sql), hash_(hash) {}
+
+  OrganisationRepository& organisation() override { return *this; }
+  UserRepository& users() override { return *this; }
+  AuditLog& audit() override { return *this; }
+
+  // OrganisationRepository
+  Result<ProcuratorateId> add_procuratorate(const Procuratorate& p) override;
+  Result<DepartmentId> add_department(const Department& d) override;
+  Result<PersonId> add_person(const Person& p) override;
+  Result<UnitId> add_unit(const Unit& u) override;
+  Status save_absences(const Person& p) override;
+  Result<Procuratorate> find_procuratorate(ProcuratorateId id) override;
+  Result<Procuratorate> find_procuratorate_by_code(const std::string& short_code) override;
+  Result<Department> find_department(DepartmentId id) override;
+  Result<Department> find_department_by_name(ProcuratorateId p, const std::string& name) override;
+  Result<Person> find_person(PersonId id) override;
+  Result<Unit> find_unit(UnitId id) override;
+  Result<std::vector<Procuratorate>> list_procuratorates() override;
+  Result<std::vector<Department>> list_departments(std::optional<ProcuratorateId> within) override;
+  Result<std::vector<Person>> list_persons(std::optional<ProcuratorateId> within) override;
+  Result<std::vector<Unit>> list_units(std::optional<ProcuratorateId> within) override;
+
+  // UserRepository
+  Result<UserId> add_user(const UserAccount& u) override;
+  Result<UserAccount> find_user_by_name(const std::string& username) override;
+  Result<std::int64_t> count_users() override;
+
+  // AuditLog
+  Result<AuditEntry> append(const AuditEvent& event) override;
+  Result<std::uint64_t> size() override;
+  Result<std::vector<AuditEntry>> read(std::uint64_t from, std::uint64_t to) override;
+  Status add_checkpoint(const AuditCheckpoint& c) override;
+  Result<std::vector<AuditCheckpoint>> checkpoints() override;
+
+ private:
+  Result<std::vector<Department>> load_departments(const std::string& where, std::int64_t arg);
+  Result<std::vector<Person>> load_persons(const std::string& where, std::int64_t arg);
+  Result<std::vector<Unit>> load_units(const std::string& where, std::int64_t arg);
+
+  soci::session& sql_;
+  audit::HashAlgorithm hash_;
+};
+
+// Runs `f`, turning database exceptions into errors: a uniqueness or foreign-key violation is a
+// conflict, anything else a storage error.
+Status guarded(const std::function<Status()>& f);
+
+template <class T>
+Result<T> guarded_value(const std::function<Result<T>()>& f) {
+  std::optional<Result<T>> out;
+  auto s = guarded([&]() -> Status {
+    out.emplace(f());
+    return ok_status();
+  });
+  if (!s) return s.error();
+  return std::move(*out);
+}
+
+}  // namespace zeren::sqlite

@@ -1,0 +1,68 @@
+// UserRepository on SQLite.
+#include <soci/soci.h>
+
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace zeren::sqlite {
+
+using soci::into;
+using soci::use;
+
+Result<UserId> SqliteTransaction::add_user(const UserAccount& u) {
+  return guarded_value<UserId>([&]() -> Result<UserId> {
+    long long id = 0;
+    long long proc = u.procuratorate().value;
+    long long person = u.person() ? u.person()->value : 0;
+    soci::indicator person_ind = u.person() ? soci::i_ok : soci::i_null;
+    int must_change = u.must_change_password() ? 1 : 0;
+    sql_ << "INSERT INTO user_account (username, password_hash, procuratorate_id, person_id, "
+            "must_change_password) VALUES (:u, :h, :p, :person, :m) RETURNING id",
+        use(u.username()), use(u.password_hash()), use(proc), use(person, person_ind),
+        use(must_change), into(id);
+    for (auto r : u.roles()) {
+      const std::string code(code_of(r));
+      sql_ << "INSERT INTO user_role (user_id, role) VALUES (:u, :r)", use(id), use(code);
+    }
+    return UserId{id};
+  });
+}
+
+Result<UserAccount> SqliteTransaction::find_user_by_name(const std::string& username) {
+  return guarded_value<UserAccount>([&]() -> Result<UserAccount> {
+    long long id = 0, proc = 0, person = 0;
+    std::string hash;
+    int must_change = 0;
+    soci::indicator person_ind = soci::i_ok;
+    sql_ << "SELECT id, password_hash, procuratorate_id, person_id, must_change_password "
+            "FROM user_account WHERE username = :u",
+        use(username), into(id), into(hash), into(proc), into(person, person_ind),
+        into(must_change);
+    if (!sql_.got_data()) return Error::not_found("username", "no user " + username);
+    std::set<Role> roles;
+    std::string code;
+    soci::statement st = (sql_.prepare << "SELECT role FROM user_role WHERE user_id = :u ORDER BY role",
+                          use(id), into(code));
+    st.execute();
+    while (st.fetch()) {
+      auto r = parse_term<Role>(code, "role");
+      if (!r) return Error{ErrorKind::corruption, "bad_row", "unknown stored role " + code, "role"};
+      roles.insert(*r);
+    }
+    std::optional<PersonId> p;
+    if (person_ind != soci::i_null) p = PersonId{person};
+    auto u = UserAccount::create(username, hash, roles, ProcuratorateId{proc}, p, must_change == 1);
+    if (!u) return Error{ErrorKind::corruption, "bad_row", "user " + username + ": " + u.error().message, ""};
+    u->set_id(UserId{id});
+    return u;
+  });
+}
+
+Result<std::int64_t> SqliteTransaction::count_users() {
+  return guarded_value<std::int64_t>([&]() -> Result<std::int64_t> {
+    long long n = 0;
+    sql_ << "SELECT COUNT(*) FROM user_account", into(n);
+    return static_cast<std::int64_t>(n);
+  });
+}
+
+}  // namespace zeren::sqlite

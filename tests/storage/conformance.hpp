@@ -1,0 +1,62 @@
+// The storage conformance suite: every backend runs these same tests, through the use cases, so
+// that a second backend (PostgreSQL) proves it behaves like the first. A backend adds one file
+// that instantiates ConformanceTest with its StoreFactory.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "app/context.hpp"
+#include "storage/open_store.hpp"
+
+namespace zeren::testing {
+
+// Makes a fresh, empty database each call and can open the same one again.
+class StoreFactory {
+ public:
+  virtual ~StoreFactory() = default;
+  virtual std::string name() const = 0;
+  virtual Result<OpenedStore> open_fresh() = 0;  // a new empty database
+  virtual Result<OpenedStore> reopen() = 0;      // the database of the last open_fresh
+};
+
+struct BackendParam {
+  std::string name;
+  std::function<std::unique_ptr<StoreFactory>()> make;
+};
+
+class FixedClock final : public Clock {
+ public:
+  std::int64_t now_us() const override { return now; }
+  Date today() const override { return *Date::parse("2026-11-26"); }
+  std::int64_t now = 1'795'665'600'000'000LL;  // 2026-11-26T04:00:00Z
+};
+
+// A two-level organisation built through the use cases, with ids to refer to.
+struct Fixture {
+  std::unique_ptr<StoreFactory> factory;
+  OpenedStore opened;
+  FixedClock clock;
+  app::Actor console = app::Actor::console_operator("test");
+  ProcuratorateId city, district;
+  DepartmentId city_first, district_first;
+  PersonId lead, second, clerk;
+
+  Store& store() { return *opened.store; }
+  app::Context ctx(const app::Actor& a) { return app::Context{a, clock}; }
+  std::uint64_t audit_size();
+  void build();  // 2 procuratorates, 2 departments, 3 persons: 7 changes
+};
+
+// The suite. A backend instantiates it:
+//   INSTANTIATE_TEST_SUITE_P(Name, Conformance, ::testing::Values(BackendParam{...}));
+class Conformance : public ::testing::TestWithParam<BackendParam> {
+ protected:
+  void SetUp() override;
+  Fixture f;
+};
+
+}  // namespace zeren::testing

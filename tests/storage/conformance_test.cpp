@@ -1,0 +1,258 @@
+#include "conformance.hpp"
+
+#include "app/use_cases.hpp"
+#include "audit/store_audit.hpp"
+#include "security/argon2_password_hasher.hpp"
+
+namespace zeren::testing {
+
+using app::Actor;
+
+std::uint64_t Fixture::audit_size() {
+  return *transact_value<std::uint64_t>(store(), [](Transaction& tx) { return tx.audit().size(); });
+}
+
+void Fixture::build() {
+  auto s = store().transact([&](Transaction& tx) -> Status {
+    auto c = ctx(console);
+    auto city_r = app::add_procuratorate(tx, c, {"嘉峪关市人民检察院", "嘉", Level::city, {}});
+    if (!city_r) return city_r.error();
+    city = *city_r;
+    auto district_r =
+        app::add_procuratorate(tx, c, {"嘉峪关市城区人民检察院", "嘉城", Level::district, city});
+    if (!district_r) return district_r.error();
+    district = *district_r;
+    const std::set<CaseCategory> crim{CaseCategory::arrest_review, CaseCategory::prosecution_review};
+    auto d1 = app::add_department(tx, c, {city, "第一检察部", DepartmentKind::business, crim});
+    if (!d1) return d1.error();
+    city_first = *d1;
+    auto d2 = app::add_department(tx, c, {district, "第一检察部", DepartmentKind::business, crim});
+    if (!d2) return d2.error();
+    district_first = *d2;
+    auto deputy = Post::create(PostKind::deputy_chief, {city_first});
+    auto p1 = app::add_person(tx, c, {city, city_first, "周明远", PersonCategory::prosecutor,
+                                      Employment::none, {*deputy}, {}, {}});
+    if (!p1) return p1.error();
+    lead = *p1;
+    auto p2 = app::add_person(tx, c, {city, city_first, "林晓雯", PersonCategory::prosecutor,
+                                      Employment::none, {}, {}, {}});
+    if (!p2) return p2.error();
+    second = *p2;
+    auto p3 = app::add_person(tx, c, {city, city_first, "韩雪", PersonCategory::clerk,
+                                      Employment::contract, {}, {}, {}});
+    if (!p3) return p3.error();
+    clerk = *p3;
+    return ok_status();
+  });
+  ASSERT_TRUE(s.ok()) << s.error().message;
+}
+
+void Conformance::SetUp() {
+  f.factory = GetParam().make();
+  auto o = f.factory->open_fresh();
+  ASSERT_TRUE(o.ok()) << o.error().message;
+  f.opened = std::move(*o);
+}
+
+namespace {
+
+TEST_P(Conformance, MigrationsApplyInOrderFromEmptyAndNotAgain) {
+  EXPECT_TRUE(f.opened.created);
+  EXPECT_EQ(f.opened.applied_migrations, (std::vector<int>{1, 2}));
+  EXPECT_EQ(f.opened.schema_version, 2);
+  EXPECT_EQ(f.opened.hash, audit::HashAlgorithm::sm3);
+  f.opened.store.reset();
+  auto again = f.factory->reopen();
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_FALSE(again->created);
+  EXPECT_TRUE(again->applied_migrations.empty());
+  EXPECT_EQ(again->schema_version, 2);
+}
+
+TEST_P(Conformance, TheOrganisationReadsBackAsWritten) {
+  f.build();
+  auto s = f.store().transact([&](Transaction& tx) -> Status {
+    auto c = f.ctx(f.console);
+    auto unit = app::add_unit(tx, c, {f.city_first, UnitKind::team, "第一检察部周明远办案组", f.lead,
+                                      {f.second, f.clerk}, {CaseCategory::arrest_review},
+                                      {Difficulty::ordinary, Difficulty::difficult}, Share{2000}, 1});
+    if (!unit) return unit.error();
+    ZEREN_TRY(app::record_absence(
+        tx, c, {f.second, *Date::parse("2026-12-01"), *Date::parse("2026-12-05"), "培训"}));
+
+    auto u = tx.organisation().find_unit(*unit);
+    EXPECT_TRUE(u.ok());
+    EXPECT_EQ(u->name(), "第一检察部周明远办案组");
+    EXPECT_EQ(u->kind(), UnitKind::team);
+    EXPECT_EQ(u->lead(), f.lead);
+    EXPECT_EQ(u->members(), (std::vector<PersonId>{f.second, f.clerk}));
+    EXPECT_EQ(u->share().basis_points, 2000);
+    EXPECT_EQ(u->difficulties().size(), 2u);
+    EXPECT_TRUE(u->active());
+
+    auto lead = tx.organisation().find_person(f.lead);
+    EXPECT_TRUE(lead.ok());
+    EXPECT_EQ(lead->name(), "周明远");
+    EXPECT_TRUE(lead->holds(PostKind::deputy_chief));
+    EXPECT_EQ(lead->posts()[0].departments, (std::vector<DepartmentId>{f.city_first}));
+
+    auto second = tx.organisation().find_person(f.second);
+    EXPECT_TRUE(second->absent_on(*Date::parse("2026-12-03")));
+    EXPECT_FALSE(second->absent_on(*Date::parse("2026-12-06")));
+
+    auto clerk = tx.organisation().find_person(f.clerk);
+    EXPECT_EQ(clerk->employment(), Employment::contract);
+
+    auto district = tx.organisation().find_procuratorate_by_code("嘉城");
+    EXPECT_TRUE(district.ok());
+    EXPECT_EQ(district->parent(), std::optional<ProcuratorateId>(f.city));
+    EXPECT_EQ(district->level(), Level::district);
+
+    auto dept = tx.organisation().find_department_by_name(f.city, "第一检察部");
+    EXPECT_TRUE(dept.ok());
+    EXPECT_TRUE(dept->accepts(CaseCategory::prosecution_review));
+    EXPECT_FALSE(dept->accepts(CaseCategory::public_interest));
+
+    EXPECT_EQ(tx.organisation().list_persons(f.city)->size(), 3u);
+    EXPECT_EQ(tx.organisation().list_persons(f.district)->size(), 0u);
+    EXPECT_EQ(tx.organisation().list_units(f.city)->size(), 1u);
+    EXPECT_EQ(tx.organisation().list_units(f.district)->size(), 0u);
+    EXPECT_EQ(tx.organisation().list_departments(std::nullopt)->size(), 2u);
+    EXPECT_EQ(tx.organisation().find_person(PersonId{9999}).error().kind, ErrorKind::not_found);
+    return ok_status();
+  });
+  ASSERT_TRUE(s.ok()) << s.error().message;
+}
+
+TEST_P(Conformance, EveryChangeAppendsExactlyOneAuditEntry) {
+  const auto before = f.audit_size();
+  f.build();  // 2 procuratorates, 2 departments, 3 persons
+  EXPECT_EQ(f.audit_size(), before + 7);
+  auto entries = transact_value<std::vector<AuditEntry>>(
+      f.store(), [&](Transaction& tx) { return tx.audit().read(before + 1, before + 7); });
+  ASSERT_TRUE(entries.ok());
+  EXPECT_EQ((*entries)[0].event.action, "organisation.procuratorate.add");
+  EXPECT_EQ((*entries)[0].event.actor, "cli:test");
+  EXPECT_EQ((*entries)[0].event.time_us, f.clock.now);
+  EXPECT_EQ((*entries)[4].event.action, "organisation.person.add");
+  const auto& fields = (*entries)[4].event.fields;
+  EXPECT_NE(std::find(fields.begin(), fields.end(), AuditField{"name", "周明远"}), fields.end());
+}
+
+TEST_P(Conformance, AFailedTransactionLeavesNoTraceNotEvenInTheAuditLog) {
+  const auto before = f.audit_size();
+  auto s = f.store().transact([&](Transaction& tx) -> Status {
+    auto id = app::add_procuratorate(tx, f.ctx(f.console), {"某市人民检察院", "某", Level::city, {}});
+    EXPECT_TRUE(id.ok());
+    return Error::invalid("x", "test_failure", "fails after the change");
+  });
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, "test_failure");
+  EXPECT_EQ(f.audit_size(), before);
+  auto procs = transact_value<std::vector<Procuratorate>>(
+      f.store(), [](Transaction& tx) { return tx.organisation().list_procuratorates(); });
+  EXPECT_TRUE(procs->empty());
+}
+
+TEST_P(Conformance, UniquenessBreachesAreConflictsAndChangeNothing) {
+  f.build();
+  const auto before = f.audit_size();
+  auto s = f.store().transact([&](Transaction& tx) -> Status {
+    return app::add_procuratorate(tx, f.ctx(f.console), {"另一个院", "嘉", Level::city, {}}).ok()
+               ? ok_status()
+               : Error::conflict("x", "");
+  });
+  auto again = f.store().transact([&](Transaction& tx) -> Status {
+    auto r = app::add_department(tx, f.ctx(f.console),
+                                 {f.city, "第一检察部", DepartmentKind::business,
+                                  {CaseCategory::arrest_review}});
+    if (!r) return r.error();
+    return ok_status();
+  });
+  EXPECT_FALSE(s.ok());
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(f.audit_size(), before);
+}
+
+TEST_P(Conformance, RolesAndScopeAreCheckedBeforeAnyChange) {
+  f.build();
+  const auto before = f.audit_size();
+  const Actor prosecutor{"user:1", {Role::prosecutor}, f.city, false};
+  const Actor district_personnel{"user:2", {Role::personnel}, f.district, false};
+  const Actor city_personnel{"user:3", {Role::personnel}, f.city, false};
+  auto add_dept = [&](const Actor& a, ProcuratorateId where) {
+    return f.store().transact([&](Transaction& tx) -> Status {
+      auto r = app::add_department(tx, f.ctx(a), {where, "第二检察部", DepartmentKind::business,
+                                                  {CaseCategory::arrest_review}});
+      if (!r) return r.error();
+      return ok_status();
+    });
+  };
+  auto wrong_role = add_dept(prosecutor, f.city);
+  ASSERT_FALSE(wrong_role.ok());
+  EXPECT_EQ(wrong_role.error().kind, ErrorKind::permission_denied);
+  auto other_procuratorate = add_dept(district_personnel, f.city);  // lower 院 on the upper one
+  ASSERT_FALSE(other_procuratorate.ok());
+  EXPECT_EQ(other_procuratorate.error().kind, ErrorKind::permission_denied);
+  EXPECT_EQ(f.audit_size(), before);
+  EXPECT_TRUE(add_dept(city_personnel, f.district).ok());  // upper 院 over the lower one
+  auto taken = add_dept(district_personnel, f.district);
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(f.audit_size(), before + 1);
+}
+
+TEST_P(Conformance, AccountsAreMadeBySecurityAdministratorsWithAStrongPassword) {
+  f.build();
+  const Argon2PasswordHasher hasher;
+  const Actor security_admin{"user:9", {Role::security_admin}, f.city, false};
+  const Actor personnel{"user:8", {Role::personnel}, f.city, false};
+  auto add = [&](const Actor& a, std::string name, std::string password) {
+    return transact_value<UserId>(f.store(), [&](Transaction& tx) {
+      return app::add_user(tx, f.ctx(a), hasher,
+                           {name, password, {Role::case_manager}, f.city, f.clerk, true});
+    });
+  };
+  auto denied = add(personnel, "anguan", "Zeren-Pass-2026");
+  ASSERT_FALSE(denied.ok());
+  EXPECT_EQ(denied.error().kind, ErrorKind::permission_denied);
+  auto weak = add(security_admin, "anguan", "short1A");
+  ASSERT_FALSE(weak.ok());
+  EXPECT_EQ(weak.error().field, "password");
+  ASSERT_TRUE(add(security_admin, "anguan", "Zeren-Pass-2026").ok());
+  auto dup = add(security_admin, "anguan", "Zeren-Pass-2026");
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().kind, ErrorKind::conflict);
+  auto u = transact_value<UserAccount>(
+      f.store(), [](Transaction& tx) { return tx.users().find_user_by_name("anguan"); });
+  ASSERT_TRUE(u.ok());
+  EXPECT_TRUE(u->must_change_password());
+  EXPECT_TRUE(u->has(Role::case_manager));
+  EXPECT_EQ(u->person(), std::optional<PersonId>(f.clerk));
+  EXPECT_TRUE(hasher.verify("Zeren-Pass-2026", u->password_hash()));
+  EXPECT_FALSE(hasher.verify("Zeren-Pass-2025", u->password_hash()));
+  EXPECT_EQ(u->password_hash().rfind("$argon2id$", 0), 0u);
+}
+
+TEST_P(Conformance, TheChainAndItsCheckpointsVerify) {
+  f.build();
+  std::array<std::uint8_t, 32> seed{};
+  seed.fill(3);
+  const auto key = audit::signing_key_from_seed(seed);
+  auto c = audit::write_checkpoint(f.store(), key, f.clock);
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  ASSERT_TRUE(c->has_value());
+  EXPECT_EQ((*c)->size, f.audit_size());
+  auto none = audit::write_checkpoint(f.store(), key, f.clock);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());  // already covered
+  auto report = audit::verify_store(f.store(), f.opened.hash, key.public_key);
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok) << report->problem;
+  EXPECT_EQ(report->entries, f.audit_size());
+  EXPECT_EQ(report->checkpoints, 1u);
+}
+
+}  // namespace
+}  // namespace zeren::testing

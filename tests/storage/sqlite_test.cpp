@@ -1,0 +1,121 @@
+// The SQLite backend: runs the conformance suite, plus what only SQLite can show (its triggers,
+// its pragmas).
+#include <sqlite3.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "app/use_cases.hpp"
+#include "conformance.hpp"
+
+namespace zeren::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SqliteFactory final : public StoreFactory {
+ public:
+  SqliteFactory() {
+    dir_ = fs::temp_directory_path() / ("zeren-test-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(counter_++));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  ~SqliteFactory() override { fs::remove_all(dir_); }
+  std::string name() const override { return "sqlite"; }
+  Result<OpenedStore> open_fresh() override {
+    path_ = (dir_ / ("db" + std::to_string(counter_++) + ".sqlite")).string();
+    return open_store({path_, true, std::nullopt});
+  }
+  Result<OpenedStore> reopen() override { return open_store({path_, false, std::nullopt}); }
+  const std::string& path() const { return path_; }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path dir_;
+  std::string path_;
+};
+
+}  // namespace
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, Conformance,
+                         ::testing::Values(BackendParam{
+                             "sqlite", [] { return std::make_unique<SqliteFactory>(); }}),
+                         [](const auto& info) { return info.param.name; });
+
+namespace {
+
+// Opens the raw file to act as someone with the sqlite3 shell.
+struct Raw {
+  sqlite3* db = nullptr;
+  explicit Raw(const std::string& path) { sqlite3_open(path.c_str(), &db); }
+  ~Raw() { sqlite3_close(db); }
+  std::string exec(const std::string& sql) {
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+    std::string msg = rc == SQLITE_OK ? "" : (err ? err : "error");
+    sqlite3_free(err);
+    return msg;
+  }
+  std::string scalar(const std::string& sql) {
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
+    std::string out;
+    if (sqlite3_step(st) == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return out;
+  }
+};
+
+TEST(SqliteStore, TheDatabaseItselfRefusesToChangeTheAuditLog) {
+  SqliteFactory factory;
+  auto opened = factory.open_fresh();
+  ASSERT_TRUE(opened.ok());
+  FixedClock clock;
+  const app::Context ctx{app::Actor::console_operator("test"), clock};
+  ASSERT_TRUE(opened->store->transact([&](Transaction& tx) -> Status {
+    auto r = app::add_procuratorate(tx, ctx, {"嘉峪关市人民检察院", "嘉", Level::city, {}});
+    return r ? ok_status() : Status(r.error());
+  }).ok());
+  Raw raw(factory.path());
+  EXPECT_NE(raw.exec("UPDATE audit_log SET actor = 'x' WHERE seq = 1").find("append-only"),
+            std::string::npos);
+  EXPECT_NE(raw.exec("DELETE FROM audit_log WHERE seq = 1").find("append-only"), std::string::npos);
+  EXPECT_EQ(raw.scalar("SELECT actor FROM audit_log WHERE seq = 1"), "cli:test");
+  EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM audit_log"), "1");
+}
+
+TEST(SqliteStore, RunsInWalModeWithForeignKeysAndRecordsMigrations) {
+  SqliteFactory factory;
+  auto opened = factory.open_fresh();
+  ASSERT_TRUE(opened.ok());
+  Raw raw(factory.path());
+  EXPECT_EQ(raw.scalar("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(raw.scalar("SELECT group_concat(version) FROM schema_migrations ORDER BY version"),
+            "1,2");
+  // Foreign keys are enforced on the store's own connection.
+  FixedClock clock;
+  const app::Context ctx{app::Actor::console_operator("test"), clock};
+  auto s = opened->store->transact([&](Transaction& tx) -> Status {
+    auto r = app::add_procuratorate(tx, ctx,
+                                    {"城区院", "城", Level::district, ProcuratorateId{42}});
+    return r ? ok_status() : Status(r.error());
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().field, "parent");
+}
+
+TEST(SqliteStore, RefusesToSwitchTheChainHashOfAnExistingDatabase) {
+  SqliteFactory factory;
+  ASSERT_TRUE(factory.open_fresh().ok());
+  auto again = open_store({factory.path(), false, audit::HashAlgorithm::sha256});
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().field, "hash");
+  auto missing = open_store({factory.path() + ".nope", false, std::nullopt});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+}
+
+}  // namespace
+}  // namespace zeren::testing
