@@ -46,7 +46,17 @@ void add_demo(CLI::App& app, Action& run) {
       } else {
         std::cout << "已载入演示组织 demo organisation loaded: " << loaded->procuratorates
                   << " 院, " << loaded->departments << " 部门, " << loaded->persons << " 人, "
-                  << loaded->units << " 办案单元, " << loaded->users << " 账号\n";
+                  << loaded->units << " 办案单元, " << loaded->users << " 账号\n"
+                  << "演示账号 demo log-ins:\n";
+        for (const auto& u : demo->users) {
+          std::string roles;
+          for (auto r : u.roles) roles += (roles.empty() ? "" : "、") + std::string(zh_of(r));
+          std::string where = u.procuratorate;
+          for (const auto& p : demo->procuratorates)
+            if (p.key == u.procuratorate) where = p.name;
+          std::cout << "  " << u.username << " / " << u.password << "   " << where << " " << roles
+                    << '\n';
+        }
       }
       return 0;
     };

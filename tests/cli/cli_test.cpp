@@ -14,7 +14,7 @@ namespace {
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
-struct Run {
+struct Outcome {
   int code = -1;
   std::string out;
   json::value json() const { return json::parse(out); }
@@ -33,14 +33,14 @@ class Cli : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir); }
 
   // Runs `zeren ARGS` (stdin from `input`), capturing standard output and the exit code.
-  Run zeren(const std::string& args, const std::string& input = "") {
+  Outcome zeren(const std::string& args, const std::string& input = "") {
     const std::string in_file = (dir / "stdin").string();
     FILE* in = std::fopen(in_file.c_str(), "w");
     std::fputs(input.c_str(), in);
     std::fclose(in);
     const std::string cmd =
         std::string(std::getenv("ZEREN_BINARY")) + " " + args + " < " + in_file + " 2>/dev/null";
-    Run r;
+    Outcome r;
     FILE* p = ::popen(cmd.c_str(), "r");
     char buf[4096];
     size_t n;
