@@ -28,6 +28,8 @@ struct BackendParam {
   std::function<std::unique_ptr<StoreFactory>()> make;
 };
 
+inline void PrintTo(const BackendParam& p, std::ostream* os) { *os << p.name; }
+
 class FixedClock final : public Clock {
  public:
   std::int64_t now_us() const override { return now; }

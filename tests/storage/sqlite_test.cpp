@@ -106,6 +106,43 @@ TEST(SqliteStore, RunsInWalModeWithForeignKeysAndRecordsMigrations) {
   EXPECT_EQ(s.error().field, "parent");
 }
 
+TEST(SqliteStore, AFailedCommitIsAnErrorAndLeavesNothing) {
+  SqliteFactory factory;
+  auto opened = factory.open_fresh();
+  ASSERT_TRUE(opened.ok());
+  {
+    // A foreign key checked only at COMMIT, violated by a trigger on every new procuratorate:
+    // the statements all succeed, the commit fails.
+    Raw raw(factory.path());
+    ASSERT_EQ(raw.exec("CREATE TABLE commit_trap (x INTEGER REFERENCES procuratorate (id) "
+                       "DEFERRABLE INITIALLY DEFERRED); "
+                       "CREATE TRIGGER trap AFTER INSERT ON procuratorate BEGIN "
+                       "INSERT INTO commit_trap VALUES (-1); END;"),
+              "");
+  }
+  FixedClock clock;
+  const app::Context ctx{app::Actor::console_operator("test"), clock};
+  const auto before = *transact_value<std::uint64_t>(*opened->store, [](Transaction& tx) { return tx.audit().size(); });
+  bool work_succeeded = false;
+  auto s = opened->store->transact([&](Transaction& tx) -> Status {
+    auto r = app::add_procuratorate(tx, ctx, {"嘉峪关市人民检察院", "嘉", Level::city, {}});
+    work_succeeded = r.ok();
+    return r ? ok_status() : Status(r.error());
+  });
+  EXPECT_TRUE(work_succeeded);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().kind, ErrorKind::storage);
+  Raw raw(factory.path());
+  EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM procuratorate"), "0");
+  EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM audit_log"), std::to_string(before));
+  // The store is still usable afterwards.
+  ASSERT_EQ(raw.exec("DROP TRIGGER trap"), "");
+  EXPECT_TRUE(opened->store->transact([&](Transaction& tx) -> Status {
+    auto r = app::add_procuratorate(tx, ctx, {"嘉峪关市人民检察院", "嘉", Level::city, {}});
+    return r ? ok_status() : Status(r.error());
+  }).ok());
+}
+
 TEST(SqliteStore, RefusesToSwitchTheChainHashOfAnExistingDatabase) {
   SqliteFactory factory;
   ASSERT_TRUE(factory.open_fresh().ok());
