@@ -36,6 +36,7 @@ Result<VerifyReport> verify_store(Store& store, HashAlgorithm hash, const Public
       report->first_bad_seq = report->entries + 1;
       report->problem = "entry " + std::to_string(report->entries + 1) + " is missing";
     }
+    report->entries = *total;
     return ok_status();
   });
   if (!s) return s.error();

@@ -79,6 +79,7 @@ VerifyReport ChainVerifier::finish(const PublicKey& key) const {
     last_good_size = c.size;
   }
   r.ok = !bad.has_value();
+  r.verified = bad ? *bad - 1 : r.entries;
   r.first_bad_seq = bad;
   r.problem = problem;
   return r;

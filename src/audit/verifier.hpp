@@ -14,7 +14,8 @@ namespace zeren::audit {
 
 struct VerifyReport {
   bool ok = true;
-  std::uint64_t entries = 0;
+  std::uint64_t entries = 0;   // entries in the log
+  std::uint64_t verified = 0;  // entries that can be trusted: those before first_bad_seq
   std::uint64_t checkpoints = 0;
   std::optional<std::uint64_t> first_bad_seq;
   std::string problem;  // empty when ok

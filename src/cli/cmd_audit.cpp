@@ -39,6 +39,7 @@ void add_audit(CLI::App& app, Action& run) {
                                 {"hash", audit::name_of(opened->hash)},
                                 {"head", r.head}};
         if (!r.ok) {
+          out["verified"] = r.verified;
           out["first_bad_seq"] = *r.first_bad_seq;
           out["problem"] = r.problem;
         }

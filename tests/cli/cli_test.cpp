@@ -217,6 +217,7 @@ class Tampered : public Cli {
     EXPECT_EQ(v.at("ok"), false);
     EXPECT_EQ(v.at("exit"), 1);
     EXPECT_EQ(v.at("first_bad_seq"), seq) << json::serialize(v);
+    EXPECT_LE(v.at("verified").as_int64(), seq - 1);
   }
 };
 
@@ -229,8 +230,11 @@ TEST_F(Tampered, OneFlippedByteIsNamed) {
 }
 
 TEST_F(Tampered, AnAlteredActorIsNamed) {
+  const auto entries = verify().at("entries");
   ASSERT_EQ(sql("UPDATE audit_log SET actor = 'cli:someone' WHERE seq = 40"), "");
   expect_bad_at(40);
+  EXPECT_EQ(verify().at("entries"), entries);
+  EXPECT_EQ(verify().at("verified"), 39);
 }
 
 TEST_F(Tampered, ADeletedRowIsNamed) {
