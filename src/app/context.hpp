@@ -13,12 +13,13 @@ struct Actor {
   std::string id;                                // recorded in the audit log: "user:12", "cli:root"
   std::set<Role> roles;
   std::optional<ProcuratorateId> procuratorate;  // the actor's own 院
+  std::optional<PersonId> person;                // who the actor is in the organisation
   // The operator at the server's console, who holds the database file itself: trusted with every
   // change, and every change still recorded under this id.
   bool console = false;
 
   static Actor console_operator(std::string os_user) {
-    return Actor{"cli:" + std::move(os_user), {}, std::nullopt, true};
+    return Actor{"cli:" + std::move(os_user), {}, std::nullopt, std::nullopt, true};
   }
   bool has(Role r) const { return roles.contains(r); }
 };

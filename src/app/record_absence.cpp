@@ -12,10 +12,11 @@ Status record_absence(Transaction& tx, const Context& ctx, const RecordAbsence& 
   if (!absence) return absence.error();
   ZEREN_TRY(person->add_absence(*absence));
   ZEREN_TRY(tx.organisation().save_absences(*person));
-  return record_change(tx, ctx, "organisation.absence.add", subject("person", cmd.person),
-                       {{"from", absence->from.iso()},
-                        {"to", absence->to.iso()},
-                        {"reason", absence->reason}});
+  ZEREN_TRY(record_change(tx, ctx, "organisation.absence.add", subject("person", cmd.person),
+                          {{"from", absence->from.iso()},
+                           {"to", absence->to.iso()},
+                           {"reason", absence->reason}}));
+  return ok_status();
 }
 
 }  // namespace zeren::app

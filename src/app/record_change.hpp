@@ -9,8 +9,10 @@
 
 namespace zeren::app {
 
-Status record_change(Transaction& tx, const Context& ctx, std::string action, std::string subject,
-                     std::vector<AuditField> fields);
+// Before appending, reveals the draw epochs of earlier days (the "first action of a later day").
+// Returns the sequence number of the entry.
+Result<std::uint64_t> record_change(Transaction& tx, const Context& ctx, std::string action,
+                                    std::string subject, std::vector<AuditField> fields);
 
 // Helpers for audit subjects and list-valued fields ("members.0", "members.1", …).
 template <class Tag>

@@ -10,8 +10,9 @@ Status record_initialisation(Transaction& tx, const Context& ctx, const RecordIn
   std::vector<AuditField> fields{{"hash", cmd.hash},
                                  {"schema_version", std::to_string(cmd.schema_version)}};
   add_list(fields, "migrations", versions);
-  return record_change(tx, ctx, cmd.created ? "database.initialise" : "database.migrate",
-                       "database", std::move(fields));
+  ZEREN_TRY(record_change(tx, ctx, cmd.created ? "database.initialise" : "database.migrate",
+                          "database", std::move(fields)));
+  return ok_status();
 }
 
 }  // namespace zeren::app

@@ -90,6 +90,115 @@ struct AddUser {
 Result<UserId> add_user(Transaction& tx, const Context& ctx, const PasswordHasher& hasher,
                         const AddUser& cmd);
 
+// ---- who is acting ----
+// The actor for a user account: "user:<id>", its roles, its 院 and its person.
+Result<Actor> actor_for_user(Transaction& tx, const std::string& username);
+// The actor for a person acting through the system without a log-in of their own (the demo
+// history): "person:<id>", with roles derived from category, posts and department.
+Result<Actor> actor_for_person(Transaction& tx, PersonId person);
+
+// Everyone in scope, with their account name (org people).
+struct PersonListing {
+  Person person;
+  std::string procuratorate;
+  std::string department;
+  std::vector<std::string> usernames;
+  std::vector<std::pair<Post, std::vector<std::string>>> posts;  // with department names
+};
+Result<std::vector<PersonListing>> list_people(Transaction& tx, const Context& ctx);
+
+// ---- assignment plans ----
+struct ProposePlan {
+  DepartmentId department;
+  PlanRules rules;
+  Date effective_from = *Date::from_ymd(2026, 1, 1);
+};
+Result<PlanId> propose_plan(Transaction& tx, const Context& ctx, const ProposePlan& cmd);
+struct DecidePlan {
+  PlanId plan;
+  bool approve = true;
+  std::string note;
+};
+// Only the chief of the department's 院 decides, and never on a plan they proposed.
+Status decide_plan(Transaction& tx, const Context& ctx, const DecidePlan& cmd);
+
+// ---- cases ----
+struct IntakeResult {
+  Case c;
+  std::optional<AssignmentRecord> assignment;
+  std::string unassigned_reason;
+};
+// 受理 and 分案 in one: registers the case with its gapless number and assigns it.
+Result<IntakeResult> intake_case(Transaction& tx, const Context& ctx, const DrawCrypto& crypto,
+                                 CaseIntake intake);
+
+struct WithdrawCase {
+  CaseId case_id;
+  std::string reason;
+};
+Status withdraw_case(Transaction& tx, const Context& ctx, const WithdrawCase& cmd);
+
+// ---- designation and change of handler ----
+struct RequestDesignation {
+  CaseId case_id;
+  UnitId target;
+  std::string reason;  // code or Chinese term
+  std::string reason_text;
+};
+Result<RequestId> request_designation(Transaction& tx, const Context& ctx,
+                                      const RequestDesignation& cmd);
+struct RequestChangeOfHandler {
+  CaseId case_id;
+  std::string reason;
+  std::string reason_text;
+};
+Result<RequestId> request_change_of_handler(Transaction& tx, const Context& ctx,
+                                            const RequestChangeOfHandler& cmd);
+struct DecideRequest {
+  RequestId request;
+  bool approve = true;
+  std::string note;
+  std::optional<UnitId> designate;  // change of handler: place with this unit instead of a draw
+};
+// The approver holds the post the plan names and is never the requester; nothing changes before
+// approval. A change of handler draws again without the old unit unless the approver designates.
+Result<std::optional<AssignmentRecord>> decide_request(Transaction& tx, const Context& ctx,
+                                                       const DrawCrypto& crypto,
+                                                       const DecideRequest& cmd);
+
+// ---- reports ----
+struct AnomalyReport {
+  struct Refiled {
+    CaseId withdrawn, refiled;
+    std::string withdrawn_number, refiled_number;
+    std::string match;  // source_doc_no / parties
+    int days_after = 0;
+  };
+  struct DesignationShare {
+    std::string department;
+    int assignments = 0, designated = 0;
+  };
+  struct RequesterShare {
+    std::string person;
+    int requests = 0, approved = 0;
+  };
+  struct SmallPool {
+    std::string case_number, department;
+    int pool_size = 0, min_pool = 0;
+  };
+  struct AbsenceCluster {
+    std::string department;
+    Date from, to;
+    int absent_leads = 0, units = 0;
+  };
+  std::vector<Refiled> refiled;
+  std::vector<DesignationShare> designations;
+  std::vector<RequesterShare> requesters;
+  std::vector<SmallPool> small_pools;
+  std::vector<AbsenceCluster> absence_clusters;
+};
+Result<AnomalyReport> report_anomalies(Transaction& tx, const Context& ctx);
+
 // ---- demo organisation ----
 // The demo organisation as read from data/demo-organisation.json, references still by key/name.
 struct DemoOrganisation {

@@ -1,5 +1,7 @@
 #include "audit/record.hpp"
 
+#include "domain/text.hpp"
+
 #include <openssl/evp.h>
 
 #include <algorithm>
@@ -195,32 +197,11 @@ Digest chain_hash(HashAlgorithm a, std::uint8_t version, const Digest& previous,
 
 Digest digest(HashAlgorithm a, std::string_view bytes) { return run_digest(a, {bytes}); }
 
-std::string to_hex(const std::uint8_t* data, std::size_t n) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string s;
-  s.reserve(n * 2);
-  for (std::size_t i = 0; i < n; ++i) {
-    s.push_back(kHex[data[i] >> 4]);
-    s.push_back(kHex[data[i] & 0xF]);
-  }
-  return s;
-}
+std::string to_hex(const std::uint8_t* data, std::size_t n) { return hex_encode(data, n); }
 
 template <std::size_t N>
 bool from_hex(std::string_view hex, std::array<std::uint8_t, N>& out) {
-  if (hex.size() != 2 * N) return false;
-  auto val = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  for (std::size_t i = 0; i < N; ++i) {
-    const int h = val(hex[2 * i]), l = val(hex[2 * i + 1]);
-    if (h < 0 || l < 0) return false;
-    out[i] = static_cast<std::uint8_t>(h * 16 + l);
-  }
-  return true;
+  return hex_decode(hex, out.data(), N);
 }
 
 template bool from_hex<32>(std::string_view, std::array<std::uint8_t, 32>&);

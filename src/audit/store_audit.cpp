@@ -1,5 +1,9 @@
 #include "audit/store_audit.hpp"
 
+#include <functional>
+
+#include "audit/draw_verifier.hpp"
+
 namespace zeren::audit {
 
 namespace {
@@ -13,20 +17,33 @@ Result<VerifyReport> verify_store(Store& store, HashAlgorithm hash, const Public
     auto checkpoints = tx.audit().checkpoints();
     if (!checkpoints) return checkpoints.error();
     ChainVerifier verifier(hash, *checkpoints);
-    std::uint64_t from = 1;
-    for (;;) {
-      // Read by position in the table, not by trusting seq: rows whose seq was altered still show.
-      auto batch = tx.audit().read(from, from + kBatch - 1);
-      if (!batch) return batch.error();
-      bool broken = false;
-      for (const auto& e : *batch)
-        if (!verifier.feed(e)) {
-          broken = true;
-          break;
-        }
-      if (broken || batch->size() < kBatch) break;
-      from += kBatch;
-    }
+    DrawVerifier draws(hash);
+    // Streams the log in batches; `each` returns false to stop.
+    auto stream = [&](const std::function<bool(const AuditEntry&)>& each) -> Status {
+      for (std::uint64_t from = 1;; from += kBatch) {
+        auto batch = tx.audit().read(from, from + kBatch - 1);
+        if (!batch) return batch.error();
+        for (const auto& e : *batch)
+          if (!each(e)) return ok_status();
+        if (batch->size() < kBatch) return ok_status();
+      }
+    };
+    // Pass 1: the chain, and the epochs' commitments and reveals.
+    ZEREN_TRY(stream([&](const AuditEntry& e) {
+      if (!verifier.feed(e)) return false;
+      if (e.event.action == "draw.epoch.open" || e.event.action == "draw.epoch.close")
+        draws.note_epoch(e);
+      return true;
+    }));
+    // Pass 2: every random draw of a revealed epoch, recomputed (only over the verified chain).
+    const std::uint64_t chain_ok = verifier.verified_prefix();
+    Digest previous{};
+    ZEREN_TRY(stream([&](const AuditEntry& e) {
+      if (e.seq > chain_ok) return false;
+      draws.check(e, previous);
+      previous = e.hash;
+      return true;
+    }));
     // Entries stored beyond a gap are not reached by the ranged reads above.
     auto total = tx.audit().size();
     if (!total) return total.error();
@@ -37,6 +54,16 @@ Result<VerifyReport> verify_store(Store& store, HashAlgorithm hash, const Public
       report->problem = "entry " + std::to_string(report->entries + 1) + " is missing";
     }
     report->entries = *total;
+    const auto& d = draws.report();
+    report->draws_verified = d.verified;
+    report->draws_pending = d.pending;
+    if (d.first_bad_seq && (!report->first_bad_seq || *d.first_bad_seq < *report->first_bad_seq)) {
+      report->ok = false;
+      report->first_bad_seq = d.first_bad_seq;
+      report->verified = *d.first_bad_seq - 1;
+      report->problem = d.problem;
+      report->bad_case = d.bad_case;
+    }
     return ok_status();
   });
   if (!s) return s.error();

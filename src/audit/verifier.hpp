@@ -20,6 +20,9 @@ struct VerifyReport {
   std::optional<std::uint64_t> first_bad_seq;
   std::string problem;  // empty when ok
   std::string head;     // hex of the last verified hash
+  std::uint64_t draws_verified = 0;
+  std::uint64_t draws_pending = 0;  // in epochs not revealed yet
+  std::string bad_case;             // case number of the first bad draw, if that is the fault
 };
 
 class ChainVerifier {
@@ -32,6 +35,8 @@ class ChainVerifier {
   // Checks every checkpoint against the entries fed and `key`; the report names the earliest
   // sequence number at fault.
   VerifyReport finish(const PublicKey& key) const;
+  // Entries 1..n whose hashes verified so far.
+  std::uint64_t verified_prefix() const { return expected_ - 1; }
 
  private:
   void fail(std::uint64_t seq, std::string problem);

@@ -37,7 +37,10 @@ void add_audit(CLI::App& app, Action& run) {
                                 {"entries", r.entries},
                                 {"checkpoints", r.checkpoints},
                                 {"hash", audit::name_of(opened->hash)},
-                                {"head", r.head}};
+                                {"head", r.head},
+                                {"draws_verified", r.draws_verified},
+                                {"draws_pending", r.draws_pending}};
+        if (!r.bad_case.empty()) out["bad_case"] = r.bad_case;
         if (!r.ok) {
           out["verified"] = r.verified;
           out["first_bad_seq"] = *r.first_bad_seq;
@@ -46,10 +49,11 @@ void add_audit(CLI::App& app, Action& run) {
         print_json(out);
       } else if (r.ok) {
         std::cout << "审计日志完好 audit log verified: " << r.entries << " entries, "
-                  << r.checkpoints << " checkpoints, head " << r.head << '\n';
+                  << r.checkpoints << " checkpoints, " << r.draws_verified << " draws recomputed ("
+                  << r.draws_pending << " in today's epoch), head " << r.head << '\n';
       } else {
         std::cout << "审计日志校验失败 audit log FAILED at seq " << *r.first_bad_seq << ": "
-                  << r.problem << '\n';
+                  << r.problem << (r.bad_case.empty() ? "" : " [" + r.bad_case + "]") << '\n';
       }
       return r.ok ? 0 : kExitNotVerified;
     };

@@ -4,6 +4,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <iostream>
 
 #include "app/use_cases.hpp"
@@ -23,6 +24,12 @@ int exit_code_for(ErrorKind kind) {
     case ErrorKind::corruption: return 9;
   }
   return 8;
+}
+
+boost::json::value json_number(double v) {
+  if (std::isfinite(v) && v == static_cast<double>(static_cast<std::int64_t>(v)))
+    return static_cast<std::int64_t>(v);
+  return v;
 }
 
 void print_json(const boost::json::value& v) { std::cout << boost::json::serialize(v) << '\n'; }

@@ -25,6 +25,8 @@ inline constexpr int kExitUsage = 2;
 // Prints `e` on stderr, or as {"error": {...}} on stdout with --json; returns its exit code.
 int report_error(const Error& e, bool json);
 void print_json(const boost::json::value& v);
+// A number as JSON: whole values as integers (400, not 4E2).
+boost::json::value json_number(double v);
 
 struct Session {
   OpenedStore opened;
@@ -49,5 +51,9 @@ void add_demo(CLI::App& app, Action& run);
 void add_org(CLI::App& app, Action& run);
 void add_user(CLI::App& app, Action& run);
 void add_audit(CLI::App& app, Action& run);
+void add_case(CLI::App& app, Action& run);
+void add_epoch(CLI::App& app, Action& run);
+void add_report(CLI::App& app, Action& run);
+void add_simulate(CLI::App& app, Action& run);
 
 }  // namespace zeren::cli

@@ -16,6 +16,10 @@ int main(int argc, char** argv) {
   zeren::cli::add_org(app, run);
   zeren::cli::add_user(app, run);
   zeren::cli::add_audit(app, run);
+  zeren::cli::add_case(app, run);
+  zeren::cli::add_epoch(app, run);
+  zeren::cli::add_report(app, run);
+  zeren::cli::add_simulate(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -12,7 +12,11 @@
 #include <string>
 #include <vector>
 
+#include <map>
+
+#include "domain/assignment_records.hpp"
 #include "domain/audit.hpp"
+#include "domain/case.hpp"
 #include "domain/organisation.hpp"
 #include "domain/user.hpp"
 
@@ -49,6 +53,7 @@ class UserRepository {
   virtual Result<UserId> add_user(const UserAccount& u) = 0;
   virtual Result<UserAccount> find_user_by_name(const std::string& username) = 0;
   virtual Result<std::int64_t> count_users() = 0;
+  virtual Result<std::vector<UserAccount>> list_users() = 0;
 };
 
 // The append-only log. Appending assigns the next sequence number and the chained hash.
@@ -57,10 +62,72 @@ class AuditLog {
   virtual ~AuditLog() = default;
   virtual Result<AuditEntry> append(const AuditEvent& event) = 0;
   virtual Result<std::uint64_t> size() = 0;
+  // The hash of the last entry (32 zero bytes for an empty log).
+  virtual Result<Digest> head() = 0;
+  // Entries whose subject is `subject` (a case's timeline), in order.
+  virtual Result<std::vector<AuditEntry>> read_subject(const std::string& subject) = 0;
   // Entries with from <= seq <= to, in the order of seq as stored.
   virtual Result<std::vector<AuditEntry>> read(std::uint64_t from, std::uint64_t to) = 0;
   virtual Status add_checkpoint(const AuditCheckpoint& c) = 0;
   virtual Result<std::vector<AuditCheckpoint>> checkpoints() = 0;
+};
+
+class CaseRepository {
+ public:
+  virtual ~CaseRepository() = default;
+  // The next serial of (院, 代字, year), gapless: 1, 2, 3 … Rolled back with the transaction.
+  virtual Result<std::int64_t> next_case_serial(ProcuratorateId p, const std::string& code,
+                                                int year) = 0;
+  virtual Result<CaseId> add_case(const Case& c) = 0;
+  virtual Status save_case_state(const Case& c, std::optional<Date> withdrawn_on) = 0;
+  virtual Result<Case> find_case(CaseId id) = 0;
+  virtual Result<Case> find_case_by_number(const std::string& number) = 0;
+  // Sum of plan weights of the cases that count toward each unit's load in the department.
+  virtual Result<std::map<UnitId, std::int64_t>> unit_weight_sums(DepartmentId d,
+                                                                  const PlanRules& rules) = 0;
+  // The unit of the department's latest random or rotation assignment (for rotation).
+  virtual Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) = 0;
+  struct CaseRow {
+    Case c;
+    std::optional<Date> withdrawn_on;
+  };
+  virtual Result<std::vector<CaseRow>> list_cases(std::optional<ProcuratorateId> within) = 0;
+};
+
+class PlanRepository {
+ public:
+  virtual ~PlanRepository() = default;
+  virtual Result<PlanId> add_plan(const AssignmentPlan& p) = 0;
+  virtual Status save_plan_status(const AssignmentPlan& p) = 0;
+  virtual Result<AssignmentPlan> find_plan(PlanId id) = 0;
+  // The department's approved plan in force, if any.
+  virtual Result<std::optional<AssignmentPlan>> approved_plan(DepartmentId d) = 0;
+  virtual Result<std::vector<AssignmentPlan>> list_plans(std::optional<DepartmentId> d) = 0;
+};
+
+class AssignmentRepository {
+ public:
+  virtual ~AssignmentRepository() = default;
+  virtual Result<AssignmentId> add_assignment(const AssignmentRecord& r) = 0;
+  virtual Result<std::vector<AssignmentRecord>> assignments_for_case(CaseId c) = 0;
+  virtual Result<std::vector<AssignmentRecord>> list_assignments(std::optional<ProcuratorateId> within) = 0;
+
+  virtual Result<RequestId> add_request(const AssignmentRequest& r) = 0;
+  virtual Status save_request_decision(const AssignmentRequest& r) = 0;
+  virtual Result<AssignmentRequest> find_request(RequestId id) = 0;
+  virtual Result<std::vector<AssignmentRequest>> list_requests(std::optional<ProcuratorateId> within) = 0;
+
+  virtual Result<AlertId> add_alert(const Alert& a) = 0;
+  virtual Result<std::vector<Alert>> list_alerts(std::optional<ProcuratorateId> within) = 0;
+};
+
+class EpochRepository {
+ public:
+  virtual ~EpochRepository() = default;
+  virtual Result<EpochId> add_epoch(const DrawEpoch& e) = 0;
+  virtual Status close_epoch(EpochId id, std::int64_t closed_at_us) = 0;
+  virtual Result<std::vector<DrawEpoch>> open_epochs() = 0;  // not closed, oldest first
+  virtual Result<std::vector<DrawEpoch>> list_epochs() = 0;
 };
 
 // One unit of work: every repository seen through it reads and writes in the same transaction.
@@ -70,6 +137,10 @@ class Transaction {
   virtual OrganisationRepository& organisation() = 0;
   virtual UserRepository& users() = 0;
   virtual AuditLog& audit() = 0;
+  virtual CaseRepository& cases() = 0;
+  virtual PlanRepository& plans() = 0;
+  virtual AssignmentRepository& assignments() = 0;
+  virtual EpochRepository& epochs() = 0;
 };
 
 // The database. `transact` runs `work` in one transaction: it commits when `work` returns ok and
@@ -99,6 +170,17 @@ class Clock {
   virtual ~Clock() = default;
   virtual std::int64_t now_us() const = 0;  // microseconds since the Unix epoch, UTC
   virtual Date today() const = 0;           // the calendar date in China Standard Time
+};
+
+// The cryptography of verifiable draws: fresh epoch secrets, their commitments (the chain hash,
+// SM3 by default) and the keyed MAC (HMAC with the same hash).
+class DrawCrypto {
+ public:
+  virtual ~DrawCrypto() = default;
+  virtual EpochSecret fresh_secret() const = 0;
+  virtual Digest commitment(const EpochSecret& s) const = 0;
+  virtual Digest mac(const EpochSecret& s, std::string_view message) const = 0;
+  virtual Digest hash(std::string_view message) const = 0;
 };
 
 // One-way password hashing (Argon2id in production).

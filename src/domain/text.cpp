@@ -58,4 +58,31 @@ Result<std::string> clean_line(std::string text, std::string_view field, std::si
   return text;
 }
 
+std::string hex_encode(const std::uint8_t* data, std::size_t n) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string s;
+  s.reserve(n * 2);
+  for (std::size_t i = 0; i < n; ++i) {
+    s.push_back(kHex[data[i] >> 4]);
+    s.push_back(kHex[data[i] & 0xF]);
+  }
+  return s;
+}
+
+bool hex_decode(std::string_view hex, std::uint8_t* out, std::size_t n) {
+  if (hex.size() != 2 * n) return false;
+  auto val = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const int h = val(hex[2 * i]), l = val(hex[2 * i + 1]);
+    if (h < 0 || l < 0) return false;
+    out[i] = static_cast<std::uint8_t>(h * 16 + l);
+  }
+  return true;
+}
+
 }  // namespace zeren

@@ -53,18 +53,21 @@ Result<std::uint64_t> SqliteTransaction::size() {
   });
 }
 
-Result<std::vector<AuditEntry>> SqliteTransaction::read(std::uint64_t from, std::uint64_t to) {
+Result<std::vector<AuditEntry>> SqliteTransaction::load_entries(const std::string& where,
+                                                                 long long lo, long long hi,
+                                                                 const std::string* subject) {
   return guarded_value<std::vector<AuditEntry>>([&]() -> Result<std::vector<AuditEntry>> {
     std::vector<AuditEntry> out;
-    long long lo = static_cast<long long>(from), hi = static_cast<long long>(to);
     long long seq = 0, time = 0;
     int version = 0;
-    std::string actor, action, subject, fields, hash;
+    std::string actor, action, subj, fields, hash;
+    const std::string q = "SELECT seq, version, time_us, actor, action, subject, fields, hash "
+                          "FROM audit_log " + where + " ORDER BY seq";
     soci::statement st =
-        (sql_.prepare << "SELECT seq, version, time_us, actor, action, subject, fields, hash "
-                         "FROM audit_log WHERE seq >= :lo AND seq <= :hi ORDER BY seq",
-         use(lo), use(hi), into(seq), into(version), into(time), into(actor), into(action),
-         into(subject), into(fields), into(hash));
+        subject ? (sql_.prepare << q, use(*subject), into(seq), into(version), into(time),
+                   into(actor), into(action), into(subj), into(fields), into(hash))
+                : (sql_.prepare << q, use(lo), use(hi), into(seq), into(version), into(time),
+                   into(actor), into(action), into(subj), into(fields), into(hash));
     st.execute();
     while (st.fetch()) {
       AuditEntry e;
@@ -73,13 +76,35 @@ Result<std::vector<AuditEntry>> SqliteTransaction::read(std::uint64_t from, std:
       e.event.time_us = time;
       e.event.actor = actor;
       e.event.action = action;
-      e.event.subject = subject;
+      e.event.subject = subj;
       e.fields_text = fields;
       if (auto parsed = audit::parse_fields(fields)) e.event.fields = std::move(*parsed);
       if (!audit::from_hex(hash, e.hash)) e.hash = Digest{};  // fails verification, not reading
       out.push_back(std::move(e));
     }
     return out;
+  });
+}
+
+Result<std::vector<AuditEntry>> SqliteTransaction::read(std::uint64_t from, std::uint64_t to) {
+  return load_entries("WHERE seq >= :lo AND seq <= :hi", static_cast<long long>(from),
+                      static_cast<long long>(to), nullptr);
+}
+
+Result<std::vector<AuditEntry>> SqliteTransaction::read_subject(const std::string& subject) {
+  return load_entries("WHERE subject = :s", 0, 0, &subject);
+}
+
+Result<Digest> SqliteTransaction::head() {
+  return guarded_value<Digest>([&]() -> Result<Digest> {
+    std::string hex;
+    soci::indicator ind = soci::i_ok;
+    sql_ << "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", into(hex, ind);
+    Digest d{};
+    if (!sql_.got_data() || ind == soci::i_null) return d;
+    if (!audit::from_hex(hex, d))
+      return Error{ErrorKind::corruption, "bad_audit_head", "the audit log's last hash is unreadable", ""};
+    return d;
   });
 }
 

@@ -158,9 +158,143 @@ BEGIN
 END;
 )sql";
 
+constexpr std::string_view kCases = R"sql(
+CREATE INDEX audit_log_by_subject ON audit_log (subject);
+
+CREATE TABLE assignment_plan (
+  id                    INTEGER PRIMARY KEY,
+  department_id         INTEGER NOT NULL REFERENCES department (id),
+  version               INTEGER NOT NULL,
+  mode                  TEXT NOT NULL CHECK (mode IN ('balanced_random', 'rotation')),
+  weight_ordinary       INTEGER NOT NULL,
+  weight_difficult      INTEGER NOT NULL,
+  tolerance             INTEGER NOT NULL,
+  min_pool              INTEGER NOT NULL,
+  designation_approver  TEXT NOT NULL,
+  change_approver       TEXT NOT NULL,
+  effective_from        TEXT NOT NULL,
+  status                TEXT NOT NULL,
+  proposed_by           INTEGER NOT NULL REFERENCES person (id),
+  approved_by           INTEGER REFERENCES person (id),
+  UNIQUE (department_id, version)
+);
+
+CREATE TABLE case_number_counter (
+  procuratorate_id INTEGER NOT NULL REFERENCES procuratorate (id),
+  code             TEXT NOT NULL,
+  year             INTEGER NOT NULL,
+  last_serial      INTEGER NOT NULL,
+  PRIMARY KEY (procuratorate_id, code, year)
+);
+
+CREATE TABLE case_file (
+  id               INTEGER PRIMARY KEY,
+  number           TEXT NOT NULL UNIQUE,
+  procuratorate_id INTEGER NOT NULL REFERENCES procuratorate (id),
+  department_id    INTEGER NOT NULL REFERENCES department (id),
+  category         TEXT NOT NULL,
+  received_on      TEXT NOT NULL,
+  difficulty       TEXT NOT NULL CHECK (difficulty IN ('ordinary', 'difficult')),
+  custody          INTEGER NOT NULL CHECK (custody IN (0, 1)),
+  source_org       TEXT NOT NULL,
+  source_doc_no    TEXT NOT NULL,
+  related_case_id  INTEGER REFERENCES case_file (id),
+  status           TEXT NOT NULL,
+  unit_id          INTEGER REFERENCES unit (id),
+  withdrawn_on     TEXT
+);
+CREATE INDEX case_by_unit ON case_file (unit_id, status);
+CREATE INDEX case_by_department ON case_file (department_id);
+CREATE INDEX case_by_source_doc ON case_file (source_doc_no);
+
+CREATE TABLE case_party (
+  case_id  INTEGER NOT NULL REFERENCES case_file (id),
+  position INTEGER NOT NULL,
+  name     TEXT NOT NULL,
+  PRIMARY KEY (case_id, position)
+);
+
+CREATE TABLE case_person (
+  case_id   INTEGER NOT NULL REFERENCES case_file (id),
+  role      TEXT NOT NULL CHECK (role IN ('recusal', 'investigator')),
+  person_id INTEGER NOT NULL REFERENCES person (id),
+  PRIMARY KEY (case_id, role, person_id)
+);
+
+CREATE TABLE draw_epoch (
+  id           INTEGER PRIMARY KEY,
+  day          TEXT NOT NULL,
+  commitment   TEXT NOT NULL,
+  secret       TEXT NOT NULL,
+  opened_at_us INTEGER NOT NULL,
+  closed_at_us INTEGER
+);
+
+CREATE TABLE assignment_request (
+  id                 INTEGER PRIMARY KEY,
+  case_id            INTEGER NOT NULL REFERENCES case_file (id),
+  kind               TEXT NOT NULL CHECK (kind IN ('designation', 'change_of_handler')),
+  reason             TEXT NOT NULL,
+  reason_text        TEXT NOT NULL,
+  target_unit_id     INTEGER REFERENCES unit (id),
+  requested_by       INTEGER NOT NULL REFERENCES person (id),
+  requested_by_actor TEXT NOT NULL,
+  requested_at_us    INTEGER NOT NULL,
+  status             TEXT NOT NULL,
+  decided_by         INTEGER REFERENCES person (id),
+  decision_note      TEXT NOT NULL DEFAULT '',
+  decided_at_us      INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE assignment (
+  id            INTEGER PRIMARY KEY,
+  case_id       INTEGER NOT NULL REFERENCES case_file (id),
+  unit_id       INTEGER NOT NULL REFERENCES unit (id),
+  method        TEXT NOT NULL,
+  plan_id       INTEGER REFERENCES assignment_plan (id),
+  plan_version  INTEGER NOT NULL,
+  tolerance     INTEGER NOT NULL,
+  min_pool      INTEGER NOT NULL,
+  pool_size     INTEGER NOT NULL,
+  band_size     INTEGER NOT NULL,
+  epoch_id      INTEGER REFERENCES draw_epoch (id),
+  draw_value    TEXT NOT NULL DEFAULT '',
+  draw_index    INTEGER NOT NULL DEFAULT -1,
+  approver      INTEGER REFERENCES person (id),
+  request_id    INTEGER REFERENCES assignment_request (id),
+  decided_at_us INTEGER NOT NULL,
+  audit_seq     INTEGER NOT NULL
+);
+CREATE INDEX assignment_by_case ON assignment (case_id);
+
+CREATE TABLE assignment_candidate (
+  assignment_id INTEGER NOT NULL REFERENCES assignment (id),
+  ordinal       INTEGER NOT NULL,
+  unit_id       INTEGER NOT NULL REFERENCES unit (id),
+  position      INTEGER NOT NULL,
+  weight_sum    INTEGER NOT NULL,
+  share_bp      INTEGER NOT NULL,
+  eligible      INTEGER NOT NULL,
+  exclusion     TEXT NOT NULL,
+  in_band       INTEGER NOT NULL,
+  PRIMARY KEY (assignment_id, ordinal)
+);
+
+CREATE TABLE alert (
+  id               INTEGER PRIMARY KEY,
+  procuratorate_id INTEGER NOT NULL REFERENCES procuratorate (id),
+  department_id    INTEGER REFERENCES department (id),
+  case_id          INTEGER REFERENCES case_file (id),
+  kind             TEXT NOT NULL,
+  message          TEXT NOT NULL,
+  created_at_us    INTEGER NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "organisation and accounts", kOrganisation},
     {2, "audit log and checkpoints", kAudit},
+    {3, "cases, plans, assignments, draw epochs", kCases},
 };
 
 }  // namespace

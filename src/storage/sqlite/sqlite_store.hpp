@@ -33,13 +33,21 @@ class SqliteStore final : public Store {
 class SqliteTransaction final : public Transaction,
                                 public OrganisationRepository,
                                 public UserRepository,
-                                public AuditLog {
+                                public AuditLog,
+                                public CaseRepository,
+                                public PlanRepository,
+                                public AssignmentRepository,
+                                public EpochRepository {
  public:
   SqliteTransaction(soci::session& sql, audit::HashAlgorithm hash) : sql_(sql), hash_(hash) {}
 
   OrganisationRepository& organisation() override { return *this; }
   UserRepository& users() override { return *this; }
   AuditLog& audit() override { return *this; }
+  CaseRepository& cases() override { return *this; }
+  PlanRepository& plans() override { return *this; }
+  AssignmentRepository& assignments() override { return *this; }
+  EpochRepository& epochs() override { return *this; }
 
   // OrganisationRepository
   Result<ProcuratorateId> add_procuratorate(const Procuratorate& p) override;
@@ -62,15 +70,61 @@ class SqliteTransaction final : public Transaction,
   Result<UserId> add_user(const UserAccount& u) override;
   Result<UserAccount> find_user_by_name(const std::string& username) override;
   Result<std::int64_t> count_users() override;
+  Result<std::vector<UserAccount>> list_users() override;
 
   // AuditLog
   Result<AuditEntry> append(const AuditEvent& event) override;
   Result<std::uint64_t> size() override;
+  Result<Digest> head() override;
+  Result<std::vector<AuditEntry>> read_subject(const std::string& subject) override;
   Result<std::vector<AuditEntry>> read(std::uint64_t from, std::uint64_t to) override;
   Status add_checkpoint(const AuditCheckpoint& c) override;
   Result<std::vector<AuditCheckpoint>> checkpoints() override;
 
+  // CaseRepository (case_rows.cpp)
+  Result<std::int64_t> next_case_serial(ProcuratorateId p, const std::string& code,
+                                        int year) override;
+  Result<CaseId> add_case(const Case& c) override;
+  Status save_case_state(const Case& c, std::optional<Date> withdrawn_on) override;
+  Result<Case> find_case(CaseId id) override;
+  Result<Case> find_case_by_number(const std::string& number) override;
+  Result<std::map<UnitId, std::int64_t>> unit_weight_sums(DepartmentId d,
+                                                          const PlanRules& rules) override;
+  Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) override;
+  Result<std::vector<CaseRow>> list_cases(std::optional<ProcuratorateId> within) override;
+
+  // PlanRepository (plan_rows.cpp)
+  Result<PlanId> add_plan(const AssignmentPlan& p) override;
+  Status save_plan_status(const AssignmentPlan& p) override;
+  Result<AssignmentPlan> find_plan(PlanId id) override;
+  Result<std::optional<AssignmentPlan>> approved_plan(DepartmentId d) override;
+  Result<std::vector<AssignmentPlan>> list_plans(std::optional<DepartmentId> d) override;
+
+  // AssignmentRepository (assignment_rows.cpp)
+  Result<AssignmentId> add_assignment(const AssignmentRecord& r) override;
+  Result<std::vector<AssignmentRecord>> assignments_for_case(CaseId c) override;
+  Result<std::vector<AssignmentRecord>> list_assignments(std::optional<ProcuratorateId> within) override;
+  Result<RequestId> add_request(const AssignmentRequest& r) override;
+  Status save_request_decision(const AssignmentRequest& r) override;
+  Result<AssignmentRequest> find_request(RequestId id) override;
+  Result<std::vector<AssignmentRequest>> list_requests(std::optional<ProcuratorateId> within) override;
+  Result<AlertId> add_alert(const Alert& a) override;
+  Result<std::vector<Alert>> list_alerts(std::optional<ProcuratorateId> within) override;
+
+  // EpochRepository (assignment_rows.cpp)
+  Result<EpochId> add_epoch(const DrawEpoch& e) override;
+  Status close_epoch(EpochId id, std::int64_t closed_at_us) override;
+  Result<std::vector<DrawEpoch>> open_epochs() override;
+  Result<std::vector<DrawEpoch>> list_epochs() override;
+
  private:
+  Result<std::vector<CaseRow>> load_cases(const std::string& where, std::int64_t arg);
+  Result<std::vector<AssignmentPlan>> load_plans(const std::string& where, std::int64_t arg);
+  Result<std::vector<AssignmentRecord>> load_assignments(const std::string& where, std::int64_t arg);
+  Result<std::vector<AssignmentRequest>> load_requests(const std::string& where, std::int64_t arg);
+  Result<std::vector<DrawEpoch>> load_epochs(const std::string& where);
+  Result<std::vector<AuditEntry>> load_entries(const std::string& where, long long lo, long long hi,
+                                               const std::string* subject);
   Result<std::vector<Department>> load_departments(const std::string& where, std::int64_t arg);
   Result<std::vector<Person>> load_persons(const std::string& where, std::int64_t arg);
   Result<std::vector<Unit>> load_units(const std::string& where, std::int64_t arg);

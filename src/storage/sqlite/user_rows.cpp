@@ -1,6 +1,8 @@
 // UserRepository on SQLite.
 #include <soci/soci.h>
 
+#include <map>
+
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace zeren::sqlite {
@@ -62,6 +64,46 @@ Result<std::int64_t> SqliteTransaction::count_users() {
     long long n = 0;
     sql_ << "SELECT COUNT(*) FROM user_account", into(n);
     return static_cast<std::int64_t>(n);
+  });
+}
+
+}  // namespace zeren::sqlite
+
+namespace zeren::sqlite {
+
+Result<std::vector<UserAccount>> SqliteTransaction::list_users() {
+  return guarded_value<std::vector<UserAccount>>([&]() -> Result<std::vector<UserAccount>> {
+    std::map<long long, std::set<Role>> roles;
+    {
+      long long user = 0;
+      std::string code;
+      soci::statement st = (sql_.prepare << "SELECT user_id, role FROM user_role", into(user), into(code));
+      st.execute();
+      while (st.fetch()) {
+        auto r = parse_term<Role>(code, "role");
+        if (!r) return Error{ErrorKind::corruption, "bad_row", "unknown stored role " + code, "role"};
+        roles[user].insert(*r);
+      }
+    }
+    std::vector<UserAccount> out;
+    long long id = 0, proc = 0, person = 0;
+    std::string name, hash;
+    int must_change = 0;
+    soci::indicator person_ind = soci::i_ok;
+    soci::statement st =
+        (sql_.prepare << "SELECT id, username, password_hash, procuratorate_id, person_id, "
+                         "must_change_password FROM user_account ORDER BY id",
+         into(id), into(name), into(hash), into(proc), into(person, person_ind), into(must_change));
+    st.execute();
+    while (st.fetch()) {
+      std::optional<PersonId> p;
+      if (person_ind != soci::i_null) p = PersonId{person};
+      auto u = UserAccount::create(name, hash, roles[id], ProcuratorateId{proc}, p, must_change == 1);
+      if (!u) return Error{ErrorKind::corruption, "bad_row", "user " + name + ": " + u.error().message, ""};
+      u->set_id(UserId{id});
+      out.push_back(std::move(*u));
+    }
+    return out;
   });
 }
 

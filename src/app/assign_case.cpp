@@ -1,0 +1,272 @@
+#include "app/assign_case.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "app/draws.hpp"
+#include "app/record_change.hpp"
+#include "domain/draw.hpp"
+#include "domain/text.hpp"
+
+namespace zeren::app {
+
+namespace {
+
+struct DepartmentView {
+  std::vector<UnitSnapshot> units;
+  std::map<UnitId, std::string> names;
+};
+
+Result<DepartmentView> view_department(Transaction& tx, const Context& ctx, const Case& c,
+                                       const PlanRules& rules) {
+  const auto& in = c.intake();
+  auto units = tx.organisation().list_units(in.procuratorate);
+  if (!units) return units.error();
+  auto persons = tx.organisation().list_persons(in.procuratorate);
+  if (!persons) return persons.error();
+  std::map<PersonId, const Person*> by_id;
+  for (const auto& p : *persons) by_id[p.id()] = &p;
+  auto weights = tx.cases().unit_weight_sums(in.department, rules);
+  if (!weights) return weights.error();
+  const Date today = ctx.clock.today();
+  DepartmentView view;
+  for (const auto& u : *units) {
+    if (u.department() != in.department) continue;
+    UnitSnapshot s;
+    s.unit = u.id();
+    s.position = u.position();
+    s.share_bp = u.share().basis_points;
+    s.active = u.active();
+    s.categories = u.categories();
+    s.difficulties = u.difficulties();
+    s.lead = u.lead();
+    s.people.push_back(u.lead());
+    s.people.insert(s.people.end(), u.members().begin(), u.members().end());
+    auto lead = by_id.find(u.lead());
+    s.lead_absent = lead != by_id.end() &&
+                    (lead->second->absent_on(today) || !lead->second->active_on(today));
+    if (auto w = weights->find(u.id()); w != weights->end()) s.weight_sum = w->second;
+    view.names[u.id()] = u.name();
+    view.units.push_back(std::move(s));
+  }
+  return view;
+}
+
+Result<CaseFacts> facts_for(Transaction& tx, const Case& c, const std::vector<UnitId>& excluded) {
+  const auto& in = c.intake();
+  CaseFacts f;
+  f.category = in.category;
+  f.difficulty = in.difficulty;
+  f.recusals = in.recusals;
+  f.investigators = in.investigators;
+  f.excluded_units = excluded;
+  if (in.related_case) {
+    auto earlier = tx.cases().find_case(*in.related_case);
+    if (!earlier) return earlier.error();
+    f.earlier_unit = earlier->unit();
+  }
+  return f;
+}
+
+void add_candidates(std::vector<AuditField>& fields, const std::vector<Assessment>& candidates) {
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const auto& a = candidates[i];
+    const std::string k = "candidates." + std::to_string(i) + ".";
+    fields.push_back({k + "unit", std::to_string(a.unit.value)});
+    fields.push_back({k + "position", std::to_string(a.position)});
+    fields.push_back({k + "weight_sum", std::to_string(a.weight_sum)});
+    fields.push_back({k + "share_bp", std::to_string(a.share_bp)});
+    fields.push_back({k + "eligible", a.eligible ? "1" : "0"});
+    fields.push_back({k + "in_band", a.in_band ? "1" : "0"});
+    if (!a.exclusion.empty()) fields.push_back({k + "exclusion", a.exclusion});
+  }
+}
+
+Status alert(Transaction& tx, const Context& ctx, const Case& c, std::string kind, std::string message) {
+  Alert a;
+  a.procuratorate = c.intake().procuratorate;
+  a.department = c.intake().department;
+  a.case_id = c.id();
+  a.kind = std::move(kind);
+  a.message = std::move(message);
+  a.created_at_us = ctx.clock.now_us();
+  auto id = tx.assignments().add_alert(a);
+  if (!id) return id.error();
+  return ok_status();
+}
+
+// Saves the case in its unit, the record and the one audit entry of this assignment.
+Result<AssignmentRecord> commit(Transaction& tx, const Context& ctx, Case& c, AssignmentRecord r,
+                                std::vector<AuditField> fields) {
+  const std::optional<UnitId> previous = c.unit();
+  c.assign(r.unit);
+  ZEREN_TRY(tx.cases().save_case_state(c, std::nullopt));
+  fields.push_back({"method", std::string(code_of(r.method))});
+  fields.push_back({"unit", std::to_string(r.unit.value)});
+  fields.push_back({"case_number", c.number()});
+  fields.push_back({"pool_size", std::to_string(r.pool_size)});
+  fields.push_back({"band_size", std::to_string(r.band_size)});
+  if (r.plan.valid()) {
+    fields.push_back({"plan", std::to_string(r.plan.value)});
+    fields.push_back({"plan_version", std::to_string(r.plan_version)});
+    fields.push_back({"tolerance", std::to_string(r.tolerance)});
+    fields.push_back({"min_pool", std::to_string(r.min_pool)});
+  }
+  if (previous) fields.push_back({"previous_unit", std::to_string(previous->value)});
+  if (r.approver) fields.push_back({"approver", std::to_string(r.approver->value)});
+  if (r.request) fields.push_back({"request", std::to_string(r.request->value)});
+  add_candidates(fields, r.candidates);
+  r.case_id = c.id();
+  r.decided_at_us = ctx.clock.now_us();
+  auto seq = record_change(tx, ctx, "case.assign", subject("case", c.id()), std::move(fields));
+  if (!seq) return seq.error();
+  r.audit_seq = *seq;
+  auto id = tx.assignments().add_assignment(r);
+  if (!id) return id.error();
+  r.id = *id;
+  return r;
+}
+
+}  // namespace
+
+Result<std::optional<AssignmentPlan>> plan_for(Transaction& tx, DepartmentId department) {
+  return tx.plans().approved_plan(department);
+}
+
+Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx, const DrawCrypto& crypto,
+                                         Case& c, const std::vector<UnitId>& excluded,
+                                         std::optional<RequestId> request,
+                                         std::optional<PersonId> approver) {
+  AssignmentOutcome out;
+  auto plan = plan_for(tx, c.intake().department);
+  if (!plan) return plan.error();
+  if (!*plan) {
+    out.unassigned_reason = "no_plan";
+    ZEREN_TRY(alert(tx, ctx, c, "unassigned_case",
+                    c.number() + " 未分案：受理部门没有已批准的分案方案 (no approved plan)"));
+    ZEREN_TRY(record_change(tx, ctx, "case.unassigned", subject("case", c.id()),
+                            {{"reason", out.unassigned_reason}, {"case_number", c.number()}}));
+    return out;
+  }
+  const auto& rules = (*plan)->rules;
+  auto view = view_department(tx, ctx, c, rules);
+  if (!view) return view.error();
+  auto facts = facts_for(tx, c, excluded);
+  if (!facts) return facts.error();
+  std::optional<UnitId> last;
+  if (rules.mode == AssignmentMode::rotation) {
+    auto l = tx.cases().last_drawn_unit(c.intake().department);
+    if (!l) return l.error();
+    last = *l;
+  }
+  Selection sel = select_unit(rules, *facts, view->units, last);
+
+  AssignmentRecord r;
+  r.plan = (*plan)->id;
+  r.plan_version = (*plan)->version;
+  r.tolerance = rules.tolerance;
+  r.min_pool = rules.min_pool;
+  r.pool_size = sel.eligible_count();
+  r.band_size = static_cast<int>(sel.band.size());
+  r.request = request;
+  r.approver = approver;
+  std::vector<AuditField> fields;
+
+  if (sel.outcome == Selection::Outcome::none) {
+    out.unassigned_reason = "no_eligible_unit";
+    ZEREN_TRY(alert(tx, ctx, c, "unassigned_case",
+                    c.number() + " 未分案：没有符合条件的办案单元 (no eligible unit)"));
+    std::vector<AuditField> f{{"reason", out.unassigned_reason}, {"case_number", c.number()}};
+    add_candidates(f, sel.candidates);
+    ZEREN_TRY(record_change(tx, ctx, "case.unassigned", subject("case", c.id()), std::move(f)));
+    return out;
+  }
+  if (r.pool_size < rules.min_pool) {
+    ZEREN_TRY(alert(tx, ctx, c, "small_pool",
+                    c.number() + " 分案池过小：" + std::to_string(r.pool_size) + " 个符合条件的办案单元，少于方案规定的 " +
+                        std::to_string(rules.min_pool)));
+    fields.push_back({"small_pool_alarm", "1"});
+  }
+
+  switch (sel.outcome) {
+    case Selection::Outcome::follow_on:
+      r.method = AssignmentMethod::follow_on;
+      r.unit = sel.candidates[*sel.chosen].unit;
+      break;
+    case Selection::Outcome::rotation:
+      r.method = AssignmentMethod::rotation;
+      r.unit = sel.candidates[*sel.chosen].unit;
+      break;
+    case Selection::Outcome::draw: {
+      auto epoch = current_epoch(tx, ctx, crypto);
+      if (!epoch) return epoch.error();
+      auto head = tx.audit().head();
+      if (!head) return head.error();
+      DrawInput in{c.id(), c.number(), r.plan, r.plan_version, sel.candidates, *head, {}};
+      const Digest material = crypto.hash(canonical_draw(in));
+      const auto secret = epoch->secret;
+      const auto drawn = draw_index(
+          [&](std::string_view m) { return crypto.mac(secret, m); },
+          std::string_view(reinterpret_cast<const char*>(material.data()), material.size()),
+          sel.band.size());
+      r.method = AssignmentMethod::random;
+      r.unit = sel.candidates[sel.band[drawn.index]].unit;
+      r.epoch = epoch->id;
+      r.draw_value = hex_encode(drawn.value);
+      r.draw_index = static_cast<int>(drawn.index);
+      fields.push_back({"epoch", std::to_string(epoch->id.value)});
+      fields.push_back({"head", hex_encode(*head)});
+      fields.push_back({"value", r.draw_value});
+      fields.push_back({"index", std::to_string(drawn.index)});
+      fields.push_back({"attempt", std::to_string(drawn.attempt)});
+      break;
+    }
+    case Selection::Outcome::none:
+      break;
+  }
+  r.candidates = std::move(sel.candidates);
+  fields.push_back({"unit_name", view->names[r.unit]});
+  auto saved = commit(tx, ctx, c, std::move(r), std::move(fields));
+  if (!saved) return saved.error();
+  out.record = std::move(*saved);
+  return out;
+}
+
+Result<AssignmentRecord> designate(Transaction& tx, const Context& ctx, Case& c, UnitId target,
+                                   RequestId request, PersonId approver) {
+  auto plan = plan_for(tx, c.intake().department);
+  if (!plan) return plan.error();
+  const PlanRules rules = *plan ? (*plan)->rules : PlanRules{};
+  auto view = view_department(tx, ctx, c, rules);
+  if (!view) return view.error();
+  auto facts = facts_for(tx, c, {});
+  if (!facts) return facts.error();
+  Selection sel = select_unit(rules, *facts, view->units);
+  auto it = std::find_if(sel.candidates.begin(), sel.candidates.end(),
+                         [&](const Assessment& a) { return a.unit == target; });
+  if (it == sel.candidates.end())
+    return Error::invalid("unit", "unit_not_in_department",
+                          "the designated unit is not a unit of the case's department");
+  if (!it->eligible)
+    return Error::invalid("unit", "unit_excluded",
+                          "the designated unit cannot take this case: " + it->exclusion);
+  if (c.unit() && *c.unit() == target)
+    return Error::invalid("unit", "same_unit", "the case is already with that unit");
+  AssignmentRecord r;
+  r.method = AssignmentMethod::designated;
+  r.unit = target;
+  if (*plan) {
+    r.plan = (*plan)->id;
+    r.plan_version = (*plan)->version;
+    r.tolerance = rules.tolerance;
+    r.min_pool = rules.min_pool;
+  }
+  r.pool_size = sel.eligible_count();
+  r.band_size = static_cast<int>(sel.band.size());
+  r.request = request;
+  r.approver = approver;
+  r.candidates = std::move(sel.candidates);
+  return commit(tx, ctx, c, std::move(r), {{"unit_name", view->names[target]}});
+}
+
+}  // namespace zeren::app

@@ -1,0 +1,34 @@
+// The assignment step shared by intake, designation and change of handler: builds the engine's
+// view of the department, runs the order of rules, draws verifiably, records everything.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "app/context.hpp"
+
+namespace zeren::app {
+
+struct AssignmentOutcome {
+  std::optional<AssignmentRecord> record;  // empty: the case stays unassigned
+  std::string unassigned_reason;           // no_plan, no_eligible_unit
+};
+
+// Assigns `c` (saved) by the department's approved plan, never to a unit in `excluded`.
+// With no plan or no eligible unit the case keeps its state, the case-management office gets an
+// alert and the outcome has no record.
+Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx, const DrawCrypto& crypto,
+                                         Case& c, const std::vector<UnitId>& excluded,
+                                         std::optional<RequestId> request,
+                                         std::optional<PersonId> approver);
+
+// Places `c` with `target` by an approved designation. Refused when the target is excluded for a
+// reason a designation cannot override (inactive, category, difficulty, absent lead, recusal,
+// investigator, original handler of a 复议).
+Result<AssignmentRecord> designate(Transaction& tx, const Context& ctx, Case& c, UnitId target,
+                                   RequestId request, PersonId approver);
+
+// The plan rules for the department (defaults when no plan was ever approved).
+Result<std::optional<AssignmentPlan>> plan_for(Transaction& tx, DepartmentId department);
+
+}  // namespace zeren::app

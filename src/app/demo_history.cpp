@@ -1,0 +1,357 @@
+#include "app/demo_history.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <random>
+
+#include "app/use_cases.hpp"
+
+namespace zeren::app {
+
+namespace {
+
+constexpr const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
+                                     "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗",
+                                     "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"};
+constexpr const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇",
+                                  "艳", "杰", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英",
+                                  "建华", "志强", "海燕", "国庆", "晓东", "丽娟", "文博", "子豪"};
+
+struct Dept {
+  ProcuratorateId procuratorate;
+  Department department;
+  std::vector<UnitId> units;
+  PersonId head;
+  std::optional<PersonId> deputy;
+};
+
+struct Office {
+  ProcuratorateId id;
+  std::string short_code;
+  Actor intake;  // a case manager
+  PersonId chief;
+  PersonId personnel;
+  std::vector<Dept*> departments;
+};
+
+class History {
+ public:
+  History(Store& store, SteppingClock& clock, const DrawCrypto& crypto, std::uint64_t seed)
+      : store_(store), clock_(clock), crypto_(crypto), rng_(seed) {}
+
+  Status prepare(Date first_day);
+  Status run_day(Date day);
+  DemoHistory result() const { return stats_; }
+
+ private:
+  int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+  bool chance(double p) { return std::bernoulli_distribution(p)(rng_); }
+  std::string person_name() {
+    return std::string(kSurnames[uniform(0, std::size(kSurnames) - 1)]) +
+           kGiven[uniform(0, std::size(kGiven) - 1)];
+  }
+  Context ctx(const Actor& a) { return Context{a, clock_}; }
+  Status as(PersonId p, const std::function<Status(Transaction&, const Context&)>& work);
+
+  Status intake_one(Office& office, Date day);
+  Status withdraw_and_refile(Office& office, Date day);
+  Status add_absence(Office& office, Date day);
+  Status designate_one(Office& office, CaseId c, Dept& d);
+  Status change_one(Office& office, CaseId c, Dept& d);
+  Status decide(PersonId approver, RequestId request, const char* note, int& count);
+
+  Store& store_;
+  SteppingClock& clock_;
+  const DrawCrypto& crypto_;
+  std::mt19937_64 rng_;
+  std::vector<Office> offices_;
+  std::vector<std::unique_ptr<Dept>> depts_;
+  std::map<std::int64_t, std::vector<CaseId>> arrests_;  // department → 审查逮捕 cases to follow
+  struct Refiling {
+    Date on;
+    CaseIntake intake;
+  };
+  std::vector<Refiling> refilings_;
+  DemoHistory stats_;
+  int doc_serial_ = 100;
+};
+
+Status History::as(PersonId p, const std::function<Status(Transaction&, const Context&)>& work) {
+  return store_.transact([&](Transaction& tx) -> Status {
+    auto actor = actor_for_person(tx, p);
+    if (!actor) return actor.error();
+    return work(tx, ctx(*actor));
+  });
+}
+
+Status History::prepare(Date first_day) {
+  clock_.set(first_day, 8 * 60);
+  // The organisation as the demo loaded it.
+  ZEREN_TRY(store_.transact([&](Transaction& tx) -> Status {
+    auto procs = tx.organisation().list_procuratorates();
+    if (!procs) return procs.error();
+    for (const auto& p : *procs) {
+      Office o;
+      o.id = p.id();
+      o.short_code = p.short_code();
+      auto depts = tx.organisation().list_departments(p.id());
+      auto persons = tx.organisation().list_persons(p.id());
+      auto units = tx.organisation().list_units(p.id());
+      auto users = tx.users().list_users();
+      if (!depts || !persons || !units || !users) return Error::storage("cannot read the organisation");
+      std::optional<PersonId> intake_person;
+      for (const auto& u : *users)
+        if (u.procuratorate() == p.id() && u.has(Role::case_manager) && u.person()) {
+          auto a = actor_for_user(tx, u.username());
+          if (!a) return a.error();
+          o.intake = *a;
+          intake_person = u.person();
+        }
+      for (const auto& person : *persons) {
+        if (person.holds(PostKind::chief)) o.chief = person.id();
+        auto dept = std::find_if(depts->begin(), depts->end(),
+                                 [&](const Department& d) { return d.id() == person.department(); });
+        if (dept != depts->end() && dept->kind() == DepartmentKind::personnel) o.personnel = person.id();
+        if (!intake_person && dept != depts->end() && dept->kind() == DepartmentKind::case_management) {
+          auto a = actor_for_person(tx, person.id());
+          if (!a) return a.error();
+          o.intake = *a;
+          intake_person = person.id();
+        }
+      }
+      if (!intake_person || !o.chief.valid())
+        return Error::not_found("demo", p.name() + " needs a case manager and a chief");
+      for (const auto& d : *depts) {
+        if (d.kind() != DepartmentKind::business) continue;
+        auto dept = std::make_unique<Dept>(Dept{p.id(), d, {}, {}, {}});
+        for (const auto& u : *units)
+          if (u.department() == d.id()) dept->units.push_back(u.id());
+        for (const auto& person : *persons)
+          for (const auto& post : person.posts()) {
+            if (post.kind == PostKind::department_head && post.departments.front() == d.id())
+              dept->head = person.id();
+            if (post.kind == PostKind::deputy_chief &&
+                std::find(post.departments.begin(), post.departments.end(), d.id()) != post.departments.end())
+              dept->deputy = person.id();
+          }
+        if (!dept->head.valid()) return Error::not_found("demo", d.name() + " needs a head");
+        o.departments.push_back(dept.get());
+        depts_.push_back(std::move(dept));
+      }
+      offices_.push_back(std::move(o));
+    }
+    return ok_status();
+  }));
+  // Each business department's plan: proposed by its head, approved by the chief.
+  for (auto& o : offices_)
+    for (auto* d : o.departments) {
+      PlanId plan;
+      PlanRules rules;
+      // One department shows rotation; every other one draws.
+      if (o.departments.back() == d && offices_.size() > 1 && &o == &offices_.back())
+        rules.mode = AssignmentMode::rotation;
+      // A department of three units sets its alarm at two: one absence is not yet an alarm.
+      if (d->units.size() <= 3) rules.min_pool = 2;
+      ZEREN_TRY(as(d->head, [&](Transaction& tx, const Context& c) -> Status {
+        auto id = propose_plan(tx, c, {d->department.id(), rules, clock_.today()});
+        if (!id) return id.error();
+        plan = *id;
+        return ok_status();
+      }));
+      ZEREN_TRY(as(o.chief, [&](Transaction& tx, const Context& c) {
+        return decide_plan(tx, c, {plan, true, "同意"});
+      }));
+      ++stats_.plans;
+    }
+  return ok_status();
+}
+
+// Approves; when the approval cannot take effect (the unit asked for cannot take the case, or no
+// other unit is eligible) the approver rejects it instead, giving the reason.
+Status History::decide(PersonId approver, RequestId request, const char* note, int& count) {
+  std::string refusal;
+  auto approved = as(approver, [&](Transaction& tx, const Context& c) -> Status {
+    auto rec = decide_request(tx, c, crypto_, {request, true, note, std::nullopt});
+    if (!rec) return rec.error();
+    return ok_status();
+  });
+  if (approved) {
+    ++count;
+    return ok_status();
+  }
+  if (approved.error().kind != ErrorKind::invalid_argument && approved.error().kind != ErrorKind::conflict)
+    return approved.error();
+  return as(approver, [&](Transaction& tx, const Context& c) -> Status {
+    auto rec = decide_request(tx, c, crypto_, {request, false, approved.error().message, std::nullopt});
+    return rec ? ok_status() : Status(rec.error());
+  });
+}
+
+Status History::designate_one(Office& office, CaseId id, Dept& d) {
+  RequestId request;
+  ZEREN_TRY(as(d.head, [&](Transaction& tx, const Context& c) -> Status {
+    auto cs = tx.cases().find_case(id);
+    if (!cs) return cs.error();
+    std::vector<UnitId> others;
+    for (auto u : d.units)
+      if (!cs->unit() || *cs->unit() != u) others.push_back(u);
+    if (others.empty()) return ok_status();
+    auto r = request_designation(
+        tx, c, {id, others[uniform(0, others.size() - 1)], "major_complex", "案情重大复杂，指定办案组承办"});
+    if (!r) return r.error();
+    request = *r;
+    return ok_status();
+  }));
+  if (!request.valid()) return ok_status();
+  return decide(office.chief, request, "同意指定", stats_.designated);
+}
+
+Status History::change_one(Office& office, CaseId id, Dept& d) {
+  (void)office;
+  if (!d.deputy) return ok_status();
+  RequestId request;
+  ZEREN_TRY(as(d.head, [&](Transaction& tx, const Context& c) -> Status {
+    auto r = request_change_of_handler(tx, c, {id, chance(0.5) ? "workload" : "recusal", ""});
+    if (!r) return r.error();
+    request = *r;
+    return ok_status();
+  }));
+  return decide(*d.deputy, request, "同意更换", stats_.changes);
+}
+
+Status History::intake_one(Office& office, Date day) {
+  // Department by share of the work: 第一 and 第二 take most.
+  static constexpr int kWeights[] = {35, 25, 12, 15, 13};
+  std::discrete_distribution<int> pick(std::begin(kWeights), std::end(kWeights));
+  Dept& d = *office.departments[std::min<std::size_t>(pick(rng_), office.departments.size() - 1)];
+  const auto& cats = d.department.categories();
+  std::vector<CaseCategory> list(cats.begin(), cats.end());
+  CaseIntake in;
+  in.procuratorate = office.id;
+  in.department = d.department.id();
+  in.category = list[uniform(0, list.size() - 1)];
+  in.received_on = day;
+  in.difficulty = chance(0.2) ? Difficulty::difficult : Difficulty::ordinary;
+  const bool criminal = in.category == CaseCategory::arrest_review ||
+                        in.category == CaseCategory::prosecution_review;
+  in.custody = criminal && chance(0.6);
+  const int parties = uniform(1, 3);
+  for (int i = 0; i < parties; ++i) in.parties.push_back(person_name());
+  in.source_org = criminal ? (chance(0.85) ? "嘉峪关市公安局" : "嘉峪关市监察委员会")
+                           : (chance(0.5) ? "嘉峪关市中级人民法院" : "嘉峪关市城区人民法院");
+  const std::string kind = in.category == CaseCategory::arrest_review ? "提捕" : criminal ? "移诉" : "移";
+  in.source_doc_no = "嘉公（刑）" + kind + "字〔" + std::to_string(day.year()) + "〕" +
+                     std::to_string(++doc_serial_) + "号";
+  // A later stage of the same matter: 审查起诉 after the 审查逮捕 handled here.
+  auto& waiting = arrests_[d.department.id().value];
+  if (in.category == CaseCategory::prosecution_review && !waiting.empty() && chance(0.5)) {
+    const CaseId earlier = waiting.front();
+    waiting.erase(waiting.begin());
+    ZEREN_TRY(store_.transact([&](Transaction& tx) -> Status {
+      auto e = tx.cases().find_case(earlier);
+      if (!e) return e.error();
+      in.related_case = earlier;
+      in.parties = e->intake().parties;
+      in.custody = e->intake().custody;
+      return ok_status();
+    }));
+  }
+  std::optional<IntakeResult> done;
+  ZEREN_TRY(store_.transact([&](Transaction& tx) -> Status {
+    auto r = intake_case(tx, ctx(office.intake), crypto_, in);
+    if (!r) return r.error();
+    done = std::move(*r);
+    return ok_status();
+  }));
+  ++stats_.cases;
+  if (!done->assignment) {
+    ++stats_.unassigned;
+    return ok_status();
+  }
+  switch (done->assignment->method) {
+    case AssignmentMethod::follow_on: ++stats_.follow_on; break;
+    case AssignmentMethod::random: ++stats_.random; break;
+    case AssignmentMethod::rotation: ++stats_.rotation; break;
+    case AssignmentMethod::designated: break;
+  }
+  if (in.category == CaseCategory::arrest_review) waiting.push_back(done->c.id());
+  if (chance(0.015)) return designate_one(office, done->c.id(), d);
+  if (chance(0.01)) return change_one(office, done->c.id(), d);
+  if (chance(0.0025)) {
+    // The source organ takes the case back; the same matter comes again a few weeks later.
+    ZEREN_TRY(store_.transact([&](Transaction& tx) {
+      return withdraw_case(tx, ctx(office.intake), {done->c.id(), "移送机关撤回移送"});
+    }));
+    ++stats_.withdrawn;
+    refilings_.push_back({Date::from_days(day.days_since_epoch() + uniform(10, 40)), in});
+  }
+  return ok_status();
+}
+
+Status History::add_absence(Office& office, Date day) {
+  Dept& d = *office.departments[uniform(0, office.departments.size() - 1)];
+  const UnitId unit = d.units[uniform(0, d.units.size() - 1)];
+  return store_.transact([&](Transaction& tx) -> Status {
+    auto u = tx.organisation().find_unit(unit);
+    if (!u) return u.error();
+    auto actor = actor_for_person(tx, office.personnel);
+    if (!actor) return actor.error();
+    const Date from = Date::from_days(day.days_since_epoch() + uniform(1, 10));
+    const Date to = Date::from_days(from.days_since_epoch() + uniform(1, 4));
+    static constexpr const char* kReasons[] = {"培训", "年休假", "病假", "出差"};
+    auto s = record_absence(tx, ctx(*actor), {u->lead(), from, to, kReasons[uniform(0, 3)]});
+    if (!s && s.error().kind == ErrorKind::conflict) return ok_status();  // overlaps: skip
+    if (!s) return s.error();
+    ++stats_.absences;
+    return ok_status();
+  });
+}
+
+Status History::run_day(Date day) {
+  const int weekday = static_cast<int>((day.days_since_epoch() + 4) % 7);  // 0 = Sunday
+  if (weekday == 0 || weekday == 6) return ok_status();
+  for (auto& o : offices_) {
+    // Re-filings due today come first.
+    for (auto it = refilings_.begin(); it != refilings_.end();) {
+      if (it->on <= day && it->intake.procuratorate == o.id) {
+        CaseIntake again = it->intake;
+        again.received_on = day;
+        again.related_case.reset();
+        clock_.set(day, 8 * 60 + 40);
+        ZEREN_TRY(store_.transact([&](Transaction& tx) -> Status {
+          auto r = intake_case(tx, ctx(o.intake), crypto_, again);
+          return r ? ok_status() : Status(r.error());
+        }));
+        ++stats_.refiled;
+        ++stats_.cases;
+        it = refilings_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    if (day.day() == 1 || day.day() == 15) {
+      clock_.set(day, 8 * 60 + 45);
+      ZEREN_TRY(add_absence(o, day));
+    }
+    const int n = uniform(2, 4);
+    for (int i = 0; i < n; ++i) {
+      clock_.set(day, 9 * 60 + i * (8 * 60 / n) + uniform(0, 30));
+      ZEREN_TRY(intake_one(o, day));
+    }
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+Result<DemoHistory> load_demo_history(Store& store, SteppingClock& clock, const DrawCrypto& crypto,
+                                      const DemoHistoryOptions& options) {
+  History h(store, clock, crypto, options.seed);
+  ZEREN_TRY(h.prepare(options.from));
+  for (auto d = options.from.days_since_epoch(); d <= options.to.days_since_epoch(); ++d)
+    ZEREN_TRY(h.run_day(Date::from_days(d)));
+  return h.result();
+}
+
+}  // namespace zeren::app

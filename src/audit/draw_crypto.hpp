@@ -1,0 +1,22 @@
+// DrawCrypto with OpenSSL and libsodium: HMAC-SM3 (or HMAC-SHA-256 when the database chains with
+// SHA-256), commitments H(secret), secrets from the system's CSPRNG.
+#pragma once
+
+#include "audit/record.hpp"
+#include "domain/ports.hpp"
+
+namespace zeren::audit {
+
+class OpenSslDrawCrypto final : public DrawCrypto {
+ public:
+  explicit OpenSslDrawCrypto(HashAlgorithm hash) : hash_(hash) {}
+  EpochSecret fresh_secret() const override;
+  Digest commitment(const EpochSecret& s) const override;
+  Digest mac(const EpochSecret& s, std::string_view message) const override;
+  Digest hash(std::string_view message) const override;
+
+ private:
+  HashAlgorithm hash_;
+};
+
+}  // namespace zeren::audit

@@ -1,0 +1,356 @@
+// AssignmentRepository and EpochRepository on SQLite.
+#include <soci/soci.h>
+
+#include <map>
+
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace zeren::sqlite {
+
+using soci::into;
+using soci::use;
+
+namespace {
+template <class E>
+E term_or_throw(const std::string& code) {
+  auto r = parse_term<E>(code, "stored");
+  if (!r) throw std::runtime_error("unknown stored code " + code);
+  return *r;
+}
+
+// An optional id as a value and its null indicator.
+template <class Tag>
+struct Nullable {
+  long long value = 0;
+  soci::indicator ind = soci::i_null;
+  explicit Nullable(const std::optional<Id<Tag>>& id) {
+    if (id) value = id->value, ind = soci::i_ok;
+  }
+};
+
+const std::string kScopeJoin = " JOIN case_file c ON c.id = x.case_id ";
+}  // namespace
+
+Result<AssignmentId> SqliteTransaction::add_assignment(const AssignmentRecord& r) {
+  return guarded_value<AssignmentId>([&]() -> Result<AssignmentId> {
+    long long id = 0, cid = r.case_id.value, unit = r.unit.value, seq = static_cast<long long>(r.audit_seq),
+              at = r.decided_at_us;
+    const std::string method(code_of(r.method));
+    int version = r.plan_version, tol = r.tolerance, pool = r.min_pool, pool_size = r.pool_size,
+        band = r.band_size, index = r.draw_index;
+    long long plan = r.plan.value;
+    soci::indicator plan_ind = r.plan.valid() ? soci::i_ok : soci::i_null;
+    Nullable<struct EpochTag> epoch(r.epoch);
+    Nullable<struct PersonTag> approver(r.approver);
+    Nullable<struct RequestTag> request(r.request);
+    sql_ << "INSERT INTO assignment (case_id, unit_id, method, plan_id, plan_version, tolerance, "
+            "min_pool, pool_size, band_size, epoch_id, draw_value, draw_index, approver, request_id, "
+            "decided_at_us, audit_seq) VALUES (:c, :u, :m, :p, :v, :t, :mp, :ps, :bs, :e, :dv, :di, "
+            ":a, :r, :at, :s) RETURNING id",
+        use(cid), use(unit), use(method), use(plan, plan_ind), use(version), use(tol), use(pool),
+        use(pool_size), use(band), use(epoch.value, epoch.ind), use(r.draw_value), use(index),
+        use(approver.value, approver.ind), use(request.value, request.ind), use(at), use(seq),
+        into(id);
+    for (std::size_t i = 0; i < r.candidates.size(); ++i) {
+      const auto& c = r.candidates[i];
+      int ordinal = static_cast<int>(i), position = c.position, share = c.share_bp,
+          eligible = c.eligible ? 1 : 0, in_band = c.in_band ? 1 : 0;
+      long long cu = c.unit.value, weight = c.weight_sum;
+      sql_ << "INSERT INTO assignment_candidate (assignment_id, ordinal, unit_id, position, "
+              "weight_sum, share_bp, eligible, exclusion, in_band) VALUES (:a, :o, :u, :p, :w, :s, "
+              ":e, :x, :b)",
+          use(id), use(ordinal), use(cu), use(position), use(weight), use(share), use(eligible),
+          use(c.exclusion), use(in_band);
+    }
+    return AssignmentId{id};
+  });
+}
+
+Result<std::vector<AssignmentRecord>> SqliteTransaction::load_assignments(const std::string& where,
+                                                                          std::int64_t arg) {
+  return guarded_value<std::vector<AssignmentRecord>>([&]() -> Result<std::vector<AssignmentRecord>> {
+    const bool has_arg = !where.empty();
+    std::map<long long, std::vector<Assessment>> candidates;
+    {
+      long long aid = 0, unit = 0, weight = 0;
+      int position = 0, share = 0, eligible = 0, in_band = 0;
+      std::string exclusion;
+      soci::statement st(sql_);
+      if (has_arg) st.exchange(use(arg));
+      st.exchange(into(aid));
+      st.exchange(into(unit));
+      st.exchange(into(position));
+      st.exchange(into(weight));
+      st.exchange(into(share));
+      st.exchange(into(eligible));
+      st.exchange(into(exclusion));
+      st.exchange(into(in_band));
+      st.alloc();
+      st.prepare("SELECT k.assignment_id, k.unit_id, k.position, k.weight_sum, k.share_bp, "
+                 "k.eligible, k.exclusion, k.in_band FROM assignment_candidate k JOIN assignment x "
+                 "ON x.id = k.assignment_id" + kScopeJoin + where + " ORDER BY k.assignment_id, k.ordinal");
+      st.define_and_bind();
+      st.execute();
+      while (st.fetch())
+        candidates[aid].push_back(Assessment{UnitId{unit}, position, weight, share, eligible == 1,
+                                             exclusion, in_band == 1});
+    }
+    std::vector<AssignmentRecord> out;
+    long long id = 0, cid = 0, unit = 0, plan = 0, epoch = 0, approver = 0, request = 0, at = 0, seq = 0;
+    int version = 0, tol = 0, pool = 0, pool_size = 0, band = 0, index = 0;
+    std::string method, value;
+    soci::indicator plan_ind = soci::i_ok, epoch_ind = soci::i_ok, approver_ind = soci::i_ok,
+                    request_ind = soci::i_ok;
+    soci::statement st(sql_);
+    if (has_arg) st.exchange(use(arg));
+    st.exchange(into(id));
+    st.exchange(into(cid));
+    st.exchange(into(unit));
+    st.exchange(into(method));
+    st.exchange(into(plan, plan_ind));
+    st.exchange(into(version));
+    st.exchange(into(tol));
+    st.exchange(into(pool));
+    st.exchange(into(pool_size));
+    st.exchange(into(band));
+    st.exchange(into(epoch, epoch_ind));
+    st.exchange(into(value));
+    st.exchange(into(index));
+    st.exchange(into(approver, approver_ind));
+    st.exchange(into(request, request_ind));
+    st.exchange(into(at));
+    st.exchange(into(seq));
+    st.alloc();
+    st.prepare("SELECT x.id, x.case_id, x.unit_id, x.method, x.plan_id, x.plan_version, x.tolerance, "
+               "x.min_pool, x.pool_size, x.band_size, x.epoch_id, x.draw_value, x.draw_index, "
+               "x.approver, x.request_id, x.decided_at_us, x.audit_seq FROM assignment x" +
+               kScopeJoin + where + " ORDER BY x.id");
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) {
+      AssignmentRecord r;
+      r.id = AssignmentId{id};
+      r.case_id = CaseId{cid};
+      r.unit = UnitId{unit};
+      r.method = term_or_throw<AssignmentMethod>(method);
+      if (plan_ind != soci::i_null) r.plan = PlanId{plan};
+      r.plan_version = version;
+      r.tolerance = tol;
+      r.min_pool = pool;
+      r.candidates = candidates[id];
+      r.pool_size = pool_size;
+      r.band_size = band;
+      if (epoch_ind != soci::i_null) r.epoch = EpochId{epoch};
+      r.draw_value = value;
+      r.draw_index = index;
+      if (approver_ind != soci::i_null) r.approver = PersonId{approver};
+      if (request_ind != soci::i_null) r.request = RequestId{request};
+      r.decided_at_us = at;
+      r.audit_seq = static_cast<std::uint64_t>(seq);
+      out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
+Result<std::vector<AssignmentRecord>> SqliteTransaction::assignments_for_case(CaseId c) {
+  return load_assignments("WHERE x.case_id = :a", c.value);
+}
+
+Result<std::vector<AssignmentRecord>> SqliteTransaction::list_assignments(
+    std::optional<ProcuratorateId> within) {
+  return within ? load_assignments("WHERE c.procuratorate_id = :a", within->value)
+                : load_assignments("", 0);
+}
+
+Result<RequestId> SqliteTransaction::add_request(const AssignmentRequest& r) {
+  return guarded_value<RequestId>([&]() -> Result<RequestId> {
+    long long id = 0, cid = r.case_id.value, by = r.requested_by.value, at = r.requested_at_us;
+    const std::string kind(code_of(r.kind)), status(code_of(r.status));
+    Nullable<struct UnitTag> target(r.target);
+    sql_ << "INSERT INTO assignment_request (case_id, kind, reason, reason_text, target_unit_id, "
+            "requested_by, requested_by_actor, requested_at_us, status) VALUES (:c, :k, :r, :t, :u, "
+            ":b, :ba, :at, :s) RETURNING id",
+        use(cid), use(kind), use(r.reason), use(r.reason_text), use(target.value, target.ind),
+        use(by), use(r.requested_by_actor), use(at), use(status), into(id);
+    return RequestId{id};
+  });
+}
+
+Status SqliteTransaction::save_request_decision(const AssignmentRequest& r) {
+  return guarded([&]() -> Status {
+    long long id = r.id.value, at = r.decided_at_us;
+    const std::string status(code_of(r.status));
+    Nullable<struct PersonTag> by(r.decided_by);
+    sql_ << "UPDATE assignment_request SET status = :s, decided_by = :b, decision_note = :n, "
+            "decided_at_us = :at WHERE id = :id",
+        use(status), use(by.value, by.ind), use(r.decision_note), use(at), use(id);
+    return ok_status();
+  });
+}
+
+Result<std::vector<AssignmentRequest>> SqliteTransaction::load_requests(const std::string& where,
+                                                                        std::int64_t arg) {
+  return guarded_value<std::vector<AssignmentRequest>>([&]() -> Result<std::vector<AssignmentRequest>> {
+    std::vector<AssignmentRequest> out;
+    long long id = 0, cid = 0, target = 0, by = 0, at = 0, decided_by = 0, decided_at = 0;
+    std::string kind, reason, text, actor, status, note;
+    soci::indicator target_ind = soci::i_ok, decided_ind = soci::i_ok;
+    soci::statement st(sql_);
+    if (!where.empty()) st.exchange(use(arg));
+    st.exchange(into(id));
+    st.exchange(into(cid));
+    st.exchange(into(kind));
+    st.exchange(into(reason));
+    st.exchange(into(text));
+    st.exchange(into(target, target_ind));
+    st.exchange(into(by));
+    st.exchange(into(actor));
+    st.exchange(into(at));
+    st.exchange(into(status));
+    st.exchange(into(decided_by, decided_ind));
+    st.exchange(into(note));
+    st.exchange(into(decided_at));
+    st.alloc();
+    st.prepare("SELECT x.id, x.case_id, x.kind, x.reason, x.reason_text, x.target_unit_id, "
+               "x.requested_by, x.requested_by_actor, x.requested_at_us, x.status, x.decided_by, "
+               "x.decision_note, x.decided_at_us FROM assignment_request x" + kScopeJoin + where +
+               " ORDER BY x.id");
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) {
+      AssignmentRequest r;
+      r.id = RequestId{id};
+      r.case_id = CaseId{cid};
+      r.kind = term_or_throw<RequestKind>(kind);
+      r.reason = reason;
+      r.reason_text = text;
+      if (target_ind != soci::i_null) r.target = UnitId{target};
+      r.requested_by = PersonId{by};
+      r.requested_by_actor = actor;
+      r.requested_at_us = at;
+      r.status = term_or_throw<RequestStatus>(status);
+      if (decided_ind != soci::i_null) r.decided_by = PersonId{decided_by};
+      r.decision_note = note;
+      r.decided_at_us = decided_at;
+      out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
+Result<AssignmentRequest> SqliteTransaction::find_request(RequestId id) {
+  auto all = load_requests("WHERE x.id = :a", id.value);
+  if (!all) return all.error();
+  if (all->empty()) return Error::not_found("request", "request " + std::to_string(id.value) + " not found");
+  return std::move(all->front());
+}
+
+Result<std::vector<AssignmentRequest>> SqliteTransaction::list_requests(
+    std::optional<ProcuratorateId> within) {
+  return within ? load_requests("WHERE c.procuratorate_id = :a", within->value) : load_requests("", 0);
+}
+
+Result<AlertId> SqliteTransaction::add_alert(const Alert& a) {
+  return guarded_value<AlertId>([&]() -> Result<AlertId> {
+    long long id = 0, proc = a.procuratorate.value, at = a.created_at_us;
+    Nullable<struct DepartmentTag> dept(a.department);
+    Nullable<struct CaseTag> cid(a.case_id);
+    sql_ << "INSERT INTO alert (procuratorate_id, department_id, case_id, kind, message, "
+            "created_at_us) VALUES (:p, :d, :c, :k, :m, :at) RETURNING id",
+        use(proc), use(dept.value, dept.ind), use(cid.value, cid.ind), use(a.kind), use(a.message),
+        use(at), into(id);
+    return AlertId{id};
+  });
+}
+
+Result<std::vector<Alert>> SqliteTransaction::list_alerts(std::optional<ProcuratorateId> within) {
+  return guarded_value<std::vector<Alert>>([&]() -> Result<std::vector<Alert>> {
+    std::vector<Alert> out;
+    long long id = 0, proc = 0, dept = 0, cid = 0, at = 0, arg = within ? within->value : 0;
+    std::string kind, message;
+    soci::indicator dept_ind = soci::i_ok, case_ind = soci::i_ok;
+    soci::statement st(sql_);
+    if (within) st.exchange(use(arg));
+    st.exchange(into(id));
+    st.exchange(into(proc));
+    st.exchange(into(dept, dept_ind));
+    st.exchange(into(cid, case_ind));
+    st.exchange(into(kind));
+    st.exchange(into(message));
+    st.exchange(into(at));
+    st.alloc();
+    st.prepare(std::string("SELECT id, procuratorate_id, department_id, case_id, kind, message, "
+                           "created_at_us FROM alert ") +
+               (within ? "WHERE procuratorate_id = :p " : "") + "ORDER BY id");
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) {
+      Alert a;
+      a.id = AlertId{id};
+      a.procuratorate = ProcuratorateId{proc};
+      if (dept_ind != soci::i_null) a.department = DepartmentId{dept};
+      if (case_ind != soci::i_null) a.case_id = CaseId{cid};
+      a.kind = kind;
+      a.message = message;
+      a.created_at_us = at;
+      out.push_back(std::move(a));
+    }
+    return out;
+  });
+}
+
+Result<EpochId> SqliteTransaction::add_epoch(const DrawEpoch& e) {
+  return guarded_value<EpochId>([&]() -> Result<EpochId> {
+    long long id = 0, at = e.opened_at_us;
+    const std::string day = e.day.iso(), commitment = audit::to_hex(e.commitment),
+                      secret = audit::to_hex(e.secret);
+    sql_ << "INSERT INTO draw_epoch (day, commitment, secret, opened_at_us) VALUES (:d, :c, :s, :at) "
+            "RETURNING id",
+        use(day), use(commitment), use(secret), use(at), into(id);
+    return EpochId{id};
+  });
+}
+
+Status SqliteTransaction::close_epoch(EpochId id, std::int64_t closed_at_us) {
+  return guarded([&]() -> Status {
+    long long v = id.value, at = closed_at_us;
+    sql_ << "UPDATE draw_epoch SET closed_at_us = :at WHERE id = :id AND closed_at_us IS NULL",
+        use(at), use(v);
+    return ok_status();
+  });
+}
+
+Result<std::vector<DrawEpoch>> SqliteTransaction::load_epochs(const std::string& where) {
+  return guarded_value<std::vector<DrawEpoch>>([&]() -> Result<std::vector<DrawEpoch>> {
+    std::vector<DrawEpoch> out;
+    long long id = 0, opened = 0, closed = 0;
+    std::string day, commitment, secret;
+    soci::indicator closed_ind = soci::i_ok;
+    soci::statement st = (sql_.prepare << "SELECT id, day, commitment, secret, opened_at_us, "
+                                          "closed_at_us FROM draw_epoch " + where + " ORDER BY id",
+                          into(id), into(day), into(commitment), into(secret), into(opened),
+                          into(closed, closed_ind));
+    st.execute();
+    while (st.fetch()) {
+      DrawEpoch e;
+      e.id = EpochId{id};
+      auto d = Date::parse(day);
+      if (!d || !audit::from_hex(commitment, e.commitment) || !audit::from_hex(secret, e.secret))
+        return Error{ErrorKind::corruption, "bad_row", "draw epoch " + std::to_string(id) + " is unreadable", ""};
+      e.day = *d;
+      e.opened_at_us = opened;
+      if (closed_ind != soci::i_null) e.closed_at_us = closed;
+      out.push_back(e);
+    }
+    return out;
+  });
+}
+
+Result<std::vector<DrawEpoch>> SqliteTransaction::open_epochs() {
+  return load_epochs("WHERE closed_at_us IS NULL");
+}
+
+Result<std::vector<DrawEpoch>> SqliteTransaction::list_epochs() { return load_epochs(""); }
+
+}  // namespace zeren::sqlite

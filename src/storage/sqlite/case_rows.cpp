@@ -1,0 +1,223 @@
+// CaseRepository on SQLite: cases with their parties and people, gapless case-number counters and
+// unit loads.
+#include <soci/soci.h>
+
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace zeren::sqlite {
+
+using soci::into;
+using soci::use;
+
+namespace {
+template <class E>
+E term_or_throw(const std::string& code) {
+  auto r = parse_term<E>(code, "stored");
+  if (!r) throw std::runtime_error("unknown stored code " + code);
+  return *r;
+}
+Date date_or_throw(const std::string& s) {
+  auto d = Date::parse(s);
+  if (!d) throw std::runtime_error("bad stored date " + s);
+  return *d;
+}
+}  // namespace
+
+Result<std::int64_t> SqliteTransaction::next_case_serial(ProcuratorateId p, const std::string& code,
+                                                         int year) {
+  return guarded_value<std::int64_t>([&]() -> Result<std::int64_t> {
+    long long proc = p.value, serial = 0;
+    // One statement both creates the counter and advances it; the row stays locked by the
+    // transaction, so numbers are gapless and unique.
+    sql_ << "INSERT INTO case_number_counter (procuratorate_id, code, year, last_serial) "
+            "VALUES (:p, :c, :y, 1) ON CONFLICT (procuratorate_id, code, year) "
+            "DO UPDATE SET last_serial = last_serial + 1 RETURNING last_serial",
+        use(proc), use(code), use(year), into(serial);
+    return static_cast<std::int64_t>(serial);
+  });
+}
+
+Result<CaseId> SqliteTransaction::add_case(const Case& c) {
+  return guarded_value<CaseId>([&]() -> Result<CaseId> {
+    const auto& in = c.intake();
+    long long id = 0, proc = in.procuratorate.value, dept = in.department.value;
+    const std::string category(code_of(in.category)), difficulty(code_of(in.difficulty)),
+        status(code_of(c.status())), received = in.received_on.iso();
+    int custody = in.custody ? 1 : 0;
+    long long related = in.related_case ? in.related_case->value : 0;
+    soci::indicator related_ind = in.related_case ? soci::i_ok : soci::i_null;
+    long long unit = c.unit() ? c.unit()->value : 0;
+    soci::indicator unit_ind = c.unit() ? soci::i_ok : soci::i_null;
+    sql_ << "INSERT INTO case_file (number, procuratorate_id, department_id, category, received_on, "
+            "difficulty, custody, source_org, source_doc_no, related_case_id, status, unit_id) "
+            "VALUES (:n, :p, :d, :c, :r, :f, :k, :o, :s, :rel, :st, :u) RETURNING id",
+        use(c.number()), use(proc), use(dept), use(category), use(received), use(difficulty),
+        use(custody), use(in.source_org), use(in.source_doc_no), use(related, related_ind),
+        use(status), use(unit, unit_ind), into(id);
+    for (std::size_t i = 0; i < in.parties.size(); ++i) {
+      int pos = static_cast<int>(i);
+      sql_ << "INSERT INTO case_party (case_id, position, name) VALUES (:c, :p, :n)", use(id),
+          use(pos), use(in.parties[i]);
+    }
+    auto people = [&](const std::vector<PersonId>& list, const std::string& role) {
+      for (auto p : list) {
+        long long pv = p.value;
+        sql_ << "INSERT INTO case_person (case_id, role, person_id) VALUES (:c, :r, :p)", use(id),
+            use(role), use(pv);
+      }
+    };
+    people(in.recusals, "recusal");
+    people(in.investigators, "investigator");
+    return CaseId{id};
+  });
+}
+
+Status SqliteTransaction::save_case_state(const Case& c, std::optional<Date> withdrawn_on) {
+  return guarded([&]() -> Status {
+    long long id = c.id().value;
+    const std::string status(code_of(c.status()));
+    long long unit = c.unit() ? c.unit()->value : 0;
+    soci::indicator unit_ind = c.unit() ? soci::i_ok : soci::i_null;
+    std::string withdrawn = withdrawn_on ? withdrawn_on->iso() : "";
+    soci::indicator withdrawn_ind = withdrawn_on ? soci::i_ok : soci::i_null;
+    sql_ << "UPDATE case_file SET status = :s, unit_id = :u, withdrawn_on = :w WHERE id = :id",
+        use(status), use(unit, unit_ind), use(withdrawn, withdrawn_ind), use(id);
+    return ok_status();
+  });
+}
+
+Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::load_cases(
+    const std::string& where, std::int64_t arg) {
+  return guarded_value<std::vector<CaseRow>>([&]() -> Result<std::vector<CaseRow>> {
+    const bool has_arg = !where.empty();
+    std::map<long long, std::vector<std::string>> parties;
+    std::map<long long, std::vector<PersonId>> recusals, investigators;
+    {
+      long long cid = 0;
+      int pos = 0;
+      std::string name;
+      const std::string q = "SELECT x.case_id, x.position, x.name FROM case_party x JOIN case_file c "
+                            "ON c.id = x.case_id " + where + " ORDER BY x.case_id, x.position";
+      soci::statement st = !has_arg ? (sql_.prepare << q, into(cid), into(pos), into(name))
+                                    : (sql_.prepare << q, use(arg), into(cid), into(pos), into(name));
+      st.execute();
+      while (st.fetch()) parties[cid].push_back(name);
+    }
+    {
+      long long cid = 0, person = 0;
+      std::string role;
+      const std::string q = "SELECT x.case_id, x.role, x.person_id FROM case_person x JOIN case_file c "
+                            "ON c.id = x.case_id " + where + " ORDER BY x.case_id, x.person_id";
+      soci::statement st = !has_arg ? (sql_.prepare << q, into(cid), into(role), into(person))
+                                    : (sql_.prepare << q, use(arg), into(cid), into(role), into(person));
+      st.execute();
+      while (st.fetch()) (role == "recusal" ? recusals : investigators)[cid].push_back(PersonId{person});
+    }
+    std::vector<CaseRow> out;
+    long long id = 0, proc = 0, dept = 0, related = 0, unit = 0;
+    int custody = 0;
+    std::string number, category, received, difficulty, org, doc, status, withdrawn;
+    soci::indicator related_ind = soci::i_ok, unit_ind = soci::i_ok, withdrawn_ind = soci::i_ok;
+    const std::string q =
+        "SELECT c.id, c.number, c.procuratorate_id, c.department_id, c.category, c.received_on, "
+        "c.difficulty, c.custody, c.source_org, c.source_doc_no, c.related_case_id, c.status, "
+        "c.unit_id, c.withdrawn_on FROM case_file c " + where + " ORDER BY c.id";
+    soci::statement st(sql_);
+    if (has_arg) st.exchange(use(arg));
+    st.exchange(into(id));
+    st.exchange(into(number));
+    st.exchange(into(proc));
+    st.exchange(into(dept));
+    st.exchange(into(category));
+    st.exchange(into(received));
+    st.exchange(into(difficulty));
+    st.exchange(into(custody));
+    st.exchange(into(org));
+    st.exchange(into(doc));
+    st.exchange(into(related, related_ind));
+    st.exchange(into(status));
+    st.exchange(into(unit, unit_ind));
+    st.exchange(into(withdrawn, withdrawn_ind));
+    st.alloc();
+    st.prepare(q);
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) {
+      CaseIntake in;
+      in.procuratorate = ProcuratorateId{proc};
+      in.department = DepartmentId{dept};
+      in.category = term_or_throw<CaseCategory>(category);
+      in.received_on = date_or_throw(received);
+      in.difficulty = term_or_throw<Difficulty>(difficulty);
+      in.custody = custody == 1;
+      in.parties = parties[id];
+      in.source_org = org;
+      in.source_doc_no = doc;
+      if (related_ind != soci::i_null) in.related_case = CaseId{related};
+      in.recusals = recusals[id];
+      in.investigators = investigators[id];
+      std::optional<UnitId> u;
+      if (unit_ind != soci::i_null) u = UnitId{unit};
+      CaseRow row{Case::restore(CaseId{id}, std::move(in), number, term_or_throw<CaseStatus>(status), u),
+                  std::nullopt};
+      if (withdrawn_ind != soci::i_null) row.withdrawn_on = date_or_throw(withdrawn);
+      out.push_back(std::move(row));
+    }
+    return out;
+  });
+}
+
+Result<Case> SqliteTransaction::find_case(CaseId id) {
+  auto rows = load_cases("WHERE c.id = :a", id.value);
+  if (!rows) return rows.error();
+  if (rows->empty()) return Error::not_found("case", "case " + std::to_string(id.value) + " not found");
+  return std::move(rows->front().c);
+}
+
+Result<Case> SqliteTransaction::find_case_by_number(const std::string& number) {
+  auto id = guarded_value<long long>([&]() -> Result<long long> {
+    long long v = 0;
+    sql_ << "SELECT id FROM case_file WHERE number = :n", use(number), into(v);
+    if (!sql_.got_data()) return Error::not_found("case", "case " + number + " not found");
+    return v;
+  });
+  if (!id) return id.error();
+  return find_case(CaseId{*id});
+}
+
+Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::list_cases(
+    std::optional<ProcuratorateId> within) {
+  return within ? load_cases("WHERE c.procuratorate_id = :a", within->value) : load_cases("", 0);
+}
+
+Result<std::map<UnitId, std::int64_t>> SqliteTransaction::unit_weight_sums(DepartmentId d,
+                                                                          const PlanRules& rules) {
+  return guarded_value<std::map<UnitId, std::int64_t>>(
+      [&]() -> Result<std::map<UnitId, std::int64_t>> {
+        std::map<UnitId, std::int64_t> out;
+        long long dept = d.value, unit = 0, sum = 0;
+        int wd = rules.weight_difficult, wo = rules.weight_ordinary;
+        soci::statement st =
+            (sql_.prepare << "SELECT unit_id, SUM(CASE WHEN difficulty = 'difficult' THEN :wd "
+                             "ELSE :wo END) FROM case_file WHERE department_id = :d AND "
+                             "status = 'assigned' AND unit_id IS NOT NULL GROUP BY unit_id",
+             use(wd), use(wo), use(dept), into(unit), into(sum));
+        st.execute();
+        while (st.fetch()) out[UnitId{unit}] = sum;
+        return out;
+      });
+}
+
+Result<std::optional<UnitId>> SqliteTransaction::last_drawn_unit(DepartmentId d) {
+  return guarded_value<std::optional<UnitId>>([&]() -> Result<std::optional<UnitId>> {
+    long long dept = d.value, unit = 0;
+    sql_ << "SELECT a.unit_id FROM assignment a JOIN case_file c ON c.id = a.case_id "
+            "WHERE c.department_id = :d AND a.method IN ('random', 'rotation') "
+            "ORDER BY a.id DESC LIMIT 1",
+        use(dept), into(unit);
+    if (!sql_.got_data()) return std::optional<UnitId>{};
+    return std::optional<UnitId>{UnitId{unit}};
+  });
+}
+
+}  // namespace zeren::sqlite
