@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/context.hpp"
 #include "storage/open_store.hpp"
@@ -28,13 +29,25 @@ struct BackendParam {
   std::function<std::unique_ptr<StoreFactory>()> make;
 };
 
+// Every backend compiled in (backends.cpp). Suites instantiate with
+//   INSTANTIATE_TEST_SUITE_P(Backends, Suite, ::testing::ValuesIn(all_backends()), backend_name);
+std::vector<BackendParam> all_backends();
+inline std::string backend_name(const ::testing::TestParamInfo<BackendParam>& info) {
+  return info.param.name;
+}
+
 inline void PrintTo(const BackendParam& p, std::ostream* os) { *os << p.name; }
 
 class FixedClock final : public Clock {
  public:
   std::int64_t now_us() const override { return now; }
-  Date today() const override { return *Date::parse("2026-11-26"); }
+  Date today() const override { return day; }
   std::int64_t now = 1'795'665'600'000'000LL;  // 2026-11-26T04:00:00Z
+  Date day = *Date::parse("2026-11-26");
+  void next_day() {
+    day = Date::from_days(day.days_since_epoch() + 1);
+    now += 86'400'000'000LL;
+  }
 };
 
 // A two-level organisation built through the use cases, with ids to refer to.
@@ -53,8 +66,7 @@ struct Fixture {
   void build();  // 2 procuratorates, 2 departments, 3 persons: 7 changes
 };
 
-// The suite. A backend instantiates it:
-//   INSTANTIATE_TEST_SUITE_P(Name, Conformance, ::testing::Values(BackendParam{...}));
+// The organisation and accounts suite (conformance_test.cpp).
 class Conformance : public ::testing::TestWithParam<BackendParam> {
  protected:
   void SetUp() override;

@@ -58,15 +58,15 @@ namespace {
 
 TEST_P(Conformance, MigrationsApplyInOrderFromEmptyAndNotAgain) {
   EXPECT_TRUE(f.opened.created);
-  EXPECT_EQ(f.opened.applied_migrations, (std::vector<int>{1, 2}));
-  EXPECT_EQ(f.opened.schema_version, 2);
+  EXPECT_EQ(f.opened.applied_migrations, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(f.opened.schema_version, 3);
   EXPECT_EQ(f.opened.hash, audit::HashAlgorithm::sm3);
   f.opened.store.reset();
   auto again = f.factory->reopen();
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_FALSE(again->created);
   EXPECT_TRUE(again->applied_migrations.empty());
-  EXPECT_EQ(again->schema_version, 2);
+  EXPECT_EQ(again->schema_version, 3);
 }
 
 TEST_P(Conformance, TheOrganisationReadsBackAsWritten) {
@@ -178,9 +178,9 @@ TEST_P(Conformance, UniquenessBreachesAreConflictsAndChangeNothing) {
 TEST_P(Conformance, RolesAndScopeAreCheckedBeforeAnyChange) {
   f.build();
   const auto before = f.audit_size();
-  const Actor prosecutor{"user:1", {Role::prosecutor}, f.city, false};
-  const Actor district_personnel{"user:2", {Role::personnel}, f.district, false};
-  const Actor city_personnel{"user:3", {Role::personnel}, f.city, false};
+  const Actor prosecutor{"user:1", {Role::prosecutor}, f.city, std::nullopt, false};
+  const Actor district_personnel{"user:2", {Role::personnel}, f.district, std::nullopt, false};
+  const Actor city_personnel{"user:3", {Role::personnel}, f.city, std::nullopt, false};
   auto add_dept = [&](const Actor& a, ProcuratorateId where) {
     return f.store().transact([&](Transaction& tx) -> Status {
       auto r = app::add_department(tx, f.ctx(a), {where, "第二检察部", DepartmentKind::business,
@@ -206,8 +206,8 @@ TEST_P(Conformance, RolesAndScopeAreCheckedBeforeAnyChange) {
 TEST_P(Conformance, AccountsAreMadeBySecurityAdministratorsWithAStrongPassword) {
   f.build();
   const Argon2PasswordHasher hasher;
-  const Actor security_admin{"user:9", {Role::security_admin}, f.city, false};
-  const Actor personnel{"user:8", {Role::personnel}, f.city, false};
+  const Actor security_admin{"user:9", {Role::security_admin}, f.city, std::nullopt, false};
+  const Actor personnel{"user:8", {Role::personnel}, f.city, std::nullopt, false};
   auto add = [&](const Actor& a, std::string name, std::string password) {
     return transact_value<UserId>(f.store(), [&](Transaction& tx) {
       return app::add_user(tx, f.ctx(a), hasher,
@@ -255,4 +255,7 @@ TEST_P(Conformance, TheChainAndItsCheckpointsVerify) {
 }
 
 }  // namespace
+
+INSTANTIATE_TEST_SUITE_P(Backends, Conformance, ::testing::ValuesIn(all_backends()), backend_name);
+
 }  // namespace zeren::testing

@@ -8,43 +8,14 @@
 
 #include "app/use_cases.hpp"
 #include "conformance.hpp"
+#include "sqlite_factory.hpp"
 
 namespace zeren::testing {
 namespace {
 
 namespace fs = std::filesystem;
 
-class SqliteFactory final : public StoreFactory {
- public:
-  SqliteFactory() {
-    dir_ = fs::temp_directory_path() / ("zeren-test-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(counter_++));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  ~SqliteFactory() override { fs::remove_all(dir_); }
-  std::string name() const override { return "sqlite"; }
-  Result<OpenedStore> open_fresh() override {
-    path_ = (dir_ / ("db" + std::to_string(counter_++) + ".sqlite")).string();
-    return open_store({path_, true, std::nullopt});
-  }
-  Result<OpenedStore> reopen() override { return open_store({path_, false, std::nullopt}); }
-  const std::string& path() const { return path_; }
 
- private:
-  static inline int counter_ = 0;
-  fs::path dir_;
-  std::string path_;
-};
-
-}  // namespace
-
-INSTANTIATE_TEST_SUITE_P(Sqlite, Conformance,
-                         ::testing::Values(BackendParam{
-                             "sqlite", [] { return std::make_unique<SqliteFactory>(); }}),
-                         [](const auto& info) { return info.param.name; });
-
-namespace {
 
 // Opens the raw file to act as someone with the sqlite3 shell.
 struct Raw {
@@ -93,7 +64,7 @@ TEST(SqliteStore, RunsInWalModeWithForeignKeysAndRecordsMigrations) {
   Raw raw(factory.path());
   EXPECT_EQ(raw.scalar("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(raw.scalar("SELECT group_concat(version) FROM schema_migrations ORDER BY version"),
-            "1,2");
+            "1,2,3");
   // Foreign keys are enforced on the store's own connection.
   FixedClock clock;
   const app::Context ctx{app::Actor::console_operator("test"), clock};

@@ -1,0 +1,315 @@
+// Intake and assignment through the use cases, on every backend: gapless numbers, the order of
+// rules, designation and change of handler with their approvals, epochs and draw verification.
+#include "app/use_cases.hpp"
+#include "audit/draw_crypto.hpp"
+#include "audit/store_audit.hpp"
+#include "conformance.hpp"
+
+namespace zeren::testing {
+namespace {
+
+using app::Actor;
+
+// The city's 第一检察部 with three sole units, a chief, a supervising deputy (f.lead), a
+// department head, an approved plan; case managers in both 院.
+struct Office {
+  Fixture& f;
+  const audit::OpenSslDrawCrypto crypto{audit::HashAlgorithm::sm3};
+  PersonId chief, head, p5, city_clerk2, manager, district_manager;
+  std::vector<UnitId> units;
+  Actor case_manager, district_case_manager, chief_actor, head_actor, deputy_actor;
+
+  explicit Office(Fixture& fx) : f(fx) {}
+
+  template <class T>
+  T must(Result<T> r) {
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+    return std::move(*r);
+  }
+
+  void build() {
+    f.build();
+    ASSERT_TRUE(f.store().transact([&](Transaction& tx) -> Status {
+      auto c = f.ctx(f.console);
+      auto cm = must(app::add_department(tx, c, {f.city, "案件管理部", DepartmentKind::case_management, {}}));
+      auto dcm = must(app::add_department(tx, c, {f.district, "案件管理部", DepartmentKind::case_management, {}}));
+      chief = must(app::add_person(tx, c, {f.city, f.city_first, "严正", PersonCategory::prosecutor,
+                                           Employment::none, {*Post::create(PostKind::chief, {})}, {}, {}}));
+      head = must(app::add_person(tx, c, {f.city, f.city_first, "方立", PersonCategory::prosecutor, Employment::none,
+                                          {*Post::create(PostKind::department_head, {f.city_first})}, {}, {}}));
+      p5 = must(app::add_person(tx, c, {f.city, f.city_first, "顾言", PersonCategory::prosecutor,
+                                        Employment::none, {}, {}, {}}));
+      city_clerk2 = must(app::add_person(tx, c, {f.city, f.city_first, "陶然", PersonCategory::clerk,
+                                                 Employment::established, {}, {}, {}}));
+      manager = must(app::add_person(tx, c, {f.city, cm, "钱晓", PersonCategory::admin_staff,
+                                             Employment::none, {}, {}, {}}));
+      district_manager = must(app::add_person(tx, c, {f.district, dcm, "孙望", PersonCategory::admin_staff,
+                                                      Employment::none, {}, {}, {}}));
+      const std::set<CaseCategory> crim{CaseCategory::arrest_review, CaseCategory::prosecution_review};
+      const std::set<Difficulty> both{Difficulty::ordinary, Difficulty::difficult};
+      int position = 1;
+      for (auto [lead, name] : {std::pair{f.second, "独任检察官林晓雯"}, std::pair{head, "独任检察官方立"},
+                                std::pair{p5, "独任检察官顾言"}})
+        units.push_back(must(app::add_unit(tx, c, {f.city_first, UnitKind::sole, name, lead,
+                                                   {position == 1 ? f.clerk : city_clerk2}, crim, both,
+                                                   Share{10000}, position++})));
+      case_manager = *app::actor_for_person(tx, manager);
+      district_case_manager = *app::actor_for_person(tx, district_manager);
+      chief_actor = *app::actor_for_person(tx, chief);
+      head_actor = *app::actor_for_person(tx, head);
+      deputy_actor = *app::actor_for_person(tx, f.lead);
+      auto plan = must(app::propose_plan(tx, f.ctx(head_actor), {f.city_first, PlanRules{}, f.clock.today()}));
+      return app::decide_plan(tx, f.ctx(chief_actor), {plan, true, "同意"});
+    }).ok());
+  }
+
+  CaseIntake intake(CaseCategory category = CaseCategory::prosecution_review) const {
+    CaseIntake in;
+    in.procuratorate = f.city;
+    in.department = f.city_first;
+    in.category = category;
+    in.received_on = f.clock.today();
+    in.parties = {"张三"};
+    in.source_org = "嘉峪关市公安局";
+    in.source_doc_no = "嘉公（刑）移诉字〔2026〕1号";
+    return in;
+  }
+
+  Result<app::IntakeResult> take_in(const Actor& a, CaseIntake in) {
+    return transact_value<app::IntakeResult>(f.store(), [&](Transaction& tx) {
+      return app::intake_case(tx, f.ctx(a), crypto, in);
+    });
+  }
+
+  std::vector<Alert> alerts() {
+    return *transact_value<std::vector<Alert>>(
+        f.store(), [](Transaction& tx) { return tx.assignments().list_alerts(std::nullopt); });
+  }
+};
+
+class Assignment : public Conformance {
+ protected:
+  void SetUp() override {
+    Conformance::SetUp();
+    office.build();
+  }
+  Office office{f};
+};
+
+TEST_P(Assignment, IntakeNumbersAreGaplessAndEveryCaseGoesToAUnitOfTheDepartment) {
+  for (int i = 1; i <= 3; ++i) {
+    auto r = office.take_in(office.case_manager, office.intake());
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->c.number(), "嘉检刑诉受〔2026〕" + std::to_string(i) + "号");
+    ASSERT_TRUE(r->assignment);
+    EXPECT_EQ(r->assignment->method, AssignmentMethod::random);
+    EXPECT_NE(std::find(office.units.begin(), office.units.end(), r->assignment->unit), office.units.end());
+    EXPECT_EQ(r->assignment->pool_size, 3);
+    EXPECT_EQ(r->c.status(), CaseStatus::assigned);
+  }
+  // The three drew one after another from the least loaded: one case each.
+  auto loads = transact_value<std::map<UnitId, std::int64_t>>(f.store(), [&](Transaction& tx) {
+    return tx.cases().unit_weight_sums(f.city_first, PlanRules{});
+  });
+  ASSERT_EQ(loads->size(), 3u);
+  for (auto [unit, w] : *loads) EXPECT_EQ(w, 1);
+  // Another category has its own serial.
+  auto arrest = office.take_in(office.case_manager, office.intake(CaseCategory::arrest_review));
+  EXPECT_EQ(arrest->c.number(), "嘉检刑捕受〔2026〕1号");
+}
+
+TEST_P(Assignment, ARefusedIntakeUsesNoNumberAndWritesNothing) {
+  const auto before = f.audit_size();
+  auto bad = office.take_in(office.case_manager, office.intake(CaseCategory::public_interest));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().field, "category");
+  auto no_parties = office.intake();
+  no_parties.parties.clear();
+  EXPECT_EQ(office.take_in(office.case_manager, no_parties).error().field, "parties");
+  auto future = office.intake();
+  future.received_on = Date::from_days(f.clock.today().days_since_epoch() + 1);
+  EXPECT_EQ(office.take_in(office.case_manager, future).error().field, "received_on");
+  EXPECT_EQ(f.audit_size(), before);
+  EXPECT_EQ(office.take_in(office.case_manager, office.intake())->c.number(), "嘉检刑诉受〔2026〕1号");
+}
+
+TEST_P(Assignment, OnlyTheProcuratoratesCaseManagementOfficeTakesInCases) {
+  const auto before = f.audit_size();
+  auto prosecutor = office.take_in(office.head_actor, office.intake());
+  ASSERT_FALSE(prosecutor.ok());
+  EXPECT_EQ(prosecutor.error().kind, ErrorKind::permission_denied);
+  auto other = office.take_in(office.district_case_manager, office.intake());
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().kind, ErrorKind::permission_denied);
+  EXPECT_EQ(f.audit_size(), before);
+}
+
+TEST_P(Assignment, WithoutAnApprovedPlanTheCaseWaitsAndCaseManagementIsAlerted) {
+  auto in = office.intake();
+  in.procuratorate = f.district;
+  in.department = f.district_first;
+  auto r = office.take_in(office.district_case_manager, in);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_FALSE(r->assignment);
+  EXPECT_EQ(r->unassigned_reason, "no_plan");
+  EXPECT_EQ(r->c.status(), CaseStatus::registered);
+  EXPECT_EQ(r->c.number(), "嘉城检刑诉受〔2026〕1号");
+  auto alerts = office.alerts();
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].kind, "unassigned_case");
+  EXPECT_EQ(alerts[0].procuratorate, f.district);
+}
+
+TEST_P(Assignment, NoEligibleUnitLeavesTheCaseUnassigned) {
+  auto in = office.intake();
+  in.recusals = {f.clerk, office.city_clerk2};  // someone of every unit
+  auto r = office.take_in(office.case_manager, in);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->assignment);
+  EXPECT_EQ(r->unassigned_reason, "no_eligible_unit");
+  EXPECT_EQ(office.alerts().back().kind, "unassigned_case");
+}
+
+TEST_P(Assignment, ALaterStageGoesToTheUnitOfTheEarlierOne) {
+  auto arrest = office.take_in(office.case_manager, office.intake(CaseCategory::arrest_review));
+  ASSERT_TRUE(arrest.ok());
+  for (int i = 0; i < 2; ++i) ASSERT_TRUE(office.take_in(office.case_manager, office.intake()).ok());
+  auto in = office.intake();
+  in.related_case = arrest->c.id();
+  auto later = office.take_in(office.case_manager, in);
+  ASSERT_TRUE(later.ok());
+  EXPECT_EQ(later->assignment->method, AssignmentMethod::follow_on);
+  EXPECT_EQ(later->assignment->unit, arrest->assignment->unit);
+}
+
+TEST_P(Assignment, ADesignationTakesEffectOnlyWhenTheChiefApprovesAnotherPersonsRequest) {
+  auto r = office.take_in(office.case_manager, office.intake());
+  const UnitId drawn = r->assignment->unit;
+  const UnitId target = drawn == office.units[0] ? office.units[1] : office.units[0];
+  auto req = transact_value<RequestId>(f.store(), [&](Transaction& tx) {
+    return app::request_designation(tx, f.ctx(office.chief_actor), {r->c.id(), target, "重大疑难复杂", ""});
+  });
+  ASSERT_TRUE(req.ok()) << req.error().message;
+  auto decide = [&](const Actor& a, bool approve) {
+    return transact_value<std::optional<AssignmentRecord>>(f.store(), [&](Transaction& tx) {
+      return app::decide_request(tx, f.ctx(a), office.crypto, {*req, approve, approve ? "" : "不同意", {}});
+    });
+  };
+  auto own = decide(office.chief_actor, true);
+  ASSERT_FALSE(own.ok());
+  EXPECT_EQ(own.error().kind, ErrorKind::permission_denied);  // the requester never approves
+  auto case_now = transact_value<Case>(f.store(), [&](Transaction& tx) { return tx.cases().find_case(r->c.id()); });
+  EXPECT_EQ(case_now->unit(), std::optional<UnitId>(drawn));  // nothing before approval
+
+  // A request by case management, approved by the chief.
+  auto req2 = transact_value<RequestId>(f.store(), [&](Transaction& tx) {
+    return app::request_designation(tx, f.ctx(office.case_manager), {r->c.id(), target, "major_complex", ""});
+  });
+  ASSERT_TRUE(req2.ok());
+  auto by_deputy = transact_value<std::optional<AssignmentRecord>>(f.store(), [&](Transaction& tx) {
+    return app::decide_request(tx, f.ctx(office.deputy_actor), office.crypto, {*req2, true, "", {}});
+  });
+  ASSERT_FALSE(by_deputy.ok());  // the plan names the chief
+  EXPECT_EQ(by_deputy.error().kind, ErrorKind::permission_denied);
+  auto ok = transact_value<std::optional<AssignmentRecord>>(f.store(), [&](Transaction& tx) {
+    return app::decide_request(tx, f.ctx(office.chief_actor), office.crypto, {*req2, true, "同意", {}});
+  });
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  ASSERT_TRUE(*ok);
+  EXPECT_EQ((*ok)->method, AssignmentMethod::designated);
+  EXPECT_EQ((*ok)->unit, target);
+  EXPECT_EQ((*ok)->approver, std::optional<PersonId>(office.chief));
+  auto again = transact_value<std::optional<AssignmentRecord>>(f.store(), [&](Transaction& tx) {
+    return app::decide_request(tx, f.ctx(office.chief_actor), office.crypto, {*req2, true, "", {}});
+  });
+  EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+  // The reason must be one of the codes.
+  auto bad_reason = transact_value<RequestId>(f.store(), [&](Transaction& tx) {
+    return app::request_designation(tx, f.ctx(office.case_manager), {r->c.id(), target, "关系好", ""});
+  });
+  EXPECT_EQ(bad_reason.error().field, "reason");
+  auto other_needs_text = transact_value<RequestId>(f.store(), [&](Transaction& tx) {
+    return app::request_designation(tx, f.ctx(office.case_manager), {r->c.id(), target, "other", ""});
+  });
+  EXPECT_EQ(other_needs_text.error().field, "reason_text");
+}
+
+TEST_P(Assignment, AChangeOfHandlerDrawsAgainWithoutTheOldUnit) {
+  auto r = office.take_in(office.case_manager, office.intake());
+  const UnitId old = r->assignment->unit;
+  auto req = transact_value<RequestId>(f.store(), [&](Transaction& tx) {
+    return app::request_change_of_handler(tx, f.ctx(office.head_actor), {r->c.id(), "workload", ""});
+  });
+  ASSERT_TRUE(req.ok()) << req.error().message;
+  auto by_chief = transact_value<std::optional<AssignmentRecord>>(f.store(), [&](Transaction& tx) {
+    return app::decide_request(tx, f.ctx(office.chief_actor), office.crypto, {*req, true, "", {}});
+  });
+  ASSERT_FALSE(by_chief.ok());  // the plan names the supervising deputy
+  auto rec = transact_value<std::optional<AssignmentRecord>>(f.store(), [&](Transaction& tx) {
+    return app::decide_request(tx, f.ctx(office.deputy_actor), office.crypto, {*req, true, "同意", {}});
+  });
+  ASSERT_TRUE(rec.ok()) << rec.error().message;
+  ASSERT_TRUE(*rec);
+  EXPECT_NE((*rec)->unit, old);
+  EXPECT_EQ((*rec)->method, AssignmentMethod::random);
+  for (const auto& c : (*rec)->candidates)
+    if (c.unit == old) EXPECT_EQ(c.exclusion, "previous_handler");
+  // The old unit's load no longer counts the case.
+  auto loads = *transact_value<std::map<UnitId, std::int64_t>>(f.store(), [&](Transaction& tx) {
+    return tx.cases().unit_weight_sums(f.city_first, PlanRules{});
+  });
+  EXPECT_EQ(loads.count(old), 0u);
+  EXPECT_EQ(loads[(*rec)->unit], 1);
+}
+
+TEST_P(Assignment, APlanIsApprovedByTheChiefAndNeverByItsProposer) {
+  auto plan = transact_value<PlanId>(f.store(), [&](Transaction& tx) {
+    return app::propose_plan(tx, f.ctx(office.chief_actor), {f.city_first, PlanRules{}, f.clock.today()});
+  });
+  ASSERT_TRUE(plan.ok());
+  auto own = f.store().transact([&](Transaction& tx) {
+    return app::decide_plan(tx, f.ctx(office.chief_actor), {*plan, true, ""});
+  });
+  EXPECT_EQ(own.error().kind, ErrorKind::permission_denied);
+  auto deputy = f.store().transact([&](Transaction& tx) {
+    return app::decide_plan(tx, f.ctx(office.deputy_actor), {*plan, true, ""});
+  });
+  EXPECT_EQ(deputy.error().kind, ErrorKind::permission_denied);
+  PlanRules bad;
+  bad.min_pool = 0;
+  auto invalid = transact_value<PlanId>(f.store(), [&](Transaction& tx) {
+    return app::propose_plan(tx, f.ctx(office.head_actor), {f.city_first, bad, f.clock.today()});
+  });
+  EXPECT_EQ(invalid.error().field, "min_pool");
+}
+
+TEST_P(Assignment, EpochsRevealOnALaterDayAndEveryDrawVerifies) {
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(office.take_in(office.case_manager, office.intake()).ok());
+  auto epochs = [&] {
+    return *transact_value<std::vector<DrawEpoch>>(f.store(), [](Transaction& tx) { return tx.epochs().list_epochs(); });
+  };
+  ASSERT_EQ(epochs().size(), 1u);
+  EXPECT_FALSE(epochs()[0].closed_at_us);
+  std::array<std::uint8_t, 32> seed{};
+  const auto key = audit::signing_key_from_seed(seed);
+  auto before = audit::verify_store(f.store(), audit::HashAlgorithm::sm3, key.public_key);
+  EXPECT_TRUE(before->ok) << before->problem;
+  EXPECT_EQ(before->draws_pending, 4u);
+  EXPECT_EQ(before->draws_verified, 0u);
+  f.clock.next_day();
+  ASSERT_TRUE(office.take_in(office.case_manager, office.intake()).ok());  // the first action
+  const auto all = epochs();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_TRUE(all[0].closed_at_us);
+  EXPECT_FALSE(all[1].closed_at_us);
+  auto after = audit::verify_store(f.store(), audit::HashAlgorithm::sm3, key.public_key);
+  EXPECT_TRUE(after->ok) << after->problem;
+  EXPECT_EQ(after->draws_verified, 4u);
+  EXPECT_EQ(after->draws_pending, 1u);
+}
+
+}  // namespace
+
+INSTANTIATE_TEST_SUITE_P(Backends, Assignment, ::testing::ValuesIn(all_backends()), backend_name);
+
+}  // namespace zeren::testing
