@@ -52,6 +52,48 @@ void add_org(CLI::App& app, Action& run) {
   auto opt = std::make_shared<Options>();
   auto* org = app.add_subcommand("org", "the organisation");
   org->require_subcommand(1);
+  auto* people = org->add_subcommand("people", "every person with id, account, 院, department, posts");
+  people->add_option("--db", opt->db, "SQLite database file")->required();
+  people->add_flag("--json", opt->json, "print JSON");
+  people->callback([opt, &run] {
+    run = [opt] {
+      auto s = open_session(opt->db, false);
+      if (!s) return report_error(s.error(), opt->json);
+      app::Context ctx{s->actor, system_clock()};
+      auto list = transact_value<std::vector<app::PersonListing>>(
+          s->store(), [&](Transaction& tx) { return app::list_people(tx, ctx); });
+      if (!list) return report_error(list.error(), opt->json);
+      boost::json::array out;
+      for (const auto& l : *list) {
+        boost::json::array posts;
+        for (const auto& [post, departments] : l.posts) {
+          boost::json::array ds;
+          for (const auto& d : departments) ds.push_back(boost::json::string(d));
+          posts.push_back({{"post", code_of(post.kind)}, {"title", zh_of(post.kind)}, {"departments", ds}});
+        }
+        boost::json::object o{{"id", l.person.id().value},
+                               {"name", l.person.name()},
+                               {"procuratorate", l.procuratorate},
+                               {"department", l.department},
+                               {"category", code_of(l.person.category())},
+                               {"posts", posts}};
+        o["username"] = l.usernames.empty() ? boost::json::value(nullptr)
+                                            : boost::json::value(l.usernames.front());
+        if (l.person.employment() != Employment::none)
+          o["employment"] = code_of(l.person.employment());
+        out.push_back(o);
+      }
+      if (opt->json) {
+        print_json(out);
+      } else {
+        for (const auto& l : *list)
+          std::cout << l.person.id().value << "  " << l.person.name() << "  " << l.procuratorate
+                    << " " << l.department << "  " << zh_of(l.person.category())
+                    << (l.usernames.empty() ? "" : "  账号 " + l.usernames.front()) << '\n';
+      }
+      return 0;
+    };
+  });
   auto* show = org->add_subcommand("show", "count procuratorates, departments, staff and units");
   show->add_option("--db", opt->db, "SQLite database file")->required();
   show->add_flag("--json", opt->json, "print JSON");

@@ -1,10 +1,14 @@
 // The zeren binary end to end, as an operator at the console would use it.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/json.hpp>
+
+#include "audit/record.hpp"
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -69,8 +73,9 @@ class Cli : public ::testing::Test {
     return v;
   }
 
+  // The organisation only; the history (a year of cases) is loaded once for the History tests.
   void load_demo() {
-    auto r = zeren("demo --json --db " + db);
+    auto r = zeren("demo --json --no-history --db " + db);
     ASSERT_EQ(r.code, 0) << r.out;
   }
 
@@ -138,7 +143,7 @@ TEST_F(Cli, TheDemoOrganisationHasTheSeedsFigures) {
 TEST_F(Cli, TheDemoRefusesToLoadTwice) {
   load_demo();
   const auto entries = verify().at("entries");
-  auto again = zeren("demo --json --db " + db);
+  auto again = zeren("demo --json --no-history --db " + db);
   EXPECT_EQ(again.code, 5);
   EXPECT_EQ(again.json().at("error").at("code"), "demo_already_loaded");
   EXPECT_EQ(verify().at("entries"), entries);  // nothing changed
@@ -152,7 +157,7 @@ TEST_F(Cli, ABadDemoFileIsRefusedNamingTheField) {
              R"("persons":[],"units":[],"users":[]})",
              f);
   std::fclose(f);
-  auto r = zeren("demo --json --data " + bad + " --db " + db);
+  auto r = zeren("demo --json --no-history --data " + bad + " --db " + db);
   EXPECT_EQ(r.code, 3);
   EXPECT_EQ(r.json().at("error").at("field"), "procuratorates[0].level");
 }
@@ -191,6 +196,22 @@ TEST_F(Cli, MissingDatabaseAndBadUsageAreClearErrors) {
   EXPECT_EQ(r.json().at("error").at("field"), "db");
   EXPECT_EQ(zeren("org show").code, 2);
   EXPECT_EQ(zeren("frobnicate").code, 2);
+}
+
+TEST_F(Cli, SimulateKeepsTheSpreadWithinTheLargestWeight) {
+  auto even = zeren("simulate --units 25 --cases 10000 --difficult-share 0 --mode balanced_random "
+                    "--tolerance 0 --seed 7 --json");
+  ASSERT_EQ(even.code, 0) << even.out;
+  EXPECT_LE(even.json().at("spread").to_number<double>(), 1);
+  EXPECT_EQ(even.json().at("per_unit").as_array().size(), 25u);
+  auto mixed = zeren("simulate --units 25 --cases 10000 --difficult-share 0.3 --mode balanced_random "
+                     "--tolerance 0 --seed 7 --json");
+  EXPECT_LE(mixed.json().at("spread").to_number<double>(), 2);
+  EXPECT_GT(mixed.json().at("spread").to_number<double>(), 0);  // weights 1 and 2 cannot all tie
+  auto rotation = zeren("simulate --units 7 --cases 700 --mode rotation --seed 1 --json");
+  EXPECT_EQ(rotation.json().at("spread").to_number<double>(), 0);
+  EXPECT_EQ(zeren("simulate --units 0 --json").code, 3);
+  EXPECT_EQ(zeren("simulate --mode lottery --json").code, 3);
 }
 
 // Tampering, as someone holding the file would do it.
@@ -271,6 +292,265 @@ TEST_F(Tampered, ACheckpointSignedWithAnotherKeyIsRefused) {
   fs::copy_file(dir / "other.db.audit-key.pub", db + ".audit-key.pub");
   auto v = verify();
   EXPECT_EQ(v.at("ok"), false);
+}
+
+// ---- with a year of demo history (loaded once, copied for each test) ----
+
+class History : public Cli {
+ protected:
+  // One demo database per build of the binary, made by whichever test process comes first (CTest
+  // runs each test in its own process) and copied by every test.
+  static fs::path shared_dir() {
+    const fs::path binary = std::getenv("ZEREN_BINARY");
+    const auto stamp = fs::last_write_time(binary).time_since_epoch().count();
+    return binary.parent_path() / "test-fixtures" / ("history-" + std::to_string(stamp));
+  }
+  static void SetUpTestSuite() {
+    fs::create_directories(shared_dir().parent_path());
+    const std::string lock = shared_dir().string() + ".lock";
+    const int fd = ::open(lock.c_str(), O_CREAT | O_RDWR, 0644);
+    ASSERT_GE(fd, 0);
+    ::flock(fd, LOCK_EX);
+    if (!fs::exists(shared_dir() / "zeren.db")) {
+      const fs::path tmp = shared_dir().string() + ".tmp";
+      fs::remove_all(tmp);
+      fs::create_directories(tmp);
+      const std::string cmd = std::string(std::getenv("ZEREN_BINARY")) + " demo --db " +
+                              (tmp / "zeren.db").string() + " >/dev/null 2>&1";
+      const int rc = std::system(cmd.c_str());
+      if (rc == 0) fs::rename(tmp, shared_dir());
+      EXPECT_EQ(rc, 0);
+    }
+    ::flock(fd, LOCK_UN);
+    ::close(fd);
+  }
+  void SetUp() override {
+    Cli::SetUp();
+    for (const char* suffix : {"", ".audit-key", ".audit-key.pub"})
+      fs::copy_file(shared_dir() / (std::string("zeren.db") + suffix), db + suffix);
+  }
+  std::string scalar(const std::string& query) {
+    sqlite3* h = nullptr;
+    sqlite3_open(db.c_str(), &h);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, query.c_str(), -1, &st, nullptr);
+    std::string out;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+      out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return out;
+  }
+  // Recomputes every entry's hash from `from` on, as a forger holding the file would.
+  void rehash_from(std::int64_t from) {
+    sqlite3* h = nullptr;
+    sqlite3_open(db.c_str(), &h);
+    auto text = [](sqlite3_stmt* st, int i) {
+      return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, i)),
+                         sqlite3_column_bytes(st, i));
+    };
+    zeren::Digest previous{};
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, "SELECT hash FROM audit_log WHERE seq = ?", -1, &st, nullptr);
+    sqlite3_bind_int64(st, 1, from - 1);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    ASSERT_TRUE(zeren::audit::from_hex(text(st, 0), previous));
+    sqlite3_finalize(st);
+    std::vector<std::pair<std::int64_t, std::string>> updates;
+    sqlite3_prepare_v2(h, "SELECT seq, time_us, actor, action, subject, fields FROM audit_log "
+                          "WHERE seq >= ? ORDER BY seq", -1, &st, nullptr);
+    sqlite3_bind_int64(st, 1, from);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      const auto record = zeren::audit::canonical_record(
+          sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), text(st, 2), text(st, 3),
+          text(st, 4), text(st, 5));
+      previous = zeren::audit::chain_hash(zeren::audit::HashAlgorithm::sm3, 1, previous, record);
+      updates.emplace_back(sqlite3_column_int64(st, 0), zeren::audit::to_hex(previous));
+    }
+    sqlite3_finalize(st);
+    sqlite3_exec(h, "BEGIN", nullptr, nullptr, nullptr);
+    sqlite3_prepare_v2(h, "UPDATE audit_log SET hash = ? WHERE seq = ?", -1, &st, nullptr);
+    for (const auto& [seq, hash] : updates) {
+      sqlite3_bind_text(st, 1, hash.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64(st, 2, seq);
+      ASSERT_EQ(sqlite3_step(st), SQLITE_DONE);
+      sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_close(h);
+  }
+
+  static constexpr const char* kCase = R"({"procuratorate": "嘉峪关市人民检察院", "department": "第一检察部",
+    "category": "审查起诉", "received_on": "2026-11-20", "difficulty": "普通", "custody": true,
+    "parties": ["<img src=x onerror=alert(1)>", "李四"], "source_org": "嘉峪关市公安局",
+    "source_doc_no": "嘉公（刑）移诉字〔2026〕9999号"})";
+};
+
+TEST_F(History, AuditVerifyRecomputesEveryRandomDraw) {
+  auto v = verify();
+  EXPECT_EQ(v.at("ok"), true) << json::serialize(v);
+  const auto random = std::stoll(scalar("SELECT COUNT(*) FROM assignment WHERE method = 'random'"));
+  EXPECT_GT(random, 1000);
+  EXPECT_EQ(v.at("draws_verified").as_int64(), random);
+  EXPECT_EQ(v.at("draws_pending"), 0);
+  const auto cases = std::stoll(scalar("SELECT COUNT(*) FROM case_file"));
+  EXPECT_GT(cases, 1200);
+  EXPECT_LT(cases, 1700);
+  for (const char* method : {"follow_on", "designated", "rotation"})
+    EXPECT_GT(std::stoll(scalar(std::string("SELECT COUNT(*) FROM assignment WHERE method = '") + method + "'")), 0)
+        << method;
+  EXPECT_GT(std::stoll(scalar("SELECT COUNT(*) FROM assignment_request WHERE kind = 'change_of_handler' "
+                              "AND status = 'approved'")), 0);
+}
+
+TEST_F(History, CaseAddNumbersTheCaseAndAssignsItInItsDepartment) {
+  auto r = zeren("case add --json --as anguan --db " + db, kCase);
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto o = r.json().as_object();
+  const std::string number(o.at("case_number").as_string());
+  EXPECT_EQ(number.rfind("嘉检刑诉受〔2026〕", 0), 0u) << number;
+  EXPECT_EQ(number.substr(number.size() - 3), "号");
+  EXPECT_EQ(o.at("status"), "assigned");
+  const auto& a = o.at("assignment").as_object();
+  EXPECT_EQ(scalar("SELECT d.name FROM unit u JOIN department d ON d.id = u.department_id WHERE u.id = " +
+                   std::to_string(a.at("unit_id").as_int64())),
+            "第一检察部");
+  EXPECT_EQ(scalar("SELECT p.short_code FROM unit u JOIN department d ON d.id = u.department_id "
+                   "JOIN procuratorate p ON p.id = d.procuratorate_id WHERE u.id = " +
+                   std::to_string(a.at("unit_id").as_int64())),
+            "嘉");
+  EXPECT_GE(a.at("pool_size").as_int64(), a.at("band_size").as_int64());
+  // The next number follows without a gap.
+  std::string second = std::string(kCase);
+  second.replace(second.find("9999"), 4, "9998");
+  auto r2 = zeren("case add --json --as anguan --db " + db, second);
+  const std::string n2(r2.json().at("case_number").as_string());
+  const auto serial = [](const std::string& n) {
+    const auto a = n.find("〕") + std::string("〕").size();
+    return std::stoi(n.substr(a, n.find("号") - a));
+  };
+  EXPECT_EQ(serial(n2), serial(number) + 1);
+  // Its timeline and explanation, with the party shown as the text it is.
+  auto show = zeren("case show --json --db " + db + " --number " + number);
+  ASSERT_EQ(show.code, 0);
+  EXPECT_EQ(show.json().at("parties").at(0), "<img src=x onerror=alert(1)>");
+  EXPECT_EQ(show.json().at("timeline").at(0).at("action"), "case.register");
+  EXPECT_EQ(show.json().at("assignments").at(0).at("candidates").as_array().size(),
+            std::stoull(scalar("SELECT COUNT(*) FROM unit u JOIN department d ON d.id = u.department_id "
+                               "JOIN procuratorate p ON p.id = d.procuratorate_id "
+                               "WHERE d.name = '第一检察部' AND p.short_code = '嘉'")));
+  EXPECT_EQ(verify().at("ok"), true);
+}
+
+TEST_F(History, CaseAddRefusesBadInputNamingTheFieldAndWritesNothing) {
+  const auto entries = verify().at("entries");
+  const auto cases = scalar("SELECT COUNT(*) FROM case_file");
+  auto expect_field = [&](std::string body, const char* field) {
+    auto r = zeren("case add --json --as anguan --db " + db, body);
+    EXPECT_NE(r.code, 0) << field;
+    EXPECT_EQ(r.json().at("error").at("field"), field) << r.out;
+  };
+  std::string no_parties = kCase;
+  no_parties.replace(no_parties.find("\"parties\""), 9, "\"partiez\"");
+  expect_field(no_parties, "partiez");  // unknown keys are refused, not ignored
+  std::string bad_date = kCase;
+  bad_date.replace(bad_date.find("2026-11-20"), 10, "2026-02-30");
+  expect_field(bad_date, "received_on");
+  std::string bad_category = kCase;
+  bad_category.replace(bad_category.find("审查起诉"), std::string("审查起诉").size(), "盗窃");
+  expect_field(bad_category, "category");
+  std::string wrong_department = kCase;
+  wrong_department.replace(wrong_department.find("审查起诉"), std::string("审查起诉").size(), "公益诉讼");
+  expect_field(wrong_department, "category");
+  expect_field("{not json", "body");
+  EXPECT_EQ(verify().at("entries"), entries);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM case_file"), cases);
+}
+
+TEST_F(History, OnlyCaseManagementTakesInCases) {
+  auto r = zeren("case add --json --as jianchaguan1 --db " + db, kCase);
+  EXPECT_EQ(r.code, 6);
+  EXPECT_EQ(r.json().at("error").at("code"), "forbidden");
+  auto other = zeren("case add --json --as cqanguan --db " + db, kCase);  // the district's
+  EXPECT_EQ(other.code, 6);
+  auto nobody = zeren("case add --json --as nobody --db " + db, kCase);
+  EXPECT_EQ(nobody.code, 4);
+  EXPECT_EQ(nobody.json().at("error").at("field"), "as");
+}
+
+TEST_F(History, OrgPeopleListsEveryoneWithTheirAccount) {
+  auto r = zeren("org people --json --db " + db);
+  ASSERT_EQ(r.code, 0);
+  const auto v = r.json();
+  const auto& people = v.as_array();
+  EXPECT_EQ(people.size(), 83u);
+  bool found = false;
+  for (const auto& p : people)
+    if (p.at("username") == "anguan") {
+      found = true;
+      EXPECT_EQ(p.at("department"), "案件管理部");
+      EXPECT_EQ(p.at("procuratorate"), "嘉峪关市人民检察院");
+    }
+  EXPECT_TRUE(found);
+  for (const char* key : {"id", "name", "username", "procuratorate", "department", "category", "posts"})
+    EXPECT_TRUE(people[0].as_object().contains(key)) << key;
+}
+
+TEST_F(History, TheAnomalyReportFindsTheRefiledCases) {
+  auto r = zeren("report anomalies --json --db " + db);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto v = r.json();
+  const auto& o = v.as_object();
+  EXPECT_GE(o.at("refiled").as_array().size(), 1u);
+  EXPECT_EQ(o.at("refiled").at(0).at("match"), "source_doc_no");
+  EXPECT_EQ(o.at("designations").as_array().size(), 10u);  // every business department
+  for (const char* key : {"requesters", "small_pools", "absence_clusters"})
+    EXPECT_TRUE(o.at(key).is_array());
+}
+
+TEST_F(History, EpochCloseRevealsTodaysSecretOnRequest) {
+  ASSERT_EQ(zeren("case add --json --as anguan --db " + db, kCase).code, 0);
+  auto v = verify();
+  EXPECT_EQ(v.at("draws_pending"), 1);
+  auto closed = zeren("epoch close --json --now --db " + db);
+  ASSERT_EQ(closed.code, 0);
+  EXPECT_EQ(closed.json().at("closed"), 1);
+  auto after = verify();
+  EXPECT_EQ(after.at("ok"), true);
+  EXPECT_EQ(after.at("draws_pending"), 0);
+  EXPECT_EQ(after.at("draws_verified").as_int64(), v.at("draws_verified").as_int64() + 1);
+}
+
+TEST_F(History, ADrawWhoseInputsWereChangedIsNamedEvenWithTheChainRewritten) {
+  // Someone with the file changes one candidate's load in a drawn assignment, then re-hashes the
+  // whole chain after it and removes the checkpoints so that the chain itself verifies again.
+  const auto seq = std::stoll(scalar(
+      "SELECT a.audit_seq FROM assignment a WHERE a.method = 'random' ORDER BY a.id LIMIT 1 OFFSET 500"));
+  const std::string number = scalar("SELECT c.number FROM assignment a JOIN case_file c ON c.id = a.case_id "
+                                    "WHERE a.audit_seq = " + std::to_string(seq));
+  ASSERT_EQ(sql("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_checkpoint_no_delete; "
+                "DELETE FROM audit_checkpoint;"),
+            "");
+  const std::string fields = scalar("SELECT fields FROM audit_log WHERE seq = " + std::to_string(seq));
+  const auto at = fields.find("\"candidates.0.weight_sum\":\"");
+  ASSERT_NE(at, std::string::npos);
+  std::string forged = fields;
+  forged.insert(at + std::string("\"candidates.0.weight_sum\":\"").size(), "1");  // 12 -> 112
+  sqlite3* h = nullptr;
+  sqlite3_open(db.c_str(), &h);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(h, "UPDATE audit_log SET fields = ? WHERE seq = ?", -1, &st, nullptr);
+  sqlite3_bind_text(st, 1, forged.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(st, 2, seq);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_DONE);
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  rehash_from(seq);
+  auto v = verify();
+  EXPECT_EQ(v.at("ok"), false);
+  EXPECT_EQ(v.at("first_bad_seq"), seq);
+  EXPECT_EQ(std::string(v.at("bad_case").as_string()), number);
 }
 
 }  // namespace
