@@ -95,6 +95,23 @@ Status alert(Transaction& tx, const Context& ctx, const Case& c, std::string kin
   return ok_status();
 }
 
+// The record's plan, pool and decision fields; method, unit and candidates are the caller's.
+AssignmentRecord record_for(const std::optional<AssignmentPlan>& plan, const Selection& sel,
+                            std::optional<RequestId> request, std::optional<PersonId> approver) {
+  AssignmentRecord r;
+  if (plan) {
+    r.plan = plan->id;
+    r.plan_version = plan->version;
+    r.tolerance = plan->rules.tolerance;
+    r.min_pool = plan->rules.min_pool;
+  }
+  r.pool_size = sel.eligible_count();
+  r.band_size = static_cast<int>(sel.band.size());
+  r.request = request;
+  r.approver = approver;
+  return r;
+}
+
 // Saves the case in its unit, the record and the one audit entry of this assignment.
 Result<AssignmentRecord> commit(Transaction& tx, const Context& ctx, Case& c, AssignmentRecord r,
                                 std::vector<AuditField> fields) {
@@ -161,15 +178,7 @@ Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx, co
   }
   Selection sel = select_unit(rules, *facts, view->units, last);
 
-  AssignmentRecord r;
-  r.plan = (*plan)->id;
-  r.plan_version = (*plan)->version;
-  r.tolerance = rules.tolerance;
-  r.min_pool = rules.min_pool;
-  r.pool_size = sel.eligible_count();
-  r.band_size = static_cast<int>(sel.band.size());
-  r.request = request;
-  r.approver = approver;
+  AssignmentRecord r = record_for(*plan, sel, request, approver);
   std::vector<AuditField> fields;
 
   if (sel.outcome == Selection::Outcome::none) {
@@ -252,19 +261,9 @@ Result<AssignmentRecord> designate(Transaction& tx, const Context& ctx, Case& c,
                           "the designated unit cannot take this case: " + it->exclusion);
   if (c.unit() && *c.unit() == target)
     return Error::invalid("unit", "same_unit", "the case is already with that unit");
-  AssignmentRecord r;
+  AssignmentRecord r = record_for(*plan, sel, request, approver);
   r.method = AssignmentMethod::designated;
   r.unit = target;
-  if (*plan) {
-    r.plan = (*plan)->id;
-    r.plan_version = (*plan)->version;
-    r.tolerance = rules.tolerance;
-    r.min_pool = rules.min_pool;
-  }
-  r.pool_size = sel.eligible_count();
-  r.band_size = static_cast<int>(sel.band.size());
-  r.request = request;
-  r.approver = approver;
   r.candidates = std::move(sel.candidates);
   return commit(tx, ctx, c, std::move(r), {{"unit_name", view->names[target]}});
 }

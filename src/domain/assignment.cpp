@@ -4,25 +4,17 @@
 
 namespace zeren {
 
-#define ZEREN_TERMS(E, ...)                            \
-  template <>                                          \
-  std::span<const Term<E>> terms<E>() {                \
-    static constexpr Term<E> kTerms[] = {__VA_ARGS__}; \
-    return kTerms;                                     \
-  }
-
-ZEREN_TERMS(AssignmentMode, {AssignmentMode::balanced_random, "balanced_random", "均衡随机"},
+ZEREN_DEFINE_TERMS(AssignmentMode, {AssignmentMode::balanced_random, "balanced_random", "均衡随机"},
             {AssignmentMode::rotation, "rotation", "轮流"})
-ZEREN_TERMS(AssignmentMethod, {AssignmentMethod::random, "random", "随机分案"},
+ZEREN_DEFINE_TERMS(AssignmentMethod, {AssignmentMethod::random, "random", "随机分案"},
             {AssignmentMethod::rotation, "rotation", "轮流分案"},
             {AssignmentMethod::follow_on, "follow_on", "捕诉一体延续"},
             {AssignmentMethod::designated, "designated", "指定分案"})
-ZEREN_TERMS(Approver, {Approver::chief, "chief", "检察长"},
+ZEREN_DEFINE_TERMS(Approver, {Approver::chief, "chief", "检察长"},
             {Approver::supervising_deputy, "supervising_deputy", "分管副检察长"})
-ZEREN_TERMS(PlanStatus, {PlanStatus::proposed, "proposed", "待批准"},
+ZEREN_DEFINE_TERMS(PlanStatus, {PlanStatus::proposed, "proposed", "待批准"},
             {PlanStatus::approved, "approved", "已批准"}, {PlanStatus::rejected, "rejected", "已驳回"},
             {PlanStatus::superseded, "superseded", "已失效"})
-#undef ZEREN_TERMS
 
 Status PlanRules::check() const {
   if (weight_ordinary < 1 || weight_ordinary > 100)

@@ -4,20 +4,11 @@
 
 namespace zeren {
 
-template <>
-std::span<const Term<RequestKind>> terms<RequestKind>() {
-  static constexpr Term<RequestKind> k[] = {{RequestKind::designation, "designation", "指定分案"},
-                                            {RequestKind::change_of_handler, "change_of_handler", "更换承办人"}};
-  return k;
-}
-
-template <>
-std::span<const Term<RequestStatus>> terms<RequestStatus>() {
-  static constexpr Term<RequestStatus> k[] = {{RequestStatus::pending, "pending", "待审批"},
-                                              {RequestStatus::approved, "approved", "已批准"},
-                                              {RequestStatus::rejected, "rejected", "已驳回"}};
-  return k;
-}
+ZEREN_DEFINE_TERMS(RequestKind, {RequestKind::designation, "designation", "指定分案"},
+                   {RequestKind::change_of_handler, "change_of_handler", "更换承办人"})
+ZEREN_DEFINE_TERMS(RequestStatus, {RequestStatus::pending, "pending", "待审批"},
+                   {RequestStatus::approved, "approved", "已批准"},
+                   {RequestStatus::rejected, "rejected", "已驳回"})
 
 namespace {
 constexpr Term<std::string_view> kDesignation[] = {

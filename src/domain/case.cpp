@@ -6,13 +6,9 @@
 
 namespace zeren {
 
-template <>
-std::span<const Term<CaseStatus>> terms<CaseStatus>() {
-  static constexpr Term<CaseStatus> kTerms[] = {{CaseStatus::registered, "registered", "已受理待分案"},
-                                                {CaseStatus::assigned, "assigned", "已分案"},
-                                                {CaseStatus::withdrawn, "withdrawn", "已撤回"}};
-  return kTerms;
-}
+ZEREN_DEFINE_TERMS(CaseStatus, {CaseStatus::registered, "registered", "已受理待分案"},
+                   {CaseStatus::assigned, "assigned", "已分案"},
+                   {CaseStatus::withdrawn, "withdrawn", "已撤回"})
 
 namespace {
 Status unique_people(std::vector<PersonId>& v, const char* field) {

@@ -82,3 +82,11 @@ Result<E> parse_term(std::string_view text, std::string_view field) {
 }
 
 }  // namespace zeren
+
+// Defines terms<E>() in a .cpp file: ZEREN_DEFINE_TERMS(E, {E::a, "a", "甲"}, …)
+#define ZEREN_DEFINE_TERMS(E, ...)                     \
+  template <>                                          \
+  std::span<const Term<E>> terms<E>() {                \
+    static constexpr Term<E> kTerms[] = {__VA_ARGS__}; \
+    return kTerms;                                     \
+  }

@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "storage/sqlite/rows.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace zeren::sqlite {
@@ -11,22 +12,7 @@ using soci::into;
 using soci::use;
 
 namespace {
-template <class E>
-E term_or_throw(const std::string& code) {
-  auto r = parse_term<E>(code, "stored");
-  if (!r) throw std::runtime_error("unknown stored code " + code);
-  return *r;
-}
 
-// An optional id as a value and its null indicator.
-template <class Tag>
-struct Nullable {
-  long long value = 0;
-  soci::indicator ind = soci::i_null;
-  explicit Nullable(const std::optional<Id<Tag>>& id) {
-    if (id) value = id->value, ind = soci::i_ok;
-  }
-};
 
 const std::string kScopeJoin = " JOIN case_file c ON c.id = x.case_id ";
 }  // namespace
@@ -40,9 +26,9 @@ Result<AssignmentId> SqliteTransaction::add_assignment(const AssignmentRecord& r
         band = r.band_size, index = r.draw_index;
     long long plan = r.plan.value;
     soci::indicator plan_ind = r.plan.valid() ? soci::i_ok : soci::i_null;
-    Nullable<struct EpochTag> epoch(r.epoch);
-    Nullable<struct PersonTag> approver(r.approver);
-    Nullable<struct RequestTag> request(r.request);
+    Nullable epoch(r.epoch);
+    Nullable approver(r.approver);
+    Nullable request(r.request);
     sql_ << "INSERT INTO assignment (case_id, unit_id, method, plan_id, plan_version, tolerance, "
             "min_pool, pool_size, band_size, epoch_id, draw_value, draw_index, approver, request_id, "
             "decided_at_us, audit_seq) VALUES (:c, :u, :m, :p, :v, :t, :mp, :ps, :bs, :e, :dv, :di, "
@@ -167,7 +153,7 @@ Result<RequestId> SqliteTransaction::add_request(const AssignmentRequest& r) {
   return guarded_value<RequestId>([&]() -> Result<RequestId> {
     long long id = 0, cid = r.case_id.value, by = r.requested_by.value, at = r.requested_at_us;
     const std::string kind(code_of(r.kind)), status(code_of(r.status));
-    Nullable<struct UnitTag> target(r.target);
+    Nullable target(r.target);
     sql_ << "INSERT INTO assignment_request (case_id, kind, reason, reason_text, target_unit_id, "
             "requested_by, requested_by_actor, requested_at_us, status) VALUES (:c, :k, :r, :t, :u, "
             ":b, :ba, :at, :s) RETURNING id",
@@ -181,7 +167,7 @@ Status SqliteTransaction::save_request_decision(const AssignmentRequest& r) {
   return guarded([&]() -> Status {
     long long id = r.id.value, at = r.decided_at_us;
     const std::string status(code_of(r.status));
-    Nullable<struct PersonTag> by(r.decided_by);
+    Nullable by(r.decided_by);
     sql_ << "UPDATE assignment_request SET status = :s, decided_by = :b, decision_note = :n, "
             "decided_at_us = :at WHERE id = :id",
         use(status), use(by.value, by.ind), use(r.decision_note), use(at), use(id);
@@ -254,8 +240,8 @@ Result<std::vector<AssignmentRequest>> SqliteTransaction::list_requests(
 Result<AlertId> SqliteTransaction::add_alert(const Alert& a) {
   return guarded_value<AlertId>([&]() -> Result<AlertId> {
     long long id = 0, proc = a.procuratorate.value, at = a.created_at_us;
-    Nullable<struct DepartmentTag> dept(a.department);
-    Nullable<struct CaseTag> cid(a.case_id);
+    Nullable dept(a.department);
+    Nullable cid(a.case_id);
     sql_ << "INSERT INTO alert (procuratorate_id, department_id, case_id, kind, message, "
             "created_at_us) VALUES (:p, :d, :c, :k, :m, :at) RETURNING id",
         use(proc), use(dept.value, dept.ind), use(cid.value, cid.ind), use(a.kind), use(a.message),

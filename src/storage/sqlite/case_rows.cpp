@@ -2,6 +2,7 @@
 // unit loads.
 #include <soci/soci.h>
 
+#include "storage/sqlite/rows.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace zeren::sqlite {
@@ -9,19 +10,6 @@ namespace zeren::sqlite {
 using soci::into;
 using soci::use;
 
-namespace {
-template <class E>
-E term_or_throw(const std::string& code) {
-  auto r = parse_term<E>(code, "stored");
-  if (!r) throw std::runtime_error("unknown stored code " + code);
-  return *r;
-}
-Date date_or_throw(const std::string& s) {
-  auto d = Date::parse(s);
-  if (!d) throw std::runtime_error("bad stored date " + s);
-  return *d;
-}
-}  // namespace
 
 Result<std::int64_t> SqliteTransaction::next_case_serial(ProcuratorateId p, const std::string& code,
                                                          int year) {

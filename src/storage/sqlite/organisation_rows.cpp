@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "storage/sqlite/rows.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace zeren::sqlite {
@@ -19,12 +20,6 @@ Result<T> restored(Result<T> r, const std::string& what) {
   return r;
 }
 
-template <class E>
-E term_or_throw(const std::string& code) {
-  auto r = parse_term<E>(code, "stored");
-  if (!r) throw std::runtime_error("unknown stored code " + code);
-  return *r;
-}
 
 std::optional<Date> date_or_none(const std::string& s, soci::indicator ind) {
   if (ind == soci::i_null) return std::nullopt;

@@ -1,6 +1,7 @@
 // PlanRepository on SQLite.
 #include <soci/soci.h>
 
+#include "storage/sqlite/rows.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace zeren::sqlite {
@@ -8,14 +9,6 @@ namespace zeren::sqlite {
 using soci::into;
 using soci::use;
 
-namespace {
-template <class E>
-E term_or_throw(const std::string& code) {
-  auto r = parse_term<E>(code, "stored");
-  if (!r) throw std::runtime_error("unknown stored code " + code);
-  return *r;
-}
-}  // namespace
 
 Result<PlanId> SqliteTransaction::add_plan(const AssignmentPlan& p) {
   return guarded_value<PlanId>([&]() -> Result<PlanId> {

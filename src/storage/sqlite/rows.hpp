@@ -1,0 +1,40 @@
+// Reading stored codes, dates and optional ids back; shared by the repository files.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "domain/date.hpp"
+#include "domain/ids.hpp"
+#include "domain/vocabulary.hpp"
+
+namespace zeren::sqlite {
+
+// A stored code that no longer parses is corruption; `guarded` turns the throw into an error.
+template <class E>
+E term_or_throw(const std::string& code) {
+  auto r = parse_term<E>(code, "stored");
+  if (!r) throw std::runtime_error("unknown stored code " + code);
+  return *r;
+}
+
+inline Date date_or_throw(const std::string& s) {
+  auto d = Date::parse(s);
+  if (!d) throw std::runtime_error("bad stored date " + s);
+  return *d;
+}
+
+// An optional id as a bound value and its null indicator.
+struct Nullable {
+  long long value = 0;
+  soci::indicator ind = soci::i_null;
+  template <class Tag>
+  explicit Nullable(const std::optional<Id<Tag>>& id) {
+    if (id) value = id->value, ind = soci::i_ok;
+  }
+};
+
+}  // namespace zeren::sqlite
