@@ -5,6 +5,7 @@
 #include <openssl/params.h>
 #include <sodium.h>
 
+#include <cstdio>
 #include <memory>
 #include <stdexcept>
 
