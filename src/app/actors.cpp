@@ -18,7 +18,7 @@ Result<Actor> actor_for_person(Transaction& tx, PersonId id) {
   if (p->category() == PersonCategory::prosecutor) a.roles.insert(Role::prosecutor);
   if (p->holds(PostKind::chief)) a.roles.insert(Role::chief);
   if (p->holds(PostKind::deputy_chief)) a.roles.insert(Role::deputy_chief);
-  if (p->holds(PostKind::department_head)) a.roles.insert(Role::department_head);
+  if (p->holds(PostKind::department_head)) a.roles.insert(Role::dept_head);
   if (dept->kind() == DepartmentKind::case_management) a.roles.insert(Role::case_manager);
   if (dept->kind() == DepartmentKind::personnel) a.roles.insert(Role::personnel);
   if (dept->kind() == DepartmentKind::discipline) a.roles.insert(Role::discipline);

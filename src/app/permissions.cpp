@@ -7,13 +7,13 @@ namespace {
 bool role_allows(const Actor& a, Permission p) {
   switch (p) {
     case Permission::read_organisation:
-      return !a.roles.empty() && !a.has(Role::security_auditor);
+      return !a.roles.empty() && !a.has(Role::auditor);
     case Permission::manage_organisation:
-      return a.has(Role::personnel) || a.has(Role::system_admin);
+      return a.has(Role::personnel) || a.has(Role::sysadmin);
     case Permission::manage_accounts:
-      return a.has(Role::security_admin);
+      return a.has(Role::secadmin);
     case Permission::read_audit_log:
-      return a.has(Role::security_auditor);
+      return a.has(Role::auditor);
   }
   return false;
 }

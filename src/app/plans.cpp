@@ -32,7 +32,7 @@ Result<PlanId> propose_plan(Transaction& tx, const Context& ctx, const ProposePl
   if (!ctx.actor.console) {
     if (ctx.actor.procuratorate != dept->procuratorate())
       return Error::denied("this belongs to another procuratorate (非本院范围)");
-    if (!ctx.actor.has(Role::department_head) && !ctx.actor.has(Role::case_manager) &&
+    if (!ctx.actor.has(Role::dept_head) && !ctx.actor.has(Role::case_manager) &&
         !ctx.actor.has(Role::chief))
       return Error::denied("only a department head, the case-management office or the chief proposes a plan");
   }

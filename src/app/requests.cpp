@@ -48,7 +48,7 @@ Result<RequestId> request_designation(Transaction& tx, const Context& ctx,
   auto c = case_in_scope(tx, ctx, cmd.case_id);
   if (!c) return c.error();
   if (!ctx.actor.console && !ctx.actor.has(Role::case_manager) &&
-      !ctx.actor.has(Role::department_head) && !ctx.actor.has(Role::deputy_chief) &&
+      !ctx.actor.has(Role::dept_head) && !ctx.actor.has(Role::deputy_chief) &&
       !ctx.actor.has(Role::chief))
     return Error::denied("指定分案须由案管、部门负责人或院领导提出 (case management, department head or leaders)");
   auto by = requester(ctx);
@@ -80,7 +80,7 @@ Result<RequestId> request_change_of_handler(Transaction& tx, const Context& ctx,
   if (!ctx.actor.console) {
     bool allowed = ctx.actor.has(Role::case_manager) || ctx.actor.has(Role::deputy_chief) ||
                    ctx.actor.has(Role::chief);
-    if (ctx.actor.has(Role::department_head)) {
+    if (ctx.actor.has(Role::dept_head)) {
       auto p = tx.organisation().find_person(*by);
       if (!p) return p.error();
       for (const auto& post : p->posts())

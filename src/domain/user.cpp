@@ -3,7 +3,7 @@
 namespace zeren {
 
 bool is_separated_admin(Role r) {
-  return r == Role::system_admin || r == Role::security_admin || r == Role::security_auditor;
+  return r == Role::sysadmin || r == Role::secadmin || r == Role::auditor;
 }
 
 Status check_password_rule(std::string_view pw, std::string_view field) {

@@ -44,15 +44,15 @@ ZEREN_DEFINE_TERMS(UnitKind, {UnitKind::team, "team", "检察官办案组"},
             {UnitKind::sole, "sole", "独任检察官"})
 
 ZEREN_DEFINE_TERMS(Role, {Role::case_manager, "case_manager", "案件管理"},
-            {Role::prosecutor, "prosecutor", "检察官"},
-            {Role::department_head, "department_head", "部门负责人"},
-            {Role::deputy_chief, "deputy_chief", "副检察长"}, {Role::chief, "chief", "检察长"},
-            {Role::discipline, "discipline", "检务督察"}, {Role::personnel, "personnel", "政治部"},
-            {Role::committee_office, "committee_office", "检委会办公室"},
-            {Role::people_supervisor, "people_supervisor", "人民监督员"},
-            {Role::system_admin, "system_admin", "系统管理员"},
-            {Role::security_admin, "security_admin", "安全管理员"},
-            {Role::security_auditor, "security_auditor", "安全审计员"})
+                   {Role::prosecutor, "prosecutor", "员额检察官"},
+                   {Role::assistant, "assistant", "检察官助理"}, {Role::clerk, "clerk", "书记员"},
+                   {Role::dept_head, "dept_head", "部门负责人"},
+                   {Role::deputy_chief, "deputy_chief", "副检察长"}, {Role::chief, "chief", "检察长"},
+                   {Role::committee_member, "committee_member", "检委会委员"},
+                   {Role::discipline, "discipline", "检务督察"}, {Role::personnel, "personnel", "政治部"},
+                   {Role::people_supervisor, "people_supervisor", "人民监督员"},
+                   {Role::sysadmin, "sysadmin", "系统管理员"}, {Role::secadmin, "secadmin", "安全管理员"},
+                   {Role::auditor, "auditor", "安全审计员"})
 
 
 }  // namespace zeren

@@ -28,19 +28,22 @@ enum class PersonCategory { prosecutor, assistant, clerk, admin_staff };
 enum class Employment { none, established, contract };  // — / 编制 / 聘用
 enum class PostKind { chief, deputy_chief, committee_member, full_time_member, department_head };
 enum class UnitKind { team, sole };  // 检察官办案组 / 独任检察官
+// Role ids as the API and the role/scope matrix name them (SPEC §17).
 enum class Role {
-  case_manager,      // 案管
-  prosecutor,        // 员额检察官 (and assistants working a case)
-  department_head,   // 部门负责人
-  deputy_chief,      // 副检察长
-  chief,             // 检察长
-  discipline,        // 检务督察
-  personnel,         // 政治部
-  committee_office,  // 检委会办公室
-  people_supervisor, // 人民监督员
-  system_admin,      // 系统管理员
-  security_admin,    // 安全管理员
-  security_auditor,  // 安全审计员
+  case_manager,       // 案件管理
+  prosecutor,         // 员额检察官
+  assistant,          // 检察官助理
+  clerk,              // 书记员
+  dept_head,          // 部门负责人
+  deputy_chief,       // 副检察长
+  chief,              // 检察长
+  committee_member,   // 检委会委员
+  discipline,         // 检务督察
+  personnel,          // 政治部
+  people_supervisor,  // 人民监督员
+  sysadmin,           // 系统管理员: accounts and settings, no case content
+  secadmin,           // 安全管理员: roles, not their own
+  auditor,            // 安全审计员: the audit trail only
 };
 
 template <class E>

@@ -179,7 +179,7 @@ TEST_F(Cli, UserAddMakesAnAccountThatMustChangeItsPassword) {
   EXPECT_EQ(weak.code, 3);
   EXPECT_EQ(weak.json().at("error").at("field"), "password");
   auto mixed = zeren("user add --json --db " + db + " --username mixed --procuratorate 嘉 "
-                     "--role system_admin --role security_auditor",
+                     "--role sysadmin --role auditor",
                      "Xin-Zhanghao-2026\n");
   EXPECT_EQ(mixed.code, 3);
   EXPECT_EQ(mixed.json().at("error").at("field"), "roles");

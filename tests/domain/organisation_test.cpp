@@ -231,12 +231,12 @@ TEST(Password, TenCharactersFromThreeClasses) {
 }
 
 TEST(UserAccount, TheThreeAdministratorsAreSeparated) {
-  auto both = UserAccount::create("admin", "hash", {Role::system_admin, Role::security_auditor},
+  auto both = UserAccount::create("admin", "hash", {Role::sysadmin, Role::auditor},
                                   kProc, std::nullopt, true);
   ASSERT_FALSE(both.ok());
   EXPECT_EQ(both.error().field, "roles");
   EXPECT_TRUE(
-      UserAccount::create("admin", "hash", {Role::system_admin}, kProc, std::nullopt, true).ok());
+      UserAccount::create("admin", "hash", {Role::sysadmin}, kProc, std::nullopt, true).ok());
   EXPECT_TRUE(UserAccount::create("chief", "hash", {Role::chief, Role::prosecutor}, kProc,
                                   std::nullopt, true)
                   .ok());

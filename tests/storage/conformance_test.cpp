@@ -206,7 +206,7 @@ TEST_P(Conformance, RolesAndScopeAreCheckedBeforeAnyChange) {
 TEST_P(Conformance, AccountsAreMadeBySecurityAdministratorsWithAStrongPassword) {
   f.build();
   const Argon2PasswordHasher hasher;
-  const Actor security_admin{"user:9", {Role::security_admin}, f.city, std::nullopt, false};
+  const Actor security_admin{"user:9", {Role::secadmin}, f.city, std::nullopt, false};
   const Actor personnel{"user:8", {Role::personnel}, f.city, std::nullopt, false};
   auto add = [&](const Actor& a, std::string name, std::string password) {
     return transact_value<UserId>(f.store(), [&](Transaction& tx) {
