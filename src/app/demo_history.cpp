@@ -60,6 +60,10 @@ class History {
   Status designate_one(Office& office, CaseId c, Dept& d);
   Status change_one(Office& office, CaseId c, Dept& d);
   Status decide(PersonId approver, RequestId request, const char* note, int& count);
+  // Counts an assignment by how it was made: intakes, re-filings and the new draw after a change
+  // of handler all count, so "random" equals the draws `audit verify` recomputes. Designations
+  // are counted by the request that made them.
+  void tally(const AssignmentRecord& a);
 
   Store& store_;
   SteppingClock& clock_;
@@ -174,6 +178,7 @@ Status History::decide(PersonId approver, RequestId request, const char* note, i
   auto approved = as(approver, [&](Transaction& tx, const Context& c) -> Status {
     auto rec = decide_request(tx, c, crypto_, {request, true, note, std::nullopt});
     if (!rec) return rec.error();
+    if (*rec) tally(**rec);
     return ok_status();
   });
   if (approved) {
@@ -186,6 +191,15 @@ Status History::decide(PersonId approver, RequestId request, const char* note, i
     auto rec = decide_request(tx, c, crypto_, {request, false, approved.error().message, std::nullopt});
     return rec ? ok_status() : Status(rec.error());
   });
+}
+
+void History::tally(const AssignmentRecord& a) {
+  switch (a.method) {
+    case AssignmentMethod::follow_on: ++stats_.follow_on; break;
+    case AssignmentMethod::random: ++stats_.random; break;
+    case AssignmentMethod::rotation: ++stats_.rotation; break;
+    case AssignmentMethod::designated: break;
+  }
 }
 
 Status History::designate_one(Office& office, CaseId id, Dept& d) {
@@ -269,12 +283,7 @@ Status History::intake_one(Office& office, Date day) {
     ++stats_.unassigned;
     return ok_status();
   }
-  switch (done->assignment->method) {
-    case AssignmentMethod::follow_on: ++stats_.follow_on; break;
-    case AssignmentMethod::random: ++stats_.random; break;
-    case AssignmentMethod::rotation: ++stats_.rotation; break;
-    case AssignmentMethod::designated: break;
-  }
+  tally(*done->assignment);
   if (in.category == CaseCategory::arrest_review) waiting.push_back(done->c.id());
   if (chance(0.015)) return designate_one(office, done->c.id(), d);
   if (chance(0.01)) return change_one(office, done->c.id(), d);
@@ -321,7 +330,9 @@ Status History::run_day(Date day) {
         clock_.set(day, 8 * 60 + 40);
         ZEREN_TRY(store_.transact([&](Transaction& tx) -> Status {
           auto r = intake_case(tx, ctx(o.intake), crypto_, again);
-          return r ? ok_status() : Status(r.error());
+          if (!r) return r.error();
+          if (r->assignment) tally(*r->assignment);
+          return ok_status();
         }));
         ++stats_.refiled;
         ++stats_.cases;
