@@ -1,6 +1,7 @@
 // 受理: the case-management office registers a case; it gets its gapless number and is assigned
 // in the same transaction, so a case is never left half-registered.
 #include "app/assign_case.hpp"
+#include "app/permissions.hpp"
 #include "app/record_change.hpp"
 #include "app/use_cases.hpp"
 
@@ -11,10 +12,9 @@ namespace {
 // Only an active member of the 院's case-management office takes in cases.
 Status authorize_intake(Transaction& tx, const Context& ctx, ProcuratorateId where) {
   if (ctx.actor.console) return ok_status();
-  if (!ctx.actor.has(Role::case_manager))
+  if (!role_allows(ctx.actor, Permission::intake_cases))
     return Error::denied("只有案件管理部门可以受理案件 (only the case-management office takes in cases)");
-  if (ctx.actor.procuratorate != where)
-    return Error::denied("this belongs to another procuratorate (非本院范围)");
+  ZEREN_TRY(authorize(tx, ctx.actor, Permission::intake_cases, where));
   if (!ctx.actor.person) return Error::denied("the account belongs to no person");
   auto p = tx.organisation().find_person(*ctx.actor.person);
   if (!p) return p.error();

@@ -29,13 +29,10 @@ void plan_fields(std::vector<AuditField>& f, const AssignmentPlan& p) {
 Result<PlanId> propose_plan(Transaction& tx, const Context& ctx, const ProposePlan& cmd) {
   auto dept = tx.organisation().find_department(cmd.department);
   if (!dept) return Error::not_found("department", "the department does not exist");
-  if (!ctx.actor.console) {
-    if (ctx.actor.procuratorate != dept->procuratorate())
-      return Error::denied("this belongs to another procuratorate (非本院范围)");
-    if (!ctx.actor.has(Role::dept_head) && !ctx.actor.has(Role::case_manager) &&
-        !ctx.actor.has(Role::chief))
-      return Error::denied("only a department head, the case-management office or the chief proposes a plan");
-  }
+  if (!ctx.actor.console && !role_allows(ctx.actor, Permission::propose_plans))
+    return Error::denied("only a department head, the case-management office or the chief proposes a plan");
+  ZEREN_TRY(hide_out_of_scope(authorize(tx, ctx.actor, Permission::propose_plans, dept->procuratorate()),
+                              "department", "the department"));
   if (dept->kind() != DepartmentKind::business)
     return Error::invalid("department", "not_a_business_department", dept->name() + " handles no cases");
   ZEREN_TRY(cmd.rules.check());
@@ -63,12 +60,18 @@ Status decide_plan(Transaction& tx, const Context& ctx, const DecidePlan& cmd) {
   if (!plan) return Error::not_found("plan", "the plan does not exist");
   auto dept = tx.organisation().find_department(plan->department);
   if (!dept) return dept.error();
+  if (!ctx.actor.console && !role_allows(ctx.actor, Permission::decide_plans))
+    return Error::denied("只有本院检察长可以批准分案方案 (only the chief of the 院 approves a plan)");
+  ZEREN_TRY(hide_out_of_scope(authorize(tx, ctx.actor, Permission::decide_plans, dept->procuratorate()),
+                              "plan", "the plan"));
   auto person = acting_person(tx, ctx.actor);
   if (!person) return person.error();
   if (person->procuratorate() != dept->procuratorate() || !person->holds(PostKind::chief))
-    return Error::denied("只有本院检察长可以批准分案方案 (only the chief of the 院 approves a plan)");
+    return Error::refused("approver_post_required",
+                          "只有本院检察长可以批准分案方案 (only the chief of the 院 approves a plan)");
   if (person->id() == plan->proposed_by)
-    return Error::denied("提出人不能批准自己的方案 (the proposer cannot approve their own plan)");
+    return Error::refused("self_approval",
+                          "提出人不能批准自己的方案 (the proposer cannot approve their own plan)");
   if (plan->status != PlanStatus::proposed)
     return Error::conflict("already_decided", "the plan was already decided", "plan");
   if (!cmd.approve && cmd.note.empty())

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/permissions.hpp"
 #include "app/use_cases.hpp"
 
 namespace zeren::app {
@@ -22,8 +23,7 @@ std::string parties_key(std::vector<std::string> parties) {
 Result<AnomalyReport> report_anomalies(Transaction& tx, const Context& ctx) {
   std::optional<ProcuratorateId> scope;
   if (!ctx.actor.console) {
-    if (!ctx.actor.has(Role::case_manager) && !ctx.actor.has(Role::chief) &&
-        !ctx.actor.has(Role::deputy_chief) && !ctx.actor.has(Role::discipline))
+    if (!role_allows(ctx.actor, Permission::read_anomalies))
       return Error::denied("the anomaly report is for case management, leaders and discipline");
     scope = ctx.actor.procuratorate;
   }

@@ -1,6 +1,7 @@
 // 指定分案 and 更换承办人: request → approval. Nothing takes effect before approval; the approver
 // holds the post the plan names and is never the requester.
 #include "app/assign_case.hpp"
+#include "app/permissions.hpp"
 #include "app/record_change.hpp"
 #include "app/use_cases.hpp"
 
@@ -11,8 +12,8 @@ namespace {
 Result<Case> case_in_scope(Transaction& tx, const Context& ctx, CaseId id) {
   auto c = tx.cases().find_case(id);
   if (!c) return Error::not_found("case", "the case does not exist");
-  if (!ctx.actor.console && ctx.actor.procuratorate != c->intake().procuratorate)
-    return Error::denied("this belongs to another procuratorate (非本院范围)");
+  ZEREN_TRY(hide_out_of_scope(authorize(tx, ctx.actor, Permission::read_cases, c->intake().procuratorate),
+                              "case", "the case"));
   if (c->status() == CaseStatus::withdrawn)
     return Error::conflict("case_withdrawn", "the case was withdrawn", "case");
   return c;
@@ -47,10 +48,9 @@ Result<RequestId> request_designation(Transaction& tx, const Context& ctx,
                                       const RequestDesignation& cmd) {
   auto c = case_in_scope(tx, ctx, cmd.case_id);
   if (!c) return c.error();
-  if (!ctx.actor.console && !ctx.actor.has(Role::case_manager) &&
-      !ctx.actor.has(Role::dept_head) && !ctx.actor.has(Role::deputy_chief) &&
-      !ctx.actor.has(Role::chief))
+  if (!ctx.actor.console && !role_allows(ctx.actor, Permission::request_designation))
     return Error::denied("指定分案须由案管、部门负责人或院领导提出 (case management, department head or leaders)");
+  ZEREN_TRY(authorize(tx, ctx.actor, Permission::request_designation, c->intake().procuratorate));
   auto by = requester(ctx);
   if (!by) return by.error();
   auto reason = check_reason(RequestKind::designation, cmd.reason, cmd.reason_text);
@@ -77,6 +77,9 @@ Result<RequestId> request_change_of_handler(Transaction& tx, const Context& ctx,
     return Error::conflict("case_not_assigned", "the case has no handler to change", "case");
   auto by = requester(ctx);
   if (!by) return by.error();
+  if (!ctx.actor.console && !role_allows(ctx.actor, Permission::request_handler_change))
+    return Error::denied("更换承办人须由承办人、本部门负责人、案管或院领导提出");
+  ZEREN_TRY(authorize(tx, ctx.actor, Permission::request_handler_change, c->intake().procuratorate));
   if (!ctx.actor.console) {
     bool allowed = ctx.actor.has(Role::case_manager) || ctx.actor.has(Role::deputy_chief) ||
                    ctx.actor.has(Role::chief);
@@ -93,7 +96,9 @@ Result<RequestId> request_change_of_handler(Transaction& tx, const Context& ctx,
       if (u && u->includes(*by)) allowed = true;  // the handler asks for themselves
     }
     if (!allowed)
-      return Error::denied("更换承办人须由承办人、本部门负责人、案管或院领导提出");
+      return Error::refused("not_allowed_for_case",
+                            "更换承办人须由承办人、本部门负责人、案管或院领导提出 (only the handler, the "
+                            "department's head, case management or leaders ask)");
   }
   auto reason = check_reason(RequestKind::change_of_handler, cmd.reason, cmd.reason_text);
   if (!reason) return reason.error();
@@ -115,11 +120,14 @@ Result<std::optional<AssignmentRecord>> decide_request(Transaction& tx, const Co
   if (!c) return c.error();
   if (r->status != RequestStatus::pending)
     return Error::conflict("already_decided", "the request was already decided", "request");
+  if (!ctx.actor.console && !role_allows(ctx.actor, Permission::decide_reassignment))
+    return Error::denied("your roles do not allow deciding requests (您的角色无审批权限)");
   if (!ctx.actor.person) return Error::denied("a request is decided by a person of the 院");
   auto approver = tx.organisation().find_person(*ctx.actor.person);
   if (!approver) return approver.error();
   if (approver->id() == r->requested_by)
-    return Error::denied("申请人不能审批自己的申请 (the requester cannot approve their own request)");
+    return Error::refused("self_approval",
+                          "申请人不能审批自己的申请 (the requester cannot approve their own request)");
   auto plan = plan_for(tx, c->intake().department);
   if (!plan) return plan.error();
   const PlanRules rules = *plan ? (*plan)->rules : PlanRules{};
@@ -127,8 +135,8 @@ Result<std::optional<AssignmentRecord>> decide_request(Transaction& tx, const Co
                                                                : rules.change_approver;
   if (approver->procuratorate() != c->intake().procuratorate ||
       !holds_approver_post(*approver, needed, c->intake().department))
-    return Error::denied("审批人须为" + std::string(zh_of(needed)) +
-                         " (the plan names who approves)");
+    return Error::refused("approver_post_required", "审批人须为" + std::string(zh_of(needed)) +
+                                                        " (the plan names who approves)");
   if (!cmd.approve && cmd.note.empty())
     return Error::invalid("note", "note_required", "驳回须说明理由 (a rejection needs a reason)");
 

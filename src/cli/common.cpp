@@ -22,6 +22,9 @@ int exit_code_for(ErrorKind kind) {
     case ErrorKind::unavailable: return 7;
     case ErrorKind::storage: return 8;
     case ErrorKind::corruption: return 9;
+    case ErrorKind::unauthenticated: return 6;
+    case ErrorKind::locked: return 6;
+    case ErrorKind::rate_limited: return 7;
   }
   return 8;
 }

@@ -11,6 +11,9 @@ const char* to_string(ErrorKind kind) {
     case ErrorKind::unavailable: return "unavailable";
     case ErrorKind::storage: return "storage";
     case ErrorKind::corruption: return "corruption";
+    case ErrorKind::unauthenticated: return "unauthenticated";
+    case ErrorKind::locked: return "locked";
+    case ErrorKind::rate_limited: return "rate_limited";
   }
   return "unknown";
 }

@@ -17,6 +17,9 @@ enum class ErrorKind {
   unavailable,        // the environment lacks something (e.g. OpenSSL without SM3)
   storage,            // the database failed, including a failed commit
   corruption,         // stored data does not verify
+  unauthenticated,    // no valid log-in: wrong password, no session, session expired
+  locked,             // the account is locked after repeated failed log-ins
+  rate_limited,       // too many attempts from one client; try again later
 };
 
 const char* to_string(ErrorKind kind);
@@ -38,6 +41,17 @@ struct Error {
   }
   static Error denied(std::string message) {
     return {ErrorKind::permission_denied, "forbidden", std::move(message), {}};
+  }
+  // A business rule refuses this actor for this particular thing (not the role matrix).
+  static Error refused(std::string code, std::string message) {
+    return {ErrorKind::permission_denied, std::move(code), std::move(message), {}};
+  }
+  // Role allowed, but the target belongs to a procuratorate outside the actor's scope.
+  static Error out_of_scope(std::string message) {
+    return {ErrorKind::permission_denied, "out_of_scope", std::move(message), {}};
+  }
+  static Error unauthenticated(std::string code, std::string message) {
+    return {ErrorKind::unauthenticated, std::move(code), std::move(message), {}};
   }
   static Error storage(std::string message) {
     return {ErrorKind::storage, "storage_error", std::move(message), {}};

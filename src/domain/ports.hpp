@@ -13,11 +13,13 @@
 #include <vector>
 
 #include <map>
+#include <set>
 
 #include "domain/assignment_records.hpp"
 #include "domain/audit.hpp"
 #include "domain/case.hpp"
 #include "domain/organisation.hpp"
+#include "domain/session.hpp"
 #include "domain/user.hpp"
 
 namespace zeren {
@@ -54,6 +56,25 @@ class UserRepository {
   virtual Result<UserAccount> find_user_by_name(const std::string& username) = 0;
   virtual Result<std::int64_t> count_users() = 0;
   virtual Result<std::vector<UserAccount>> list_users() = 0;
+  virtual Result<UserAccount> find_user(UserId id) = 0;
+  virtual Status save_password(UserId id, const std::string& password_hash,
+                               bool must_change_password) = 0;
+  virtual Status save_roles(UserId id, const std::set<Role>& roles) = 0;
+  virtual Result<LoginState> login_state(UserId id) = 0;
+  virtual Status save_login_state(UserId id, const LoginState& state) = 0;
+};
+
+class SessionRepository {
+ public:
+  virtual ~SessionRepository() = default;
+  virtual Result<SessionId> add_session(const Session& s) = 0;
+  // not_found when no session has this token hash.
+  virtual Result<Session> find_session(const std::string& token_hash) = 0;
+  virtual Status touch_session(SessionId id, std::int64_t now_us) = 0;
+  virtual Status end_session(SessionId id, std::int64_t now_us) = 0;
+  // Sessions neither ended nor idle since `idle_since_us` nor older than `created_since_us`.
+  virtual Result<std::int64_t> count_live_sessions(std::int64_t idle_since_us,
+                                                   std::int64_t created_since_us) = 0;
 };
 
 // The append-only log. Appending assigns the next sequence number and the chained hash.
@@ -92,6 +113,20 @@ class CaseRepository {
     std::optional<Date> withdrawn_on;
   };
   virtual Result<std::vector<CaseRow>> list_cases(std::optional<ProcuratorateId> within) = 0;
+
+  // A page of cases, newest first (by id, descending), matching every filter given.
+  struct Query {
+    std::vector<ProcuratorateId> within;  // required: the procuratorates in the reader's scope
+    std::optional<CaseStatus> status;
+    std::optional<CaseCategory> category;
+    std::optional<DepartmentId> department;
+    std::optional<UnitId> unit;
+    std::optional<Date> received_from, received_to;  // inclusive
+    std::string text;                     // part of the case number or of a party's name
+    std::optional<CaseId> before;         // the cursor: only ids below this one
+    int limit = 50;
+  };
+  virtual Result<std::vector<CaseRow>> search_cases(const Query& q) = 0;
 };
 
 class PlanRepository {
@@ -141,6 +176,7 @@ class Transaction {
   virtual PlanRepository& plans() = 0;
   virtual AssignmentRepository& assignments() = 0;
   virtual EpochRepository& epochs() = 0;
+  virtual SessionRepository& sessions() = 0;
 };
 
 // The database. `transact` runs `work` in one transaction: it commits when `work` returns ok and
@@ -181,6 +217,15 @@ class DrawCrypto {
   virtual Digest commitment(const EpochSecret& s) const = 0;
   virtual Digest mac(const EpochSecret& s, std::string_view message) const = 0;
   virtual Digest hash(std::string_view message) const = 0;
+};
+
+// Session tokens: fresh random tokens (for the cookie and the CSRF header) and the one-way hash
+// under which a session's token is stored.
+class SessionSecrets {
+ public:
+  virtual ~SessionSecrets() = default;
+  virtual std::string new_token() const = 0;                     // URL-safe, 256 bits of entropy
+  virtual std::string token_hash(std::string_view token) const = 0;  // hex
 };
 
 // One-way password hashing (Argon2id in production).

@@ -58,15 +58,15 @@ namespace {
 
 TEST_P(Conformance, MigrationsApplyInOrderFromEmptyAndNotAgain) {
   EXPECT_TRUE(f.opened.created);
-  EXPECT_EQ(f.opened.applied_migrations, (std::vector<int>{1, 2, 3, 4}));
-  EXPECT_EQ(f.opened.schema_version, 4);
+  EXPECT_EQ(f.opened.applied_migrations, (std::vector<int>{1, 2, 3, 4, 5}));
+  EXPECT_EQ(f.opened.schema_version, 5);
   EXPECT_EQ(f.opened.hash, audit::HashAlgorithm::sm3);
   f.opened.store.reset();
   auto again = f.factory->reopen();
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_FALSE(again->created);
   EXPECT_TRUE(again->applied_migrations.empty());
-  EXPECT_EQ(again->schema_version, 4);
+  EXPECT_EQ(again->schema_version, 5);
 }
 
 TEST_P(Conformance, TheOrganisationReadsBackAsWritten) {
@@ -195,8 +195,13 @@ TEST_P(Conformance, RolesAndScopeAreCheckedBeforeAnyChange) {
   auto other_procuratorate = add_dept(district_personnel, f.city);  // lower 院 on the upper one
   ASSERT_FALSE(other_procuratorate.ok());
   EXPECT_EQ(other_procuratorate.error().kind, ErrorKind::permission_denied);
+  EXPECT_EQ(other_procuratorate.error().code, "out_of_scope");
+  // The upper 院 supervises the lower one by reading, not by changing its organisation.
+  auto upper_on_lower = add_dept(city_personnel, f.district);
+  ASSERT_FALSE(upper_on_lower.ok());
+  EXPECT_EQ(upper_on_lower.error().code, "out_of_scope");
   EXPECT_EQ(f.audit_size(), before);
-  EXPECT_TRUE(add_dept(city_personnel, f.district).ok());  // upper 院 over the lower one
+  EXPECT_TRUE(add_dept(district_personnel, f.district).ok());
   auto taken = add_dept(district_personnel, f.district);
   ASSERT_FALSE(taken.ok());
   EXPECT_EQ(taken.error().kind, ErrorKind::conflict);

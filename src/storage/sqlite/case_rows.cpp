@@ -75,9 +75,10 @@ Status SqliteTransaction::save_case_state(const Case& c, std::optional<Date> wit
 }
 
 Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::load_cases(
-    const std::string& where, std::int64_t arg) {
+    const std::string& where, std::optional<std::int64_t> bound) {
   return guarded_value<std::vector<CaseRow>>([&]() -> Result<std::vector<CaseRow>> {
-    const bool has_arg = !where.empty();
+    const bool has_arg = bound.has_value();
+    long long arg = bound.value_or(0);
     std::map<long long, std::vector<std::string>> parties;
     std::map<long long, std::vector<PersonId>> recusals, investigators;
     {
@@ -175,7 +176,7 @@ Result<Case> SqliteTransaction::find_case_by_number(const std::string& number) {
 
 Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::list_cases(
     std::optional<ProcuratorateId> within) {
-  return within ? load_cases("WHERE c.procuratorate_id = :a", within->value) : load_cases("", 0);
+  return within ? load_cases("WHERE c.procuratorate_id = :a", within->value) : load_cases("", std::nullopt);
 }
 
 Result<std::map<UnitId, std::int64_t>> SqliteTransaction::unit_weight_sums(DepartmentId d,

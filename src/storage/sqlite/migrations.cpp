@@ -298,11 +298,31 @@ DROP INDEX case_by_department;
 CREATE INDEX case_load_by_department ON case_file (department_id, status, unit_id, difficulty);
 )sql";
 
+// Log-in sessions live in the database so every server instance sees them (SPEC §17); only the
+// hash of a session's token is stored. Failed log-ins and the lock they lead to sit on the account.
+constexpr std::string_view kSessions = R"sql(
+ALTER TABLE user_account ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE user_account ADD COLUMN locked_until_us INTEGER;
+
+CREATE TABLE session (
+  id           INTEGER PRIMARY KEY,
+  token_hash   TEXT NOT NULL UNIQUE,
+  user_id      INTEGER NOT NULL REFERENCES user_account (id),
+  csrf_token   TEXT NOT NULL,
+  client       TEXT NOT NULL,
+  created_us   INTEGER NOT NULL,
+  last_seen_us INTEGER NOT NULL,
+  ended_us     INTEGER
+);
+CREATE INDEX session_by_user ON session (user_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "organisation and accounts", kOrganisation},
     {2, "audit log and checkpoints", kAudit},
     {3, "cases, plans, assignments, draw epochs", kCases},
     {4, "index covering a department's load", kDepartmentLoadIndex},
+    {5, "log-in sessions and lock-out", kSessions},
 };
 
 }  // namespace

@@ -37,7 +37,8 @@ class SqliteTransaction final : public Transaction,
                                 public CaseRepository,
                                 public PlanRepository,
                                 public AssignmentRepository,
-                                public EpochRepository {
+                                public EpochRepository,
+                                public SessionRepository {
  public:
   SqliteTransaction(soci::session& sql, audit::HashAlgorithm hash) : sql_(sql), hash_(hash) {}
 
@@ -48,6 +49,7 @@ class SqliteTransaction final : public Transaction,
   PlanRepository& plans() override { return *this; }
   AssignmentRepository& assignments() override { return *this; }
   EpochRepository& epochs() override { return *this; }
+  SessionRepository& sessions() override { return *this; }
 
   // OrganisationRepository
   Result<ProcuratorateId> add_procuratorate(const Procuratorate& p) override;
@@ -71,6 +73,20 @@ class SqliteTransaction final : public Transaction,
   Result<UserAccount> find_user_by_name(const std::string& username) override;
   Result<std::int64_t> count_users() override;
   Result<std::vector<UserAccount>> list_users() override;
+  Result<UserAccount> find_user(UserId id) override;
+  Status save_password(UserId id, const std::string& password_hash,
+                       bool must_change_password) override;
+  Status save_roles(UserId id, const std::set<Role>& roles) override;
+  Result<LoginState> login_state(UserId id) override;
+  Status save_login_state(UserId id, const LoginState& state) override;
+
+  // SessionRepository (session_rows.cpp)
+  Result<SessionId> add_session(const Session& s) override;
+  Result<Session> find_session(const std::string& token_hash) override;
+  Status touch_session(SessionId id, std::int64_t now_us) override;
+  Status end_session(SessionId id, std::int64_t now_us) override;
+  Result<std::int64_t> count_live_sessions(std::int64_t idle_since_us,
+                                           std::int64_t created_since_us) override;
 
   // AuditLog
   Result<AuditEntry> append(const AuditEvent& event) override;
@@ -92,6 +108,7 @@ class SqliteTransaction final : public Transaction,
                                                           const PlanRules& rules) override;
   Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) override;
   Result<std::vector<CaseRow>> list_cases(std::optional<ProcuratorateId> within) override;
+  Result<std::vector<CaseRow>> search_cases(const Query& q) override;  // case_search_rows.cpp
 
   // PlanRepository (plan_rows.cpp)
   Result<PlanId> add_plan(const AssignmentPlan& p) override;
@@ -118,7 +135,8 @@ class SqliteTransaction final : public Transaction,
   Result<std::vector<DrawEpoch>> list_epochs() override;
 
  private:
-  Result<std::vector<CaseRow>> load_cases(const std::string& where, std::int64_t arg);
+  // `where` may use one bound integer `:a` (when `arg` is given) and otherwise only literals.
+  Result<std::vector<CaseRow>> load_cases(const std::string& where, std::optional<std::int64_t> arg);
   Result<std::vector<AssignmentPlan>> load_plans(const std::string& where, std::int64_t arg);
   Result<std::vector<AssignmentRecord>> load_assignments(const std::string& where, std::int64_t arg);
   Result<std::vector<AssignmentRequest>> load_requests(const std::string& where, std::int64_t arg);

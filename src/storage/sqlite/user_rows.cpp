@@ -107,4 +107,65 @@ Result<std::vector<UserAccount>> SqliteTransaction::list_users() {
   });
 }
 
+Result<UserAccount> SqliteTransaction::find_user(UserId id) {
+  auto name = guarded_value<std::string>([&]() -> Result<std::string> {
+    long long v = id.value;
+    std::string username;
+    sql_ << "SELECT username FROM user_account WHERE id = :id", use(v), into(username);
+    if (!sql_.got_data()) return Error::not_found("user", "no user " + std::to_string(id.value));
+    return username;
+  });
+  if (!name) return name.error();
+  return find_user_by_name(*name);
+}
+
+Status SqliteTransaction::save_password(UserId id, const std::string& password_hash,
+                                        bool must_change_password) {
+  return guarded([&]() -> Status {
+    long long v = id.value;
+    int must = must_change_password ? 1 : 0;
+    sql_ << "UPDATE user_account SET password_hash = :h, must_change_password = :m WHERE id = :id",
+        use(password_hash), use(must), use(v);
+    return ok_status();
+  });
+}
+
+Status SqliteTransaction::save_roles(UserId id, const std::set<Role>& roles) {
+  return guarded([&]() -> Status {
+    long long v = id.value;
+    sql_ << "DELETE FROM user_role WHERE user_id = :u", use(v);
+    for (auto r : roles) {
+      const std::string code(code_of(r));
+      sql_ << "INSERT INTO user_role (user_id, role) VALUES (:u, :r)", use(v), use(code);
+    }
+    return ok_status();
+  });
+}
+
+Result<LoginState> SqliteTransaction::login_state(UserId id) {
+  return guarded_value<LoginState>([&]() -> Result<LoginState> {
+    long long v = id.value, until = 0;
+    int failed = 0;
+    soci::indicator until_ind = soci::i_null;
+    sql_ << "SELECT failed_logins, locked_until_us FROM user_account WHERE id = :id", use(v),
+        into(failed), into(until, until_ind);
+    if (!sql_.got_data()) return Error::not_found("user", "no user " + std::to_string(id.value));
+    LoginState s;
+    s.failed = failed;
+    if (until_ind != soci::i_null) s.locked_until_us = until;
+    return s;
+  });
+}
+
+Status SqliteTransaction::save_login_state(UserId id, const LoginState& state) {
+  return guarded([&]() -> Status {
+    long long v = id.value, until = state.locked_until_us.value_or(0);
+    int failed = state.failed;
+    soci::indicator until_ind = state.locked_until_us ? soci::i_ok : soci::i_null;
+    sql_ << "UPDATE user_account SET failed_logins = :f, locked_until_us = :l WHERE id = :id",
+        use(failed), use(until, until_ind), use(v);
+    return ok_status();
+  });
+}
+
 }  // namespace zeren::sqlite

@@ -1,0 +1,86 @@
+// CaseRepository::search_cases on SQLite: the filtered, paged case list.
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <deque>
+
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace zeren::sqlite {
+
+using soci::into;
+using soci::use;
+
+namespace {
+
+// LIKE with the user's text taken literally: % _ and the escape character itself are escaped.
+std::string like_pattern(const std::string& text) {
+  std::string out = "%";
+  for (char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') out.push_back('\\');
+    out.push_back(ch);
+  }
+  out.push_back('%');
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::search_cases(const Query& q) {
+  if (q.within.empty()) return std::vector<CaseRow>{};
+  auto ids = guarded_value<std::vector<long long>>([&]() -> Result<std::vector<long long>> {
+    // Values bound in the order their placeholders appear; deques keep their addresses stable.
+    std::deque<long long> ints;
+    std::deque<std::string> texts;
+    std::string sql = "SELECT c.id FROM case_file c WHERE c.procuratorate_id IN (";
+    soci::statement st(sql_);
+    for (std::size_t i = 0; i < q.within.size(); ++i) {
+      sql += i ? ", :p" + std::to_string(i) : ":p0";
+      st.exchange(use(ints.emplace_back(q.within[i].value)));
+    }
+    sql += ")";
+    auto text = [&](const std::string& clause, std::string value) {
+      sql += clause;
+      st.exchange(use(texts.emplace_back(std::move(value))));
+    };
+    auto number = [&](const std::string& clause, long long value) {
+      sql += clause;
+      st.exchange(use(ints.emplace_back(value)));
+    };
+    if (q.status) text(" AND c.status = :st", std::string(code_of(*q.status)));
+    if (q.category) text(" AND c.category = :ca", std::string(code_of(*q.category)));
+    if (q.department) number(" AND c.department_id = :d", q.department->value);
+    if (q.unit) number(" AND c.unit_id = :u", q.unit->value);
+    if (q.received_from) text(" AND c.received_on >= :rf", q.received_from->iso());
+    if (q.received_to) text(" AND c.received_on <= :rt", q.received_to->iso());
+    if (!q.text.empty()) {
+      const std::string pattern = like_pattern(q.text);
+      text(" AND (c.number LIKE :t1 ESCAPE '\\'", pattern);
+      text(" OR EXISTS (SELECT 1 FROM case_party x WHERE x.case_id = c.id AND x.name LIKE :t2 "
+           "ESCAPE '\\'))",
+           pattern);
+    }
+    if (q.before) number(" AND c.id < :b", q.before->value);
+    number(" ORDER BY c.id DESC LIMIT :l", q.limit);
+    long long id = 0;
+    st.exchange(into(id));
+    st.alloc();
+    st.prepare(sql);
+    st.define_and_bind();
+    st.execute();
+    std::vector<long long> out;
+    while (st.fetch()) out.push_back(id);
+    return out;
+  });
+  if (!ids) return ids.error();
+  if (ids->empty()) return std::vector<CaseRow>{};
+  // The ids came from the database as integers, so they are safe to write into the statement.
+  std::string list;
+  for (auto id : *ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+  auto rows = load_cases("WHERE c.id IN (" + list + ")", std::nullopt);
+  if (!rows) return rows.error();
+  std::reverse(rows->begin(), rows->end());  // load_cases orders by id ascending
+  return rows;
+}
+
+}  // namespace zeren::sqlite
