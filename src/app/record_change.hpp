@@ -14,6 +14,10 @@ namespace zeren::app {
 Result<std::uint64_t> record_change(Transaction& tx, const Context& ctx, std::string action,
                                     std::string subject, std::vector<AuditField> fields);
 
+inline Status as_status(const Result<std::uint64_t>& r) {
+  return r ? ok_status() : Status(r.error());
+}
+
 // Helpers for audit subjects and list-valued fields ("members.0", "members.1", …).
 template <class Tag>
 std::string subject(const char* kind, Id<Tag> id) {

@@ -55,5 +55,6 @@ void add_case(CLI::App& app, Action& run);
 void add_epoch(CLI::App& app, Action& run);
 void add_report(CLI::App& app, Action& run);
 void add_simulate(CLI::App& app, Action& run);
+void add_serve(CLI::App& app, Action& run);
 
 }  // namespace zeren::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   zeren::cli::add_epoch(app, run);
   zeren::cli::add_report(app, run);
   zeren::cli::add_simulate(app, run);
+  zeren::cli::add_serve(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

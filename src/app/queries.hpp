@@ -1,0 +1,91 @@
+// Reads for the API and the web UI. Each checks role and scope like the changes do; a thing of a
+// procuratorate outside the reader's scope is reported as not found.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+
+namespace zeren::app {
+
+// Names of the organisation the reader reaches, to label ids in answers.
+struct OrganisationView {
+  std::vector<Procuratorate> procuratorates;
+  std::vector<Department> departments;
+  std::vector<Unit> units;
+  std::vector<Person> persons;
+
+  const Procuratorate* procuratorate(ProcuratorateId id) const;
+  const Department* department(DepartmentId id) const;
+  const Unit* unit(UnitId id) const;
+  const Person* person(PersonId id) const;
+  std::string unit_name(std::optional<UnitId> id) const;
+  std::string person_name(std::optional<PersonId> id) const;
+};
+Result<OrganisationView> view_organisation(Transaction& tx, const Context& ctx);
+
+// ---- cases ----
+struct CaseFilter {
+  std::optional<CaseStatus> status;
+  std::optional<CaseCategory> category;
+  std::optional<DepartmentId> department;
+  std::optional<UnitId> unit;
+  std::optional<Date> received_from, received_to;
+  std::string text;
+  std::optional<CaseId> cursor;  // the last id of the previous page
+  int limit = 50;                // 1..200
+};
+struct CasePage {
+  std::vector<CaseRepository::CaseRow> cases;
+  std::optional<CaseId> next_cursor;
+};
+Result<CasePage> list_cases(Transaction& tx, const Context& ctx, const CaseFilter& filter);
+
+struct CaseDetail {
+  CaseRepository::CaseRow row;
+  std::vector<AssignmentRecord> assignments;  // oldest first
+  std::vector<AssignmentRequest> requests;
+  std::vector<AuditEntry> timeline;
+  std::map<std::int64_t, DrawEpoch> epochs;   // of the random draws, by id
+};
+Result<CaseDetail> show_case(Transaction& tx, const Context& ctx, CaseId id);
+
+// ---- requests, plans, alerts ----
+// Requests of the procuratorates in the reader's scope; `pending_only` for the work lists.
+Result<std::vector<AssignmentRequest>> list_requests(Transaction& tx, const Context& ctx,
+                                                     bool pending_only);
+struct Inbox {
+  std::vector<AssignmentRequest> requests;  // pending, and this reader holds the approving post
+  std::vector<AssignmentPlan> plans;        // proposed, for the chief who may approve them
+};
+Result<Inbox> approvals_inbox(Transaction& tx, const Context& ctx);
+Result<std::vector<AssignmentPlan>> list_plans(Transaction& tx, const Context& ctx,
+                                               std::optional<DepartmentId> department);
+Result<std::vector<Alert>> list_alerts(Transaction& tx, const Context& ctx);
+
+// ---- transparency (no personal data) ----
+struct Transparency {
+  struct Row {
+    std::string procuratorate, department;
+    std::map<std::string, int> by_method;  // random, rotation, follow_on, designated
+    int cases = 0, unassigned = 0;
+    int min_pool = 0, max_pool = 0;        // over the random draws
+    double mean_pool = 0;
+  };
+  std::vector<Row> departments;
+  std::map<std::string, std::map<std::string, int>> by_month;  // "2026-03" → method → count
+  int changes_of_handler = 0, designations = 0;
+};
+Result<Transparency> transparency(Transaction& tx, const Context& ctx);
+
+// ---- the audit trail (安全审计员) ----
+Result<std::vector<AuditEntry>> read_audit_trail(Transaction& tx, const Context& ctx,
+                                                 std::uint64_t from, int limit);
+
+// ---- accounts ----
+Result<std::vector<UserAccount>> list_accounts(Transaction& tx, const Context& ctx);
+
+}  // namespace zeren::app

@@ -1,0 +1,45 @@
+#include "app/permissions.hpp"
+#include "app/queries.hpp"
+
+namespace zeren::app {
+
+Result<CaseDetail> show_case(Transaction& tx, const Context& ctx, CaseId id) {
+  if (!role_allows(ctx.actor, Permission::read_cases) && !ctx.actor.console)
+    return Error::denied("your roles do not allow reading cases (您的角色无权查看案件)");
+  auto c = tx.cases().find_case(id);
+  if (!c) return c.error().kind == ErrorKind::not_found ? Error::not_found("case", "the case not found") : c.error();
+  ZEREN_TRY(hide_out_of_scope(authorize(tx, ctx.actor, Permission::read_cases, c->intake().procuratorate),
+                              "case", "the case"));
+  // The case's row with its withdrawal date: the newest case at or below this id.
+  CaseRepository::Query q;
+  q.within = {c->intake().procuratorate};
+  q.before = CaseId{id.value + 1};
+  q.limit = 1;
+  auto rows = tx.cases().search_cases(q);
+  if (!rows) return rows.error();
+  if (rows->empty() || rows->front().c.id() != id) return Error::not_found("case", "the case not found");
+  CaseDetail d{std::move(rows->front()), {}, {}, {}, {}};
+  auto a = tx.assignments().assignments_for_case(id);
+  if (!a) return a.error();
+  d.assignments = std::move(*a);
+  auto reqs = tx.assignments().list_requests(c->intake().procuratorate);
+  if (!reqs) return reqs.error();
+  for (auto& r : *reqs)
+    if (r.case_id == id) d.requests.push_back(std::move(r));
+  auto timeline = tx.audit().read_subject("case:" + std::to_string(id.value));
+  if (!timeline) return timeline.error();
+  d.timeline = std::move(*timeline);
+  bool random = false;
+  for (const auto& r : d.assignments) random = random || r.epoch.has_value();
+  if (random) {
+    auto epochs = tx.epochs().list_epochs();
+    if (!epochs) return epochs.error();
+    for (const auto& r : d.assignments)
+      if (r.epoch)
+        for (const auto& e : *epochs)
+          if (e.id == *r.epoch) d.epochs[e.id.value] = e;
+  }
+  return d;
+}
+
+}  // namespace zeren::app

@@ -1,0 +1,50 @@
+#include "app/permissions.hpp"
+#include "app/queries.hpp"
+
+namespace zeren::app {
+
+namespace {
+template <class T, class Id>
+const T* by_id(const std::vector<T>& list, Id id) {
+  for (const auto& x : list)
+    if (x.id() == id) return &x;
+  return nullptr;
+}
+}  // namespace
+
+const Procuratorate* OrganisationView::procuratorate(ProcuratorateId id) const { return by_id(procuratorates, id); }
+const Department* OrganisationView::department(DepartmentId id) const { return by_id(departments, id); }
+const Unit* OrganisationView::unit(UnitId id) const { return by_id(units, id); }
+const Person* OrganisationView::person(PersonId id) const { return by_id(persons, id); }
+std::string OrganisationView::unit_name(std::optional<UnitId> id) const {
+  const Unit* u = id ? unit(*id) : nullptr;
+  return u ? u->name() : std::string();
+}
+std::string OrganisationView::person_name(std::optional<PersonId> id) const {
+  const Person* p = id ? person(*id) : nullptr;
+  return p ? p->name() : std::string();
+}
+
+Result<OrganisationView> view_organisation(Transaction& tx, const Context& ctx) {
+  auto within = reach(tx, ctx.actor, Permission::read_organisation);
+  if (!within) return within.error();
+  OrganisationView v;
+  auto& org = tx.organisation();
+  for (auto id : *within) {
+    auto p = org.find_procuratorate(id);
+    if (!p) return p.error();
+    v.procuratorates.push_back(std::move(*p));
+    auto d = org.list_departments(id);
+    auto u = org.list_units(id);
+    auto ps = org.list_persons(id);
+    if (!d) return d.error();
+    if (!u) return u.error();
+    if (!ps) return ps.error();
+    v.departments.insert(v.departments.end(), d->begin(), d->end());
+    v.units.insert(v.units.end(), u->begin(), u->end());
+    v.persons.insert(v.persons.end(), ps->begin(), ps->end());
+  }
+  return v;
+}
+
+}  // namespace zeren::app

@@ -1,0 +1,25 @@
+// JSON answers of the API. Ids are numbers; every coded value comes with its Chinese label
+// (`*_label`), so the UI never keeps its own copy of the vocabulary.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <boost/json/array.hpp>
+
+#include "app/queries.hpp"
+
+namespace zeren::http {
+
+std::string iso_time(std::int64_t us);  // "2026-11-26T09:30:00+08:00" (China Standard Time)
+
+boost::json::object encode_user(const UserAccount& u, const app::OrganisationView* org);
+boost::json::object encode_case(const CaseRepository::CaseRow& row, const app::OrganisationView& org);
+boost::json::object encode_assignment(const AssignmentRecord& a, const app::OrganisationView& org,
+                                      const std::map<std::int64_t, DrawEpoch>& epochs);
+boost::json::object encode_request(const AssignmentRequest& r, const app::OrganisationView& org);
+boost::json::object encode_plan(const AssignmentPlan& p, const app::OrganisationView& org);
+boost::json::object encode_alert(const Alert& a, const app::OrganisationView& org);
+boost::json::object encode_entry(const AuditEntry& e);
+boost::json::object encode_unit(const Unit& u, const app::OrganisationView& org);
+boost::json::object encode_person(const Person& p, const app::OrganisationView& org);
+
+}  // namespace zeren::http

@@ -1,0 +1,52 @@
+// Every endpoint, in one table. `permission` is checked against the role matrix before the
+// handler runs; the use case then checks scope (and its own business rules) again.
+#include "http/handlers.hpp"
+
+namespace zeren::http {
+
+const std::vector<Route>& routes() {
+  using P = app::Permission;
+  static const std::vector<Route> table{
+      {"GET", "/healthz", std::nullopt, false, false, "Liveness: the server answers and its database opens", healthz},
+      {"GET", "/metrics", std::nullopt, false, false, "Prometheus metrics", metrics},
+      {"GET", "/api/v1/openapi.json", std::nullopt, false, false, "This API's OpenAPI 3.1 document", openapi},
+
+      {"POST", "/api/v1/session", std::nullopt, false, false, "Log in", session_create},
+      {"GET", "/api/v1/session", std::nullopt, true, true, "Who is logged in", session_show},
+      {"DELETE", "/api/v1/session", std::nullopt, true, true, "Log out", session_delete},
+      {"PUT", "/api/v1/session/password", std::nullopt, true, true, "Change one's own password", session_password},
+
+      {"GET", "/api/v1/procuratorates", P::read_organisation, true, false, "Procuratorates in scope", org_procuratorates},
+      {"GET", "/api/v1/departments", P::read_organisation, true, false, "Departments in scope", org_departments},
+      {"GET", "/api/v1/people", P::read_organisation, true, false, "People in scope", org_people},
+      {"GET", "/api/v1/units", P::read_organisation, true, false, "Handling units in scope", org_units},
+      {"POST", "/api/v1/units", P::manage_organisation, true, false, "Add a handling unit", org_unit_add},
+      {"POST", "/api/v1/people/{id}/absences", P::manage_organisation, true, false, "Record an absence", org_absence_add},
+
+      {"GET", "/api/v1/users", P::read_accounts, true, false, "Accounts in scope", users_list},
+      {"POST", "/api/v1/users", P::manage_accounts, true, false, "Create an account", users_add},
+
+      {"GET", "/api/v1/cases", P::read_cases, true, false, "Cases, filtered and paged", cases_list},
+      {"POST", "/api/v1/cases", P::intake_cases, true, false, "Take in a case and assign it", cases_add},
+      {"GET", "/api/v1/cases/{id}", P::read_cases, true, false, "One case with its timeline and assignment explanation", cases_show},
+      {"GET", "/api/v1/cases/{id}/assignments/{assignment}/verify", P::read_cases, true, false, "Re-verify one draw", cases_verify_draw},
+      {"POST", "/api/v1/cases/{id}/designation-requests", P::request_designation, true, false, "Ask for 指定分案", requests_designation},
+      {"POST", "/api/v1/cases/{id}/handler-change-requests", P::request_handler_change, true, false, "Ask for 更换承办人", requests_change},
+
+      {"GET", "/api/v1/requests", P::read_cases, true, false, "Designation and change-of-handler requests in scope", requests_list},
+      {"POST", "/api/v1/requests/{id}/decision", P::decide_reassignment, true, false, "Approve or reject a request", requests_decide},
+      {"GET", "/api/v1/approvals", std::nullopt, true, false, "What waits for this user's approval", approvals},
+      {"GET", "/api/v1/alerts", P::read_alerts, true, false, "Alerts of the case-management office", alerts},
+
+      {"GET", "/api/v1/plans", P::read_plans, true, false, "Department assignment plans", plans_list},
+      {"POST", "/api/v1/plans", P::propose_plans, true, false, "Propose a plan", plans_propose},
+      {"POST", "/api/v1/plans/{id}/decision", P::decide_plans, true, false, "Approve or reject a plan", plans_decide},
+
+      {"GET", "/api/v1/audit", P::read_audit_log, true, false, "The audit trail", audit_trail},
+      {"GET", "/api/v1/audit/verify", P::read_audit_log, true, false, "Verify the whole audit log", audit_verify},
+      {"GET", "/api/v1/statistics/transparency", P::read_statistics, true, false, "Assignment transparency statistics", statistics_transparency},
+  };
+  return table;
+}
+
+}  // namespace zeren::http

@@ -1,0 +1,289 @@
+// Boost.Beast transport. The only translation unit that includes Beast: handlers and routing
+// live in api.cpp and never see a socket.
+#include "http/server.hpp"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <list>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace zeren::http {
+
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+
+std::string json_error(const char* code, const char* message) {
+  return boost::json::serialize(boost::json::object{
+      {"error", boost::json::object{{"code", code}, {"message", message}}}});
+}
+
+}  // namespace
+
+class Connection;
+
+struct Server::Impl {
+  Handler handler;
+  ServerOptions options;
+  net::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  net::signal_set signals{ioc};
+  std::atomic<int> connections{0};
+  std::atomic<bool> stopping{false};
+  std::mutex mu;
+  std::list<std::weak_ptr<Connection>> live;
+
+  Impl(Handler h, ServerOptions o) : handler(std::move(h)), options(std::move(o)) {}
+  void accept();
+  void begin_stop();
+};
+
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(tcp::socket socket, Server::Impl& server)
+      : stream_(std::move(socket)), server_(server) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    client_ = ec ? "unknown" : ep.address().to_string();
+  }
+  ~Connection() { --server_.connections; }
+
+  void start() { net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); }); }
+
+  // From the stop signal: an idle connection closes now; a busy one after its response.
+  void stop_if_idle() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->idle_) {
+        beast::error_code ec;
+        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        self->stream_.close();
+      }
+    });
+  }
+
+  // Refuses at once (too many connections).
+  void refuse() {
+    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(bhttp::status::service_unavailable, 11);
+    res->set(bhttp::field::content_type, "application/json; charset=utf-8");
+    res->keep_alive(false);
+    res->body() = json_error("too_many_connections", "服务器繁忙，请稍后再试 (server busy)");
+    res->prepare_payload();
+    stream_.expires_after(server_.options.limits.write);
+    bhttp::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code, std::size_t) {
+      self->close();
+    });
+  }
+
+ private:
+  void read_header() {
+    if (server_.stopping) return close();
+    idle_ = true;
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.options.limits.header_bytes));
+    parser_->body_limit(server_.options.limits.body_bytes);
+    stream_.expires_after(server_.options.limits.idle);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                               self->on_header(ec);
+                             });
+  }
+
+  void on_header(beast::error_code ec) {
+    idle_ = false;
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+        ec == net::error::operation_aborted || ec == net::error::connection_reset || ec == net::error::eof)
+      return close();
+    if (ec) return fail(ec);
+    started_ = std::chrono::steady_clock::now();
+    // A declared body over the limit is refused before reading it.
+    if (auto len = parser_->content_length(); len && *len > server_.options.limits.body_bytes)
+      return fail(bhttp::error::body_limit);
+    stream_.expires_after(server_.options.limits.body);
+    bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code e, std::size_t) {
+      self->on_body(e);
+    });
+  }
+
+  void on_body(beast::error_code ec) {
+    if (ec == beast::error::timeout) return respond_error(408, "request_timeout", "请求超时 (request time-out)");
+    if (ec) return fail(ec);
+    auto& msg = parser_->get();
+    Request req;
+    req.method = std::string(msg.method_string());
+    split_target(std::string_view(msg.target().data(), msg.target().size()), req);
+    for (const auto& f : msg) {
+      std::string name(f.name_string());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      req.headers[name] = std::string(f.value());
+    }
+    req.body = std::move(msg.body());
+    req.client = client_;
+    keep_alive_ = msg.keep_alive() && !server_.stopping;
+    // The handler touches the database: run it off the connection's strand but on the pool.
+    Response r = server_.handler(req);
+    send(r, req);
+  }
+
+  void send(const Response& r, const Request& req) {
+    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(r.status), 11);
+    res->set(bhttp::field::content_type, r.content_type);
+    res->set("X-Content-Type-Options", "nosniff");
+    res->set("X-Frame-Options", "DENY");
+    res->set("Referrer-Policy", "no-referrer");
+    if (r.content_type.rfind("text/html", 0) == 0)
+      res->set("Content-Security-Policy",
+               "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+               "frame-ancestors 'none'");
+    for (const auto& [k, v] : r.headers) res->insert(k, v);
+    keep_alive_ = keep_alive_ && !server_.stopping && r.status < 500;
+    res->keep_alive(keep_alive_);
+    if (req.method != "HEAD") res->body() = r.body;
+    res->prepare_payload();
+    if (server_.options.access_log) {
+      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
+      boost::json::object line{{"time_ms", std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                std::chrono::system_clock::now().time_since_epoch())
+                                                .count()},
+                               {"client", client_},
+                               {"method", req.method},
+                               {"path", req.path},
+                               {"status", r.status},
+                               {"ms", static_cast<double>(static_cast<long long>(ms * 1000)) / 1000},
+                               {"bytes", r.body.size()},
+                               {"actor", r.actor}};
+      server_.options.access_log(boost::json::serialize(line));
+    }
+    stream_.expires_after(server_.options.limits.write);
+    bhttp::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
+      if (ec || !self->keep_alive_) return self->close();
+      self->read_header();
+    });
+  }
+
+  void respond_error(int status, const char* code, const char* message) {
+    Response r;
+    r.status = status;
+    r.body = json_error(code, message);
+    Request req;
+    req.method = parser_ && parser_->is_header_done() ? std::string(parser_->get().method_string()) : "?";
+    req.path = parser_ && parser_->is_header_done() ? std::string(parser_->get().target()) : "?";
+    keep_alive_ = false;
+    send(r, req);
+  }
+
+  void fail(beast::error_code ec) {
+    if (ec == bhttp::error::header_limit)
+      return respond_error(431, "headers_too_large", "请求头过大 (request headers too large)");
+    if (ec == bhttp::error::body_limit)
+      return respond_error(413, "body_too_large", "请求体超过 1 MiB (request body over 1 MiB)");
+    if (ec == net::error::operation_aborted || ec == net::error::connection_reset || ec == net::error::eof ||
+        ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message)
+      return close();
+    return respond_error(400, "bad_request", "请求格式错误 (malformed request)");
+  }
+
+  void close() {
+    beast::error_code ec;
+    // Half-close and let the peer read what was sent before the socket goes away.
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(std::chrono::seconds(2));
+    auto sink = std::make_shared<std::array<char, 4096>>();
+    drain(sink, 0);
+  }
+
+  void drain(std::shared_ptr<std::array<char, 4096>> sink, std::size_t total) {
+    if (total > (8u << 20)) return stream_.close();
+    stream_.async_read_some(net::buffer(*sink), [self = shared_from_this(), sink, total](beast::error_code ec, std::size_t n) {
+      if (ec) return self->stream_.close();
+      self->drain(sink, total + n);
+    });
+  }
+
+  beast::tcp_stream stream_;
+  Server::Impl& server_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::string client_;
+  bool keep_alive_ = false;
+  bool idle_ = true;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+};
+
+void Server::Impl::accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (!acceptor.is_open()) return;
+      return accept();
+    }
+    const int n = ++connections;
+    auto c = std::make_shared<Connection>(std::move(socket), *this);
+    if (n > options.limits.max_connections) {
+      c->refuse();
+    } else {
+      {
+        std::lock_guard lock(mu);
+        live.remove_if([](const auto& w) { return w.expired(); });
+        live.push_back(c);
+      }
+      c->start();
+    }
+    accept();
+  });
+}
+
+void Server::Impl::begin_stop() {
+  if (stopping.exchange(true)) return;
+  beast::error_code ec;
+  acceptor.close(ec);
+  signals.cancel(ec);
+  std::lock_guard lock(mu);
+  for (auto& w : live)
+    if (auto c = w.lock()) c->stop_if_idle();
+}
+
+Server::Server(Handler handler, ServerOptions options)
+    : impl_(std::make_unique<Impl>(std::move(handler), std::move(options))) {}
+Server::~Server() = default;
+
+unsigned short Server::listen() {
+  auto& a = impl_->acceptor;
+  const tcp::endpoint ep(net::ip::make_address(impl_->options.host), impl_->options.port);
+  a.open(ep.protocol());
+  a.set_option(net::socket_base::reuse_address(true));
+  a.bind(ep);
+  a.listen(net::socket_base::max_listen_connections);
+  return a.local_endpoint().port();
+}
+
+void Server::run(bool handle_signals) {
+  if (handle_signals) {
+    impl_->signals.add(SIGTERM);
+    impl_->signals.add(SIGINT);
+    impl_->signals.async_wait([this](beast::error_code ec, int) {
+      if (!ec) impl_->begin_stop();
+    });
+  }
+  impl_->accept();
+  std::vector<std::thread> pool;
+  for (int i = 1; i < impl_->options.limits.threads; ++i) pool.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : pool) t.join();
+}
+
+void Server::stop() {
+  net::post(impl_->ioc, [this] { impl_->begin_stop(); });
+}
+
+}  // namespace zeren::http
