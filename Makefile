@@ -18,17 +18,21 @@ configure: deps $(BUILD_DIR)/build.ninja
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Creates the demo database (once) and prints its organisation.
+LISTEN    ?= 127.0.0.1:8080
+
+# Creates a fresh demo database (its log-ins get new random passwords, printed here and nowhere
+# else), verifies its audit log and serves it until Ctrl-C.
 demo: build
 	@mkdir -p $(dir $(DEMO_DB))
-	@if [ ! -f $(DEMO_DB) ]; then $(BUILD_DIR)/zeren demo --db $(DEMO_DB); \
-	  else echo "演示数据库已存在 demo database exists: $(DEMO_DB)"; fi
-	@$(BUILD_DIR)/zeren org show --db $(DEMO_DB)
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).audit-key $(DEMO_DB).audit-key.pub
+	@$(BUILD_DIR)/zeren demo --db $(DEMO_DB)
 	@$(BUILD_DIR)/zeren audit verify --db $(DEMO_DB)
-	@echo "演示账号 demo log-ins (password Demo-Zeren-2026): see data/demo-organisation.json (users)"
+	@echo "网页 web UI and API: http://$(LISTEN)/  (Ctrl-C 停止 stops)"
+	@$(BUILD_DIR)/zeren serve --db $(DEMO_DB) --listen $(LISTEN) --quiet
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	bash scripts/lint-openapi.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -21,6 +21,11 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# Node.js and npm run the OpenAPI linter and build the web UI; any recent Node.js will do, so an
+# existing installation is kept.
+if ! command -v node >/dev/null 2>&1; then missing+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
+
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -122,6 +122,7 @@ Result<std::optional<AssignmentRecord>> decide_request(Transaction& tx, const Co
     return Error::conflict("already_decided", "the request was already decided", "request");
   if (!ctx.actor.console && !role_allows(ctx.actor, Permission::decide_reassignment))
     return Error::denied("your roles do not allow deciding requests (您的角色无审批权限)");
+  ZEREN_TRY(authorize(tx, ctx.actor, Permission::decide_reassignment, c->intake().procuratorate));
   if (!ctx.actor.person) return Error::denied("a request is decided by a person of the 院");
   auto approver = tx.organisation().find_person(*ctx.actor.person);
   if (!approver) return approver.error();

@@ -1,0 +1,159 @@
+// The role/scope matrix, generated from the route table: every route that needs a permission ×
+// every demo account (at least one per role per 院) × a target in the own and in the other 院.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "app/permissions.hpp"
+#include "http/api.hpp"
+#include "support.hpp"
+
+namespace zeren::test {
+namespace {
+
+namespace json = boost::json;
+
+struct Place {
+  std::string name;
+  std::int64_t id = 0, department = 0, person = 0, unit = 0, case_id = 0, assignment = 0, request = 0,
+               plan = 0;
+};
+
+std::int64_t find_id(const json::value& list, const char* key, const char* field, const std::string& value) {
+  for (const auto& x : list.at(key).as_array())
+    if (x.at(field).is_string() && x.at(field).as_string() == value) return x.at("id").as_int64();
+  return 0;
+}
+
+Place prepare(unsigned short port, const std::string& manager, const std::string& head, const std::string& name) {
+  Place p;
+  p.name = name;
+  Browser m(port), h(port);
+  EXPECT_EQ(m.log_in(manager).status, 200);
+  EXPECT_EQ(h.log_in(head).status, 200);
+  const auto procs = m.get("/api/v1/procuratorates").json();
+  p.id = find_id(procs, "procuratorates", "name", name);
+  for (const auto& d : m.get("/api/v1/departments").json().at("departments").as_array())
+    if (d.at("procuratorate_id").as_int64() == p.id && d.at("name") == "第一检察部") p.department = d.at("id").as_int64();
+  for (const auto& x : m.get("/api/v1/people").json().at("people").as_array())
+    if (x.at("procuratorate_id").as_int64() == p.id && x.at("department_id").as_int64() == p.department)
+      p.person = x.at("id").as_int64();
+  for (const auto& u : m.get("/api/v1/units").json().at("units").as_array())
+    if (u.at("department_id").as_int64() == p.department) p.unit = u.at("id").as_int64();
+  auto c = m.post("/api/v1/cases", intake_body(name));
+  EXPECT_EQ(c.status, 201) << c.body;
+  p.case_id = c.json().at("id").as_int64();
+  p.assignment = c.json().at("assignment").at("id").as_int64();
+  auto r = m.post("/api/v1/cases/" + std::to_string(p.case_id) + "/handler-change-requests", R"({"reason": "workload"})");
+  EXPECT_EQ(r.status, 201) << r.body;
+  p.request = r.json().at("id").as_int64();
+  auto plan = h.post("/api/v1/plans", json::serialize(json::object{{"department_id", p.department}}));
+  EXPECT_EQ(plan.status, 201) << plan.body;
+  p.plan = plan.json().at("id").as_int64();
+  return p;
+}
+
+std::string fill(std::string_view pattern, const Place& t) {
+  std::string out(pattern);
+  auto put = [&](const std::string& key, std::int64_t v) {
+    const auto at = out.find(key);
+    if (at != std::string::npos) out.replace(at, key.size(), std::to_string(v));
+  };
+  if (out.starts_with("/api/v1/cases/")) put("{id}", t.case_id);
+  if (out.starts_with("/api/v1/requests/")) put("{id}", t.request);
+  if (out.starts_with("/api/v1/plans/")) put("{id}", t.plan);
+  if (out.starts_with("/api/v1/people/")) put("{id}", t.person);
+  put("{assignment}", t.assignment);
+  return out;
+}
+
+std::string body_for(std::string_view pattern, const Place& t, int n) {
+  const std::string p(pattern);
+  if (p == "/api/v1/cases") return intake_body(t.name);
+  if (p == "/api/v1/units")
+    return json::serialize(json::object{{"department_id", t.department}, {"kind", "sole"},
+                                        {"name", "矩阵单元" + std::to_string(n)}, {"lead_id", t.person},
+                                        {"categories", json::array{"prosecution_review"}}});
+  if (p == "/api/v1/people/{id}/absences") return R"({"from": "2026-12-01", "to": "2026-12-02", "reason": "培训"})";
+  if (p == "/api/v1/users")
+    return json::serialize(json::object{{"username", "matrix" + std::to_string(n)}, {"password", "Matrix-2026-pass"},
+                                        {"roles", json::array{"prosecutor"}}, {"procuratorate_id", t.id}});
+  if (p == "/api/v1/cases/{id}/designation-requests")
+    return json::serialize(json::object{{"unit_id", t.unit}, {"reason", "major_complex"}});
+  if (p == "/api/v1/cases/{id}/handler-change-requests") return R"({"reason": "workload"})";
+  if (p.ends_with("/decision")) return R"({"approve": false, "note": "矩阵测试"})";
+  if (p == "/api/v1/plans") return json::serialize(json::object{{"department_id", t.department}});
+  return "{}";
+}
+
+bool any_of_roles(const DemoUser& u, std::initializer_list<const char*> roles) {
+  for (const auto& r : u.roles)
+    for (const char* x : roles)
+      if (r == x) return true;
+  return false;
+}
+
+TEST(Matrix, EveryRouteRoleAndProcuratorateIsAllowedOrRefusedAsTheMatrixSays) {
+  TestServer server;
+  const Place city = prepare(server.port(), "anguan", "yibu", "嘉峪关市人民检察院");
+  const Place district = prepare(server.port(), "cqanguan", "cqyibu", demo_user("cqanguan").procuratorate);
+  ASSERT_NE(city.id, district.id);
+
+  // Every role appears in each 院.
+  for (const auto& g : app::access_matrix()) (void)g;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& u : demo_users())
+    for (const auto& r : u.roles) seen.insert({u.procuratorate, r});
+  for (const char* role : {"case_manager", "prosecutor", "assistant", "clerk", "dept_head", "deputy_chief", "chief",
+                           "committee_member", "discipline", "personnel", "people_supervisor", "sysadmin",
+                           "secadmin", "auditor"})
+    for (const auto* place : {&city, &district})
+      EXPECT_TRUE(seen.contains({place->name, role})) << role << " in " << place->name;
+
+  int checked = 0, n = 0;
+  for (const auto& u : demo_users()) {
+    Browser b(server.port());
+    ASSERT_EQ(b.log_in(u.username, u.password).status, 200) << u.username;
+    app::Actor actor;
+    for (const auto& r : u.roles) actor.roles.insert(*parse_term<Role>(r, "role"));
+    const bool upper = u.procuratorate == city.name;
+    for (const auto& route : http::routes()) {
+      if (!route.auth || !route.permission) continue;
+      const auto& grant = app::grant_for(*route.permission);
+      const bool allowed = app::role_allows(actor, *route.permission);
+      const bool by_id = route.pattern.find('{') != std::string_view::npos;
+      const bool has_target = by_id || route.method != "GET";
+      for (const Place* target : {&city, &district}) {
+        if (!has_target && target != (upper ? &city : &district)) continue;  // lists: own scope only
+        const bool own = (target == &city) == upper;
+        const bool supervises = upper && grant.reach_lower && any_of_roles(u, {"chief", "deputy_chief", "case_manager"});
+        const bool system_wide = route.pattern.starts_with("/api/v1/audit");
+        const bool in_scope = system_wide ? upper : (own || supervises);
+        const std::string path = fill(route.pattern, *target);
+        const Reply r = b.send(std::string(route.method), path,
+                               route.method == "GET" ? "" : body_for(route.pattern, *target, ++n));
+        const std::string where = u.username + " " + std::string(route.method) + " " + path;
+        ++checked;
+        if (!allowed) {
+          EXPECT_EQ(r.status, 403) << where << " " << r.body;
+          EXPECT_EQ(r.error_code(), "forbidden") << where;
+        } else if (!in_scope) {
+          if (route.method == "GET" && by_id)
+            EXPECT_EQ(r.status, 404) << where << " " << r.body;
+          else
+            EXPECT_TRUE(r.status == 404 || (r.status == 403 && r.error_code() == "out_of_scope"))
+                << where << " " << r.status << " " << r.body;
+        } else {
+          EXPECT_NE(r.status, 401) << where;
+          EXPECT_NE(r.status, 404) << where << " " << r.body;
+          EXPECT_FALSE(r.status == 403 && (r.error_code() == "forbidden" || r.error_code() == "out_of_scope"))
+              << where << " " << r.body;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 500);
+}
+
+}  // namespace
+}  // namespace zeren::test

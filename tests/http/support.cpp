@@ -1,0 +1,245 @@
+#include "support.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+
+#include "audit/draw_crypto.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "security/argon2_password_hasher.hpp"
+#include "security/sodium_session_secrets.hpp"
+#include "storage/open_store.hpp"
+
+namespace zeren::test {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+ManualClock::ManualClock()
+    : now_(std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+               .count()) {}
+
+Date ManualClock::today() const {
+  constexpr std::int64_t kDayUs = 86'400'000'000LL, kCstUs = 8 * 3'600'000'000LL;
+  return Date::from_days((now_.load() + kCstUs) / kDayUs);
+}
+
+json::value Reply::json() const { return json::parse(body); }
+std::string Reply::error_code() const {
+  boost::system::error_code ec;
+  auto v = json::parse(body, ec);
+  if (ec || !v.is_object() || !v.as_object().contains("error")) return {};
+  return std::string(v.at("error").at("code").as_string());
+}
+std::string Reply::error_field() const {
+  boost::system::error_code ec;
+  auto v = json::parse(body, ec);
+  if (ec || !v.is_object() || !v.as_object().contains("error")) return {};
+  auto* f = v.at("error").as_object().if_contains("field");
+  return f ? std::string(f->as_string()) : std::string();
+}
+
+int connect_loopback(unsigned short port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+Reply raw_exchange(unsigned short port, const std::string& raw) {
+  const int fd = connect_loopback(port);
+  if (fd < 0) throw std::runtime_error("cannot connect");
+  std::size_t sent = 0;
+  while (sent < raw.size()) {
+    const ssize_t n = ::send(fd, raw.data() + sent, raw.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;  // the server may answer (413, 431) before reading everything
+    sent += static_cast<std::size_t>(n);
+  }
+  ::shutdown(fd, SHUT_WR);
+  std::string in;
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    in.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  Reply r;
+  const auto head_end = in.find("\r\n\r\n");
+  if (in.size() < 12 || head_end == std::string::npos) return r;
+  r.status = std::stoi(in.substr(9, 3));
+  std::istringstream head(in.substr(0, head_end));
+  std::string line;
+  std::getline(head, line);
+  while (std::getline(head, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    std::string name = line.substr(0, colon);
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    r.headers[name] = line.substr(line.find_first_not_of(' ', colon + 1));
+  }
+  r.body = in.substr(head_end + 4);
+  return r;
+}
+
+Reply request(unsigned short port, const std::string& method, const std::string& path,
+              const std::string& body, const std::map<std::string, std::string>& headers) {
+  std::string raw = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  for (const auto& [k, v] : headers) raw += k + ": " + v + "\r\n";
+  if (!body.empty() || method == "POST" || method == "PUT")
+    raw += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+  raw += "\r\n" + body;
+  return raw_exchange(port, raw);
+}
+
+namespace {
+
+std::string run(const std::string& command) {
+  std::string out;
+  FILE* p = ::popen(command.c_str(), "r");
+  if (!p) throw std::runtime_error("popen failed");
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  if (::pclose(p) != 0) throw std::runtime_error(command + " failed: " + out);
+  return out;
+}
+
+struct Template {
+  std::string db;
+  std::vector<DemoUser> users;
+};
+
+const Template& demo_template() {
+  static const Template t = [] {
+    const char* bin = std::getenv("ZEREN_BINARY");
+    if (!bin) throw std::runtime_error("ZEREN_BINARY is not set");
+    const fs::path dir = fs::temp_directory_path() / ("zeren-http-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    Template out;
+    out.db = (dir / "template.db").string();
+    const auto printed = json::parse(run(std::string(bin) + " demo --no-history --json --db " + out.db));
+    for (const auto& u : printed.at("users").as_array()) {
+      DemoUser d;
+      d.username = std::string(u.at("username").as_string());
+      d.password = std::string(u.at("password").as_string());
+      d.procuratorate = std::string(u.at("procuratorate").as_string());
+      for (const auto& r : u.at("roles").as_array()) d.roles.emplace_back(r.as_string());
+      out.users.push_back(std::move(d));
+    }
+    return out;
+  }();
+  return t;
+}
+
+std::atomic<int> copies{0};
+
+}  // namespace
+
+const std::vector<DemoUser>& demo_users() { return demo_template().users; }
+
+const DemoUser& demo_user(const std::string& username) {
+  for (const auto& u : demo_users())
+    if (u.username == username) return u;
+  throw std::runtime_error("no demo user " + username);
+}
+
+struct TestServer::Impl {
+  OpenedStore opened;
+  Argon2PasswordHasher hasher;
+  SodiumSessionSecrets secrets;
+  std::unique_ptr<audit::OpenSslDrawCrypto> crypto;
+  http::Metrics metrics;
+  std::unique_ptr<http::Api> api;
+  std::unique_ptr<http::Server> server;
+};
+
+TestServer::TestServer() : impl_(std::make_unique<Impl>()) {
+  const auto& t = demo_template();
+  const fs::path from(t.db);
+  db_ = (from.parent_path() / ("copy-" + std::to_string(++copies) + ".db")).string();
+  for (const char* suffix : {"", ".audit-key", ".audit-key.pub"})
+    fs::copy_file(t.db + suffix, db_ + suffix, fs::copy_options::overwrite_existing);
+  auto opened = open_store({db_, false, std::nullopt});
+  if (!opened) throw std::runtime_error(opened.error().message);
+  impl_->opened = std::move(*opened);
+  impl_->crypto = std::make_unique<audit::OpenSslDrawCrypto>(impl_->opened.hash);
+  http::ApiOptions options;
+  options.chain_hash = static_cast<int>(impl_->opened.hash);
+  options.database = db_;
+  impl_->api = std::make_unique<http::Api>(
+      http::ApiDeps{*impl_->opened.store, clock_, impl_->hasher, impl_->secrets, *impl_->crypto, impl_->metrics},
+      options);
+  http::ServerOptions so;
+  so.port = 0;
+  so.limits.threads = 2;
+  impl_->server = std::make_unique<http::Server>(
+      [this](const http::Request& r) {
+        auto res = impl_->api->handle(r);
+        impl_->metrics.request(http::Api::route_of(r), res.status, 0.001);
+        return res;
+      },
+      so);
+  port_ = impl_->server->listen();
+  thread_ = std::thread([this] { impl_->server->run(false); });
+}
+
+TestServer::~TestServer() {
+  impl_->server->stop();
+  thread_.join();
+}
+
+Reply Browser::log_in(const std::string& username, const std::string& password) {
+  json::object body{{"username", username}, {"password", password}};
+  Reply r = request(port_, "POST", "/api/v1/session", json::serialize(body));
+  if (r.status == 200) {
+    const std::string set = r.headers["set-cookie"];
+    cookie_ = set.substr(0, set.find(';'));
+    csrf_ = std::string(r.json().at("csrf_token").as_string());
+  }
+  return r;
+}
+
+Reply Browser::get(const std::string& path) const {
+  return request(port_, "GET", path, {}, {{"Cookie", cookie_}});
+}
+
+Reply Browser::send(const std::string& method, const std::string& path, const std::string& body,
+                    bool with_csrf) const {
+  std::map<std::string, std::string> h{{"Cookie", cookie_}};
+  if (with_csrf) h["X-CSRF-Token"] = csrf_;
+  return request(port_, method, path, body, h);
+}
+
+std::string intake_body(const std::string& procuratorate, const std::string& party) {
+  json::object o{{"procuratorate", procuratorate},
+                 {"department", "第一检察部"},
+                 {"category", "审查起诉"},
+                 {"received_on", "2026-11-20"},
+                 {"difficulty", "普通"},
+                 {"custody", true},
+                 {"parties", json::array{json::value(party)}},
+                 {"source_org", "公安局"},
+                 {"source_doc_no", "公刑诉字〔2026〕" + std::to_string(++copies) + "号"}};
+  return json::serialize(o);
+}
+
+}  // namespace zeren::test

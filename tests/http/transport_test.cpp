@@ -1,0 +1,109 @@
+// Transport limits and the graceful stop, against the real server (the last one as a separate
+// `zeren serve` process receiving SIGTERM).
+#include <gtest/gtest.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "support.hpp"
+
+namespace zeren::test {
+namespace {
+
+TEST(Transport, ABodyOverOneMebibyteIs413) {
+  TestServer server;
+  const std::string big(2 << 20, 'x');
+  auto r = request(server.port(), "POST", "/api/v1/session", big);
+  EXPECT_EQ(r.status, 413);
+  EXPECT_EQ(r.error_code(), "body_too_large");
+}
+
+TEST(Transport, HeadersOverSixteenKibibytesAre431) {
+  TestServer server;
+  auto r = request(server.port(), "GET", "/healthz", {}, {{"X-Padding", std::string(20000, 'a')}});
+  EXPECT_EQ(r.status, 431);
+  EXPECT_EQ(request(server.port(), "GET", "/healthz", {}, {{"X-Padding", std::string(1000, 'a')}}).status, 200);
+}
+
+TEST(Transport, UnknownPathsAndMethodsAreClearErrors) {
+  TestServer server;
+  auto missing = request(server.port(), "GET", "/api/v1/nothing-here");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.error_code(), "not_found");
+  EXPECT_EQ(request(server.port(), "PATCH", "/api/v1/cases").status, 405);
+  auto garbage = raw_exchange(server.port(), "THIS IS NOT HTTP\r\n\r\n");
+  EXPECT_EQ(garbage.status, 400);
+}
+
+TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
+  TestServer prepared;  // copies the demo database; the copy is served by a separate process
+  const std::string db = prepared.database() + ".served.db";
+  for (const char* suffix : {"", ".audit-key", ".audit-key.pub"})
+    std::filesystem::copy_file(prepared.database() + suffix, db + suffix,
+                               std::filesystem::copy_options::overwrite_existing);
+  int out[2];
+  ASSERT_EQ(::pipe(out), 0);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(out[1], 1);
+    ::close(out[0]);
+    ::execl(std::getenv("ZEREN_BINARY"), "zeren", "serve", "--db", db.c_str(), "--listen", "127.0.0.1:0",
+            "--quiet", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(out[1]);
+  FILE* from = ::fdopen(out[0], "r");
+  char line[256] = {};
+  ASSERT_NE(std::fgets(line, sizeof line, from), nullptr);
+  const std::string first(line);
+  const auto colon = first.rfind(':');
+  const auto port = static_cast<unsigned short>(std::stoi(first.substr(colon + 1)));
+
+  // A log-in whose body has only half arrived when the stop comes.
+  const std::string body = R"({"username": "anguan", "password": ")" + demo_user("anguan").password + R"("})";
+  const std::string head = "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                           "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  const int fd = connect_loopback(port);
+  ASSERT_GE(fd, 0);
+  const std::string part = head + body.substr(0, 10);
+  ASSERT_EQ(::send(fd, part.data(), part.size(), 0), static_cast<ssize_t>(part.size()));
+  // An idle keep-alive connection, which the stop closes.
+  const int idle = connect_loopback(port);
+  ASSERT_GE(idle, 0);
+  ASSERT_EQ(::kill(pid, SIGTERM), 0);
+  // The listener closes: wait until new connections are refused.
+  for (int i = 0; i < 2000; ++i) {
+    const int probe = connect_loopback(port);
+    if (probe < 0) break;
+    ::close(probe);
+    ::usleep(5000);
+  }
+  const std::string rest = body.substr(10);
+  ASSERT_EQ(::send(fd, rest.data(), rest.size(), 0), static_cast<ssize_t>(rest.size()));
+  std::string reply;
+  char buf[4096];
+  for (;;) {
+    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    reply.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  ::close(idle);
+  EXPECT_EQ(reply.substr(0, 12), "HTTP/1.1 200") << reply;
+  EXPECT_NE(reply.find("csrf_token"), std::string::npos);
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  std::fclose(from);
+}
+
+}  // namespace
+}  // namespace zeren::test
