@@ -75,6 +75,20 @@ struct AddUnit {
 };
 Result<UnitId> add_unit(Transaction& tx, const Context& ctx, const AddUnit& cmd);
 
+// Changes a unit: any field given replaces the stored one (members: the whole list).
+struct UpdateUnit {
+  UnitId unit;
+  std::optional<std::string> name;
+  std::optional<PersonId> lead;
+  std::optional<std::vector<PersonId>> members;
+  std::optional<std::set<CaseCategory>> categories;
+  std::optional<std::set<Difficulty>> difficulties;
+  std::optional<Share> share;
+  std::optional<int> position;
+  std::optional<bool> active;
+};
+Status update_unit(Transaction& tx, const Context& ctx, const UpdateUnit& cmd);
+
 // The organisation within the actor's scope, counted (SPEC §1 staffing figures).
 Result<OrganisationSummary> summarize_organisation(Transaction& tx, const Context& ctx);
 
@@ -235,7 +249,7 @@ struct DemoOrganisation {
     int position = 1;
   };
   struct User {
-    std::string username, password;
+    std::string username, password;  // password: never in the file; `zeren demo` draws it
     std::set<Role> roles;
     std::string procuratorate;
     std::string person;  // key, or empty

@@ -32,6 +32,8 @@ class OrganisationRepository {
   virtual Result<DepartmentId> add_department(const Department& d) = 0;
   virtual Result<PersonId> add_person(const Person& p) = 0;  // with its posts and absences
   virtual Result<UnitId> add_unit(const Unit& u) = 0;
+  // Replaces the stored unit u.id() (its fields, members, categories and difficulties).
+  virtual Status save_unit(const Unit& u) = 0;
   // Replaces the stored absences of `p` with p.absences().
   virtual Status save_absences(const Person& p) = 0;
 

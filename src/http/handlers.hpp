@@ -34,6 +34,7 @@ Response org_departments(Api&, const Request&, Who);
 Response org_people(Api&, const Request&, Who);
 Response org_units(Api&, const Request&, Who);
 Response org_unit_add(Api&, const Request&, Who);
+Response org_unit_update(Api&, const Request&, Who);
 Response org_absence_add(Api&, const Request&, Who);
 // accounts
 Response users_list(Api&, const Request&, Who);

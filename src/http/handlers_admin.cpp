@@ -117,50 +117,84 @@ Response org_units(Api& api, const Request& req, Who who) {
   });
 }
 
+namespace {
+// The unit fields a body may carry; absent ones stay empty.
+Result<app::UpdateUnit> unit_fields(const json::object& body) {
+  app::UpdateUnit u;
+  if (body.contains("name")) {
+    auto name = codec::text_field(body, "name");
+    if (!name) return name.error();
+    u.name = *name;
+  }
+  auto lead = codec::id_field(body, "lead_id", false);
+  if (!lead) return lead.error();
+  if (*lead) u.lead = PersonId{**lead};
+  if (body.contains("member_ids")) {
+    auto members = id_list(body, "member_ids");
+    if (!members) return members.error();
+    u.members = *members;
+  }
+  if (body.contains("categories")) {
+    auto cats = term_set<CaseCategory>(body, "categories");
+    if (!cats) return cats.error();
+    u.categories = *cats;
+  }
+  if (body.contains("difficulties")) {
+    auto diffs = term_set<Difficulty>(body, "difficulties");
+    if (!diffs) return diffs.error();
+    u.difficulties = *diffs;
+  }
+  if (auto* v = body.if_contains("share")) {
+    if (!v->is_number()) return Error::invalid("share", "invalid_type", "share must be a number");
+    auto s = Share::from_decimal(v->to_number<double>());
+    if (!s) return s.error();
+    u.share = *s;
+  }
+  if (auto* v = body.if_contains("position")) {
+    if (!v->is_int64() || v->as_int64() < 1 || v->as_int64() > 10000)
+      return Error::invalid("position", "invalid_type", "position is an integer from 1");
+    u.position = static_cast<int>(v->as_int64());
+  }
+  if (body.contains("active")) {
+    auto active = codec::bool_field(body, "active", true);
+    if (!active) return active.error();
+    u.active = *active;
+  }
+  return u;
+}
+
+Result<json::value> unit_answer(Transaction& tx, const app::Context& ctx, UnitId id) {
+  auto org = app::view_organisation(tx, ctx);
+  if (!org) return org.error();
+  const Unit* u = org->unit(id);
+  if (!u) return Error::not_found("unit", "the unit not found");
+  return json::value(encode_unit(*u, *org));
+}
+}  // namespace
+
 Response org_unit_add(Api& api, const Request& req, Who who) {
   auto body = codec::parse_object(req.body, {"department_id", "kind", "name", "lead_id", "member_ids",
                                              "categories", "difficulties", "share", "position", "active"});
   if (!body) return error_response(body.error());
-  app::AddUnit cmd;
   auto dept = codec::id_field(*body, "department_id");
   if (!dept) return error_response(dept.error());
   auto kind = codec::term_field<UnitKind>(*body, "kind");
   if (!kind) return error_response(kind.error());
-  auto name = codec::text_field(*body, "name");
-  if (!name) return error_response(name.error());
-  auto lead = codec::id_field(*body, "lead_id");
-  if (!lead) return error_response(lead.error());
-  auto members = id_list(*body, "member_ids");
-  if (!members) return error_response(members.error());
-  auto cats = term_set<CaseCategory>(*body, "categories");
-  if (!cats) return error_response(cats.error());
-  auto diffs = term_set<Difficulty>(*body, "difficulties");
-  if (!diffs) return error_response(diffs.error());
-  auto active = codec::bool_field(*body, "active", true);
-  if (!active) return error_response(active.error());
-  double share = 1.0;
-  if (auto* v = body->if_contains("share")) {
-    if (!v->is_number()) return error_response(Error::invalid("share", "invalid_type", "share must be a number"));
-    share = v->to_number<double>();
-  }
-  auto s = Share::from_decimal(share);
-  if (!s) return error_response(s.error());
-  int position = 1;
-  if (auto* v = body->if_contains("position")) {
-    if (!v->is_int64() || v->as_int64() < 1 || v->as_int64() > 10000)
-      return error_response(Error::invalid("position", "invalid_type", "position is an integer from 1"));
-    position = static_cast<int>(v->as_int64());
-  }
+  for (const char* key : {"name", "lead_id"})
+    if (!body->contains(key)) return error_response(Error::invalid(key, "required", std::string(key) + " is required (必填)"));
+  auto fields = unit_fields(*body);
+  if (!fields) return error_response(fields.error());
+  app::AddUnit cmd;
   cmd.department = DepartmentId{**dept};
   cmd.kind = **kind;
-  cmd.name = *name;
-  cmd.lead = PersonId{**lead};
-  cmd.members = *members;
-  cmd.categories = *cats;
-  cmd.difficulties = diffs->empty() ? std::set<Difficulty>{Difficulty::ordinary, Difficulty::difficult} : *diffs;
-  cmd.share = *s;
-  cmd.position = position;
-  cmd.active = *active;
+  cmd.name = *fields->name;
+  cmd.lead = *fields->lead;
+  cmd.members = fields->members.value_or(std::vector<PersonId>{});
+  cmd.categories = fields->categories.value_or(std::set<CaseCategory>{});
+  cmd.difficulties = fields->difficulties.value_or(std::set<Difficulty>{Difficulty::ordinary, Difficulty::difficult});
+  cmd.share = fields->share.value_or(Share{});
+  cmd.position = fields->position.value_or(1);
+  cmd.active = fields->active.value_or(true);
   return run_json(api, 201, [&](Transaction& tx) -> Result<json::value> {
     const auto ctx = context_of(api, who);
     auto d = tx.organisation().find_department(cmd.department);
@@ -170,11 +204,23 @@ Response org_unit_add(Api& api, const Request& req, Who who) {
         "department_id", "the department"));
     auto id = app::add_unit(tx, ctx, cmd);
     if (!id) return id.error();
-    auto org = app::view_organisation(tx, ctx);
-    if (!org) return org.error();
-    const Unit* u = org->unit(*id);
-    if (!u) return Error::not_found("unit", "the unit not found");
-    return json::value(encode_unit(*u, *org));
+    return unit_answer(tx, ctx, *id);
+  });
+}
+
+Response org_unit_update(Api& api, const Request& req, Who who) {
+  auto id = path_id(req, "id");
+  if (!id) return error_response(Error::not_found("unit", "the unit not found"));
+  auto body = codec::parse_object(req.body, {"name", "lead_id", "member_ids", "categories", "difficulties",
+                                             "share", "position", "active"});
+  if (!body) return error_response(body.error());
+  auto fields = unit_fields(*body);
+  if (!fields) return error_response(fields.error());
+  fields->unit = UnitId{*id};
+  return run_json(api, 200, [&](Transaction& tx) -> Result<json::value> {
+    const auto ctx = context_of(api, who);
+    ZEREN_TRY(app::update_unit(tx, ctx, *fields));
+    return unit_answer(tx, ctx, UnitId{*id});
   });
 }
 

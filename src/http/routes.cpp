@@ -21,6 +21,7 @@ const std::vector<Route>& routes() {
       {"GET", "/api/v1/people", P::read_organisation, true, false, "People in scope", org_people},
       {"GET", "/api/v1/units", P::read_organisation, true, false, "Handling units in scope", org_units},
       {"POST", "/api/v1/units", P::manage_organisation, true, false, "Add a handling unit", org_unit_add},
+      {"PUT", "/api/v1/units/{id}", P::manage_organisation, true, false, "Change a unit: members, lead, share, position, active", org_unit_update},
       {"POST", "/api/v1/people/{id}/absences", P::manage_organisation, true, false, "Record an absence", org_absence_add},
 
       {"GET", "/api/v1/users", P::read_accounts, true, false, "Accounts in scope", users_list},

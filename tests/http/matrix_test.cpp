@@ -63,6 +63,7 @@ std::string fill(std::string_view pattern, const Place& t) {
   if (out.starts_with("/api/v1/requests/")) put("{id}", t.request);
   if (out.starts_with("/api/v1/plans/")) put("{id}", t.plan);
   if (out.starts_with("/api/v1/people/")) put("{id}", t.person);
+  if (out.starts_with("/api/v1/units/")) put("{id}", t.unit);
   put("{assignment}", t.assignment);
   return out;
 }
@@ -74,6 +75,7 @@ std::string body_for(std::string_view pattern, const Place& t, int n) {
     return json::serialize(json::object{{"department_id", t.department}, {"kind", "sole"},
                                         {"name", "矩阵单元" + std::to_string(n)}, {"lead_id", t.person},
                                         {"categories", json::array{"prosecution_review"}}});
+  if (p == "/api/v1/units/{id}") return R"({"position": 7})";
   if (p == "/api/v1/people/{id}/absences") return R"({"from": "2026-12-01", "to": "2026-12-02", "reason": "培训"})";
   if (p == "/api/v1/users")
     return json::serialize(json::object{{"username", "matrix" + std::to_string(n)}, {"password", "Matrix-2026-pass"},

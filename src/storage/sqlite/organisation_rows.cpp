@@ -313,6 +313,27 @@ Result<std::vector<Person>> SqliteTransaction::list_persons(std::optional<Procur
                 : load_persons("", 0);
 }
 
+namespace {
+// The unit's members, categories and difficulties, written afresh.
+void write_unit_sets(soci::session& sql, long long id, const Unit& u) {
+  sql << "DELETE FROM unit_member WHERE unit_id = :u", use(id);
+  sql << "DELETE FROM unit_category WHERE unit_id = :u", use(id);
+  sql << "DELETE FROM unit_difficulty WHERE unit_id = :u", use(id);
+  for (auto m : u.members()) {
+    long long mv = m.value;
+    sql << "INSERT INTO unit_member (unit_id, person_id) VALUES (:u, :p)", use(id), use(mv);
+  }
+  for (auto c : u.categories()) {
+    const std::string code(code_of(c));
+    sql << "INSERT INTO unit_category (unit_id, category) VALUES (:u, :c)", use(id), use(code);
+  }
+  for (auto d : u.difficulties()) {
+    const std::string code(code_of(d));
+    sql << "INSERT INTO unit_difficulty (unit_id, difficulty) VALUES (:u, :c)", use(id), use(code);
+  }
+}
+}  // namespace
+
 Result<UnitId> SqliteTransaction::add_unit(const Unit& u) {
   return guarded_value<UnitId>([&]() -> Result<UnitId> {
     long long id = 0;
@@ -323,20 +344,21 @@ Result<UnitId> SqliteTransaction::add_unit(const Unit& u) {
             "VALUES (:d, :k, :n, :l, :s, :p, :a) RETURNING id",
         use(dept), use(kind), use(u.name()), use(lead), use(share), use(position), use(active),
         into(id);
-    for (auto m : u.members()) {
-      long long mv = m.value;
-      sql_ << "INSERT INTO unit_member (unit_id, person_id) VALUES (:u, :p)", use(id), use(mv);
-    }
-    for (auto c : u.categories()) {
-      const std::string code(code_of(c));
-      sql_ << "INSERT INTO unit_category (unit_id, category) VALUES (:u, :c)", use(id), use(code);
-    }
-    for (auto d : u.difficulties()) {
-      const std::string code(code_of(d));
-      sql_ << "INSERT INTO unit_difficulty (unit_id, difficulty) VALUES (:u, :c)", use(id),
-          use(code);
-    }
+    write_unit_sets(sql_, id, u);
     return UnitId{id};
+  });
+}
+
+Status SqliteTransaction::save_unit(const Unit& u) {
+  return guarded([&]() -> Status {
+    long long id = u.id().value, lead = u.lead().value;
+    const std::string kind(code_of(u.kind()));
+    int share = u.share().basis_points, position = u.position(), active = u.active() ? 1 : 0;
+    sql_ << "UPDATE unit SET kind = :k, name = :n, lead_id = :l, share_bp = :s, position = :p, "
+            "active = :a WHERE id = :id",
+        use(kind), use(u.name()), use(lead), use(share), use(position), use(active), use(id);
+    write_unit_sets(sql_, id, u);
+    return ok_status();
   });
 }
 

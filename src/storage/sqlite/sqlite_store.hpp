@@ -56,6 +56,7 @@ class SqliteTransaction final : public Transaction,
   Result<DepartmentId> add_department(const Department& d) override;
   Result<PersonId> add_person(const Person& p) override;
   Result<UnitId> add_unit(const Unit& u) override;
+  Status save_unit(const Unit& u) override;
   Status save_absences(const Person& p) override;
   Result<Procuratorate> find_procuratorate(ProcuratorateId id) override;
   Result<Procuratorate> find_procuratorate_by_code(const std::string& short_code) override;
