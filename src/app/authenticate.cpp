@@ -15,10 +15,12 @@ Result<Authenticated> authenticate(Transaction& tx, const Clock& clock,
   switch (session_status(*s, now, policy)) {
     case SessionStatus::live: break;
     case SessionStatus::ended:
-      return Error::unauthenticated("session_ended", "您已退出登录，请重新登录 (you logged out; log in again)");
+      return Error::unauthenticated("session_ended",
+                                    "您已退出登录，请重新登录 (you logged out; log in again)");
     case SessionStatus::idle_expired:
     case SessionStatus::absolute_expired:
-      return Error::unauthenticated("session_expired", "登录已超时，请重新登录 (session expired; log in again)");
+      return Error::unauthenticated("session_expired",
+                                    "登录已超时，请重新登录 (session expired; log in again)");
   }
   auto user = tx.users().find_user(s->user);
   if (!user) return user.error();

@@ -7,7 +7,8 @@ Result<CasePage> list_cases(Transaction& tx, const Context& ctx, const CaseFilte
   if (filter.limit < 1 || filter.limit > 200)
     return Error::invalid("limit", "out_of_range", "limit is 1 to 200");
   if (filter.received_from && filter.received_to && *filter.received_to < *filter.received_from)
-    return Error::invalid("received_to", "before_from", "收案截止日期早于起始日期 (the range ends before it starts)");
+    return Error::invalid("received_to", "before_from",
+                          "收案截止日期早于起始日期 (the range ends before it starts)");
   auto within = reach(tx, ctx.actor, Permission::read_cases);
   if (!within) return within.error();
   CaseRepository::Query q;

@@ -34,9 +34,10 @@ Result<Inbox> approvals_inbox(Transaction& tx, const Context& ctx) {
       auto plan = plan_for(tx, c->intake().department);
       if (!plan) return plan.error();
       const PlanRules rules = *plan ? (*plan)->rules : PlanRules{};
-      const Approver needed = r.kind == RequestKind::designation ? rules.designation_approver
-                                                                  : rules.change_approver;
-      if (holds_approver_post(*me, needed, c->intake().department)) inbox.requests.push_back(std::move(r));
+      const Approver needed =
+          r.kind == RequestKind::designation ? rules.designation_approver : rules.change_approver;
+      if (holds_approver_post(*me, needed, c->intake().department))
+        inbox.requests.push_back(std::move(r));
     }
   }
   if (role_allows(ctx.actor, Permission::decide_plans) && me->holds(PostKind::chief)) {
@@ -46,7 +47,8 @@ Result<Inbox> approvals_inbox(Transaction& tx, const Context& ctx) {
       auto plans = tx.plans().list_plans(d.id());
       if (!plans) return plans.error();
       for (auto& p : *plans)
-        if (p.status == PlanStatus::proposed && p.proposed_by != me->id()) inbox.plans.push_back(std::move(p));
+        if (p.status == PlanStatus::proposed && p.proposed_by != me->id())
+          inbox.plans.push_back(std::move(p));
     }
   }
   return inbox;
@@ -60,8 +62,9 @@ Result<std::vector<AssignmentPlan>> list_plans(Transaction& tx, const Context& c
   if (department) {
     auto d = tx.organisation().find_department(*department);
     if (!d) return Error::not_found("department", "the department not found");
-    ZEREN_TRY(hide_out_of_scope(authorize(tx, ctx.actor, Permission::read_plans, d->procuratorate()),
-                                "department", "the department"));
+    ZEREN_TRY(
+        hide_out_of_scope(authorize(tx, ctx.actor, Permission::read_plans, d->procuratorate()),
+                          "department", "the department"));
     return tx.plans().list_plans(*department);
   }
   for (auto p : *within) {

@@ -20,15 +20,18 @@ Actor anonymous(const std::string& client) {
 }
 
 Error invalid_credentials() {
-  return Error::unauthenticated("invalid_credentials", "用户名或密码错误 (wrong user name or password)");
+  return Error::unauthenticated("invalid_credentials",
+                                "用户名或密码错误 (wrong user name or password)");
 }
 
 Error locked_error(std::int64_t until_us) {
   (void)until_us;
-  return Error{ErrorKind::locked, "account_locked",
-               "账号因多次登录失败已锁定，请15分钟后再试 (account locked after repeated failed log-ins; "
-               "try again later)",
-               {}};
+  return Error{
+      ErrorKind::locked,
+      "account_locked",
+      "账号因多次登录失败已锁定，请15分钟后再试 (account locked after repeated failed log-ins; "
+      "try again later)",
+      {}};
 }
 
 }  // namespace
@@ -36,8 +39,10 @@ Error locked_error(std::int64_t until_us) {
 Result<LoggedIn> log_in(Store& store, const Clock& clock, const PasswordHasher& hasher,
                         const SessionSecrets& secrets, const SessionPolicy& policy,
                         const LogIn& cmd) {
-  if (cmd.username.empty()) return Error::invalid("username", "required", "请输入用户名 (user name required)");
-  if (cmd.password.empty()) return Error::invalid("password", "required", "请输入密码 (password required)");
+  if (cmd.username.empty())
+    return Error::invalid("username", "required", "请输入用户名 (user name required)");
+  if (cmd.password.empty())
+    return Error::invalid("password", "required", "请输入密码 (password required)");
   // 1. Who is it, and are they locked?
   std::optional<UserAccount> user;
   auto looked = store.transact([&](Transaction& tx) -> Status {
@@ -52,7 +57,8 @@ Result<LoggedIn> log_in(Store& store, const Clock& clock, const PasswordHasher& 
   if (!looked) return looked.error();
 
   // 2. The slow check, outside any transaction.
-  const bool verified = hasher.verify(cmd.password, user ? user->password_hash() : nobody(hasher)) && user;
+  const bool verified =
+      hasher.verify(cmd.password, user ? user->password_hash() : nobody(hasher)) && user;
 
   // 3. Record the outcome against the account's state as it is now.
   std::optional<LoggedIn> out;
@@ -63,8 +69,7 @@ Result<LoggedIn> log_in(Store& store, const Clock& clock, const PasswordHasher& 
     if (!user) {
       refusal = invalid_credentials();
       return as_status(record_change(tx, ctx, "session.login.fail", "username:" + cmd.username,
-                           {{"client", cmd.client}, {"reason", "unknown_user"}})
-);
+                                     {{"client", cmd.client}, {"reason", "unknown_user"}}));
     }
     auto state = tx.users().login_state(user->id());
     if (!state) return state.error();
@@ -72,8 +77,7 @@ Result<LoggedIn> log_in(Store& store, const Clock& clock, const PasswordHasher& 
     if (state->locked(now)) {
       refusal = locked_error(*state->locked_until_us);
       return as_status(record_change(tx, ctx, "session.login.fail", subj,
-                           {{"client", cmd.client}, {"reason", "locked"}})
-);
+                                     {{"client", cmd.client}, {"reason", "locked"}}));
     }
     if (!verified) {
       const LoginState next = state->after_failure(now, policy);
@@ -100,8 +104,9 @@ Result<LoggedIn> log_in(Store& store, const Clock& clock, const PasswordHasher& 
     const Context as_user{Actor{"user:" + std::to_string(user->id().value), user->roles(),
                                 user->procuratorate(), user->person(), false},
                           clock};
-    ZEREN_TRY(as_status(record_change(tx, as_user, "session.login", subj,
-                                      {{"client", cmd.client}, {"session", std::to_string(id->value)}})));
+    ZEREN_TRY(
+        as_status(record_change(tx, as_user, "session.login", subj,
+                                {{"client", cmd.client}, {"session", std::to_string(id->value)}})));
     out = LoggedIn{*user, std::move(s), token};
     return ok_status();
   });

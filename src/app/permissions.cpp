@@ -16,27 +16,40 @@ using enum Role;
       discipline
 
 const std::array<Grant, 17> kMatrix{{
-    {Permission::read_organisation, "read_organisation",
-     {ZEREN_CASE_READERS, personnel, sysadmin, secadmin}, true},
+    {Permission::read_organisation,
+     "read_organisation",
+     {ZEREN_CASE_READERS, personnel, sysadmin, secadmin},
+     true},
     {Permission::manage_organisation, "manage_organisation", {personnel, sysadmin}, false},
     {Permission::read_accounts, "read_accounts", {sysadmin, secadmin}, false},
     {Permission::manage_accounts, "manage_accounts", {sysadmin, secadmin}, false},
     {Permission::grant_roles, "grant_roles", {secadmin}, false},
     {Permission::read_cases, "read_cases", {ZEREN_CASE_READERS}, true},
     {Permission::intake_cases, "intake_cases", {case_manager}, false},
-    {Permission::request_designation, "request_designation",
-     {case_manager, dept_head, deputy_chief, chief}, false},
-    {Permission::request_handler_change, "request_handler_change",
-     {case_manager, prosecutor, dept_head, deputy_chief, chief}, false},
-    {Permission::decide_reassignment, "decide_reassignment", {dept_head, deputy_chief, chief}, false},
+    {Permission::request_designation,
+     "request_designation",
+     {case_manager, dept_head, deputy_chief, chief},
+     false},
+    {Permission::request_handler_change,
+     "request_handler_change",
+     {case_manager, prosecutor, dept_head, deputy_chief, chief},
+     false},
+    {Permission::decide_reassignment,
+     "decide_reassignment",
+     {dept_head, deputy_chief, chief},
+     false},
     {Permission::read_plans, "read_plans", {ZEREN_CASE_READERS}, true},
     {Permission::propose_plans, "propose_plans", {case_manager, dept_head, chief}, false},
     {Permission::decide_plans, "decide_plans", {chief}, false},
     {Permission::read_alerts, "read_alerts", {case_manager, dept_head, deputy_chief, chief}, true},
-    {Permission::read_anomalies, "read_anomalies", {case_manager, deputy_chief, chief, discipline},
+    {Permission::read_anomalies,
+     "read_anomalies",
+     {case_manager, deputy_chief, chief, discipline},
      true},
-    {Permission::read_statistics, "read_statistics",
-     {ZEREN_CASE_READERS, personnel, people_supervisor, sysadmin, secadmin}, true},
+    {Permission::read_statistics,
+     "read_statistics",
+     {ZEREN_CASE_READERS, personnel, people_supervisor, sysadmin, secadmin},
+     true},
     {Permission::read_audit_log, "read_audit_log", {auditor}, false},
 }};
 
@@ -48,7 +61,9 @@ bool supervises_lower(const Actor& a) {
 
 }  // namespace
 
-std::span<const Grant> access_matrix() { return kMatrix; }
+std::span<const Grant> access_matrix() {
+  return kMatrix;
+}
 
 const Grant& grant_for(Permission p) {
   for (const auto& g : kMatrix)
@@ -71,7 +86,8 @@ Status authorize(Transaction& tx, const Actor& actor, Permission permission,
     // System-wide: only from a top-level procuratorate.
     auto own = tx.organisation().find_procuratorate(*actor.procuratorate);
     if (!own) return own.error();
-    if (own->parent()) return Error::out_of_scope("this covers other procuratorates (超出本院范围)");
+    if (own->parent())
+      return Error::out_of_scope("this covers other procuratorates (超出本院范围)");
     return ok_status();
   }
   if (*target == *actor.procuratorate) return ok_status();
@@ -105,7 +121,8 @@ Result<std::vector<ProcuratorateId>> reach(Transaction& tx, const Actor& actor, 
 }
 
 Status hide_out_of_scope(Status s, std::string field, std::string what) {
-  if (!s && s.error().code == "out_of_scope") return Error::not_found(std::move(field), what + " not found");
+  if (!s && s.error().code == "out_of_scope")
+    return Error::not_found(std::move(field), what + " not found");
   return s;
 }
 

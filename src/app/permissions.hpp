@@ -2,10 +2,10 @@
 // check every use case makes first.
 //
 // Scope: an account acts on its own 院. For permissions that `reach_lower`, the leaders (检察长,
-// 副检察长) and the case-management office (案件管理) of an upper 院 also reach the 院 directly below
-// it, for supervision; nobody reaches any other 院. The three administrators are separated: the
-// 系统管理员 manages accounts and the organisation's settings, the 安全管理员 grants roles (never
-// their own), the 安全审计员 reads the audit trail only; none of them reads case content.
+// 副检察长) and the case-management office (案件管理) of an upper 院 also reach the 院 directly
+// below it, for supervision; nobody reaches any other 院. The three administrators are separated:
+// the 系统管理员 manages accounts and the organisation's settings, the 安全管理员 grants roles
+// (never their own), the 安全审计员 reads the audit trail only; none of them reads case content.
 #pragma once
 
 #include <optional>
@@ -18,23 +18,23 @@
 namespace zeren::app {
 
 enum class Permission {
-  read_organisation,      // procuratorates, departments, people, units
-  manage_organisation,    // units, members, shares, absences
-  read_accounts,          // the list of accounts
-  manage_accounts,        // create accounts
-  grant_roles,            // change an account's roles (never one's own)
-  read_cases,             // the case list, a case, its assignment and draw proof
-  intake_cases,           // 受理 and 分案
-  request_designation,    // ask for 指定分案
-  request_handler_change, // ask for 更换承办人 (the handler may ask for themselves)
-  decide_reassignment,    // approve or reject such a request (the plan names the post)
-  read_plans,             // department assignment plans
+  read_organisation,       // procuratorates, departments, people, units
+  manage_organisation,     // units, members, shares, absences
+  read_accounts,           // the list of accounts
+  manage_accounts,         // create accounts
+  grant_roles,             // change an account's roles (never one's own)
+  read_cases,              // the case list, a case, its assignment and draw proof
+  intake_cases,            // 受理 and 分案
+  request_designation,     // ask for 指定分案
+  request_handler_change,  // ask for 更换承办人 (the handler may ask for themselves)
+  decide_reassignment,     // approve or reject such a request (the plan names the post)
+  read_plans,              // department assignment plans
   propose_plans,
-  decide_plans,           // approve a plan: the chief
-  read_alerts,            // alerts of the case-management office (no eligible unit, small pool)
-  read_anomalies,         // the anomaly report
-  read_statistics,        // transparency statistics, without personal data
-  read_audit_log,         // the audit trail and its verification
+  decide_plans,     // approve a plan: the chief
+  read_alerts,      // alerts of the case-management office (no eligible unit, small pool)
+  read_anomalies,   // the anomaly report
+  read_statistics,  // transparency statistics, without personal data
+  read_audit_log,   // the audit trail and its verification
 };
 
 struct Grant {

@@ -49,7 +49,7 @@ struct CaseDetail {
   std::vector<AssignmentRecord> assignments;  // oldest first
   std::vector<AssignmentRequest> requests;
   std::vector<AuditEntry> timeline;
-  std::map<std::int64_t, DrawEpoch> epochs;   // of the random draws, by id
+  std::map<std::int64_t, DrawEpoch> epochs;  // of the random draws, by id
 };
 Result<CaseDetail> show_case(Transaction& tx, const Context& ctx, CaseId id);
 
@@ -72,7 +72,7 @@ struct Transparency {
     std::string procuratorate, department;
     std::map<std::string, int> by_method;  // random, rotation, follow_on, designated
     int cases = 0, unassigned = 0;
-    int min_pool = 0, max_pool = 0;        // over the random draws
+    int min_pool = 0, max_pool = 0;  // over the random draws
     double mean_pool = 0;
   };
   std::vector<Row> departments;

@@ -7,9 +7,12 @@ Result<CaseDetail> show_case(Transaction& tx, const Context& ctx, CaseId id) {
   if (!role_allows(ctx.actor, Permission::read_cases) && !ctx.actor.console)
     return Error::denied("your roles do not allow reading cases (您的角色无权查看案件)");
   auto c = tx.cases().find_case(id);
-  if (!c) return c.error().kind == ErrorKind::not_found ? Error::not_found("case", "the case not found") : c.error();
-  ZEREN_TRY(hide_out_of_scope(authorize(tx, ctx.actor, Permission::read_cases, c->intake().procuratorate),
-                              "case", "the case"));
+  if (!c)
+    return c.error().kind == ErrorKind::not_found ? Error::not_found("case", "the case not found")
+                                                  : c.error();
+  ZEREN_TRY(
+      hide_out_of_scope(authorize(tx, ctx.actor, Permission::read_cases, c->intake().procuratorate),
+                        "case", "the case"));
   // The case's row with its withdrawal date: the newest case at or below this id.
   CaseRepository::Query q;
   q.within = {c->intake().procuratorate};
@@ -17,7 +20,8 @@ Result<CaseDetail> show_case(Transaction& tx, const Context& ctx, CaseId id) {
   q.limit = 1;
   auto rows = tx.cases().search_cases(q);
   if (!rows) return rows.error();
-  if (rows->empty() || rows->front().c.id() != id) return Error::not_found("case", "the case not found");
+  if (rows->empty() || rows->front().c.id() != id)
+    return Error::not_found("case", "the case not found");
   CaseDetail d{std::move(rows->front()), {}, {}, {}, {}};
   auto a = tx.assignments().assignments_for_case(id);
   if (!a) return a.error();

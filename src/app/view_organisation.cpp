@@ -12,10 +12,18 @@ const T* by_id(const std::vector<T>& list, Id id) {
 }
 }  // namespace
 
-const Procuratorate* OrganisationView::procuratorate(ProcuratorateId id) const { return by_id(procuratorates, id); }
-const Department* OrganisationView::department(DepartmentId id) const { return by_id(departments, id); }
-const Unit* OrganisationView::unit(UnitId id) const { return by_id(units, id); }
-const Person* OrganisationView::person(PersonId id) const { return by_id(persons, id); }
+const Procuratorate* OrganisationView::procuratorate(ProcuratorateId id) const {
+  return by_id(procuratorates, id);
+}
+const Department* OrganisationView::department(DepartmentId id) const {
+  return by_id(departments, id);
+}
+const Unit* OrganisationView::unit(UnitId id) const {
+  return by_id(units, id);
+}
+const Person* OrganisationView::person(PersonId id) const {
+  return by_id(persons, id);
+}
 std::string OrganisationView::unit_name(std::optional<UnitId> id) const {
   const Unit* u = id ? unit(*id) : nullptr;
   return u ? u->name() : std::string();

@@ -25,10 +25,9 @@ Result<SingleDrawReport> verify_draw(Store& store, HashAlgorithm hash, std::uint
   const AuditEntry& entry = pair.back();
   const Digest previous = pair.size() == 2 ? pair.front().hash : Digest{};
   const auto& ev = entry.event;
-  const Digest recomputed =
-      chain_hash(hash, entry.version, previous,
-                 canonical_record(entry.seq, ev.time_us, ev.actor, ev.action, ev.subject,
-                                  entry.fields_text));
+  const Digest recomputed = chain_hash(
+      hash, entry.version, previous,
+      canonical_record(entry.seq, ev.time_us, ev.actor, ev.action, ev.subject, entry.fields_text));
   if (recomputed != entry.hash) {
     out.problem = "the entry's hash does not follow from the entry before it";
     return out;

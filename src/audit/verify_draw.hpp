@@ -12,7 +12,7 @@ struct SingleDrawReport {
   bool ok = false;
   bool revealed = false;  // false: the epoch is still open, the draw cannot be checked yet
   std::uint64_t seq = 0;
-  std::string problem;    // empty when ok or not yet revealed
+  std::string problem;  // empty when ok or not yet revealed
 };
 
 // `seq` is the sequence number of the draw's case.assign entry; `epoch` its epoch id.

@@ -25,8 +25,8 @@ Result<std::pair<std::string, unsigned short>> parse_listen(const std::string& s
   if (colon == std::string::npos || colon == 0)
     return Error::invalid("listen", "invalid_listen", "--listen is HOST:PORT, e.g. 127.0.0.1:8080");
   const std::string port = s.substr(colon + 1);
-  if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
-      std::stoi(port) > 65535)
+  if (port.empty() || port.size() > 5 ||
+      port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) > 65535)
     return Error::invalid("listen", "invalid_listen", "the port is 0 to 65535");
   return std::pair{s.substr(0, colon), static_cast<unsigned short>(std::stoi(port))};
 }
@@ -34,7 +34,8 @@ Result<std::pair<std::string, unsigned short>> parse_listen(const std::string& s
 // Signs a checkpoint of the audit log's head now and then, while the server runs.
 class Checkpointer {
  public:
-  Checkpointer(Session& s, std::chrono::seconds every) : thread_([this, &s, every] { loop(s, every); }) {}
+  Checkpointer(Session& s, std::chrono::seconds every)
+      : thread_([this, &s, every] { loop(s, every); }) {}
   ~Checkpointer() {
     {
       std::lock_guard lock(mu_);
@@ -75,7 +76,9 @@ void add_serve(CLI::App& app, Action& run) {
   cmd->add_option("--listen", opt->listen, "address and port")->default_val("127.0.0.1:8080");
   cmd->add_option("--web-root", opt->web_root, "directory of the built web UI");
   cmd->add_flag("--behind-https", opt->behind_https, "a TLS proxy is in front: cookies get Secure");
-  cmd->add_option("--threads", opt->threads, "worker threads")->default_val(4)->check(CLI::Range(1, 64));
+  cmd->add_option("--threads", opt->threads, "worker threads")
+      ->default_val(4)
+      ->check(CLI::Range(1, 64));
   cmd->add_flag("--quiet", opt->quiet, "no access log");
   cmd->callback([opt, &run] {
     run = [opt] {
@@ -107,8 +110,9 @@ void add_serve(CLI::App& app, Action& run) {
           [&](const http::Request& r) {
             const auto t0 = std::chrono::steady_clock::now();
             http::Response res = api.handle(r);
-            metrics.request(http::Api::route_of(r), res.status,
-                            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+            metrics.request(
+                http::Api::route_of(r), res.status,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
             return res;
           },
           server_options);
@@ -120,7 +124,8 @@ void add_serve(CLI::App& app, Action& run) {
                                   "cannot listen on " + opt->listen + ": " + e.what(), "listen"},
                             false);
       }
-      std::cout << "Zeren 正在监听 listening on http://" << where->first << ":" << port << "/" << std::endl;
+      std::cout << "Zeren 正在监听 listening on http://" << where->first << ":" << port << "/"
+                << std::endl;
       {
         Checkpointer checkpoints(*s, std::chrono::seconds(60));
         server.run(true);

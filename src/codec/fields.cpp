@@ -21,8 +21,10 @@ Result<json::object> parse_object(std::string_view body,
                                   std::initializer_list<std::string_view> allowed) {
   boost::system::error_code ec;
   json::value root = json::parse(body, ec);
-  if (ec) return Error::invalid("body", "bad_json", "the request is not valid JSON: " + ec.message());
-  if (!root.is_object()) return Error::invalid("body", "bad_json", "the request must be a JSON object");
+  if (ec)
+    return Error::invalid("body", "bad_json", "the request is not valid JSON: " + ec.message());
+  if (!root.is_object())
+    return Error::invalid("body", "bad_json", "the request must be a JSON object");
   for (const auto& kv : root.as_object())
     if (std::find(allowed.begin(), allowed.end(), kv.key()) == allowed.end())
       return Error::invalid(std::string(kv.key()), "unknown_field",
@@ -47,7 +49,8 @@ Result<bool> bool_field(const json::object& o, const char* key, bool fallback) {
   return v->as_bool();
 }
 
-Result<std::optional<std::int64_t>> id_field(const json::object& o, const char* key, bool required) {
+Result<std::optional<std::int64_t>> id_field(const json::object& o, const char* key,
+                                             bool required) {
   auto* v = o.if_contains(key);
   if (!v || v->is_null()) {
     if (required) return missing(key);
@@ -64,7 +67,9 @@ Result<std::optional<Date>> date_field(const json::object& o, const char* key, b
   if (!t) return t.error();
   if (t->empty()) return std::optional<Date>{};
   auto d = Date::parse(*t);
-  if (!d) return Error::invalid(key, "invalid_date", std::string(key) + " must be a date YYYY-MM-DD (日期格式错误)");
+  if (!d)
+    return Error::invalid(key, "invalid_date",
+                          std::string(key) + " must be a date YYYY-MM-DD (日期格式错误)");
   return std::optional<Date>{*d};
 }
 

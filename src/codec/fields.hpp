@@ -29,7 +29,8 @@ Result<std::optional<Date>> date_field(const boost::json::object& o, const char*
 
 // A term by code or Chinese label ("审查起诉" or "prosecution_review").
 template <class E>
-Result<std::optional<E>> term_field(const boost::json::object& o, const char* key, bool required = true) {
+Result<std::optional<E>> term_field(const boost::json::object& o, const char* key,
+                                    bool required = true) {
   auto t = text_field(o, key, required);
   if (!t) return t.error();
   if (t->empty()) return std::optional<E>{};

@@ -17,11 +17,11 @@ namespace zeren {
 using SessionId = Id<struct SessionTag>;
 
 struct SessionPolicy {
-  std::int64_t idle_us = 30LL * 60 * 1'000'000;          // 30 minutes without a request
-  std::int64_t absolute_us = 12LL * 3600 * 1'000'000;    // 12 hours after log-in
-  int max_failures = 5;                                  // failed log-ins before the lock
-  std::int64_t lock_us = 15LL * 60 * 1'000'000;          // how long the lock lasts
-  std::int64_t touch_interval_us = 60LL * 1'000'000;     // last-seen is written at most this often
+  std::int64_t idle_us = 30LL * 60 * 1'000'000;        // 30 minutes without a request
+  std::int64_t absolute_us = 12LL * 3600 * 1'000'000;  // 12 hours after log-in
+  int max_failures = 5;                                // failed log-ins before the lock
+  std::int64_t lock_us = 15LL * 60 * 1'000'000;        // how long the lock lasts
+  std::int64_t touch_interval_us = 60LL * 1'000'000;   // last-seen is written at most this often
 };
 
 // The account's failed log-ins since its last success, and the lock they led to.
@@ -40,7 +40,7 @@ struct Session {
   std::string token_hash;  // hex of the token's hash; the token itself is never stored
   UserId user;
   std::string csrf_token;
-  std::string client;      // the address it logged in from
+  std::string client;  // the address it logged in from
   std::int64_t created_us = 0;
   std::int64_t last_seen_us = 0;
   std::optional<std::int64_t> ended_us;

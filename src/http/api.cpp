@@ -47,7 +47,9 @@ bool match(std::string_view pattern, std::string_view path,
   return true;
 }
 
-bool csrf_exempt(const Request& r) { return r.method == "GET" || r.method == "HEAD"; }
+bool csrf_exempt(const Request& r) {
+  return r.method == "GET" || r.method == "HEAD";
+}
 
 }  // namespace
 
@@ -86,8 +88,10 @@ Response Api::handle(const Request& in) {
     }
     if (!route) {
       if (path_known) {
-        Response res = error_response(Error{ErrorKind::invalid_argument, "method_not_allowed",
-                                            "method not allowed on this path", {}});
+        Response res = error_response(Error{ErrorKind::invalid_argument,
+                                            "method_not_allowed",
+                                            "method not allowed on this path",
+                                            {}});
         res.status = 405;
         return res;
       }
@@ -111,11 +115,12 @@ Response Api::handle(const Request& in) {
       const std::string token = request.header("x-csrf-token");
       if (token.empty() || token != who->session.csrf_token)
         return error_response(Error::refused(
-            "csrf_required", "缺少或错误的 X-CSRF-Token 请求头 (the X-CSRF-Token header is missing or wrong)"));
+            "csrf_required",
+            "缺少或错误的 X-CSRF-Token 请求头 (the X-CSRF-Token header is missing or wrong)"));
     }
     if (who->user.must_change_password() && !route->while_password_change)
-      return error_response(Error::refused("password_change_required",
-                                           "请先修改初始密码 (change your initial password first)"));
+      return error_response(Error::refused(
+          "password_change_required", "请先修改初始密码 (change your initial password first)"));
     if (route->permission && !app::role_allows(who->actor, *route->permission))
       return error_response(Error::denied("您的角色无此权限 (your roles do not allow this)"));
     Response r = route->handler(*this, request, &*who);

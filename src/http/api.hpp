@@ -18,11 +18,11 @@ namespace zeren::http {
 
 struct ApiOptions {
   SessionPolicy sessions;
-  bool secure_cookies = false;      // Secure attribute: behind HTTPS
-  std::string web_root;             // static files of the web UI, or empty
-  int chain_hash = 0;               // audit::HashAlgorithm as int (sm3 = 0)
-  std::string database;             // --db: the checkpoint keys live beside it
-  int login_attempts_per_client = 20;     // failed log-ins per client address …
+  bool secure_cookies = false;                           // Secure attribute: behind HTTPS
+  std::string web_root;                                  // static files of the web UI, or empty
+  int chain_hash = 0;                                    // audit::HashAlgorithm as int (sm3 = 0)
+  std::string database;                                  // --db: the checkpoint keys live beside it
+  int login_attempts_per_client = 20;                    // failed log-ins per client address …
   std::int64_t login_window_us = 15LL * 60 * 1'000'000;  // … within this window
 };
 

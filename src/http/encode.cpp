@@ -78,7 +78,8 @@ json::object encode_case(const CaseRepository::CaseRow& row, const app::Organisa
                  {"related_case_id", opt_id(in.related_case)},
                  {"unit_id", opt_id(c.unit())},
                  {"unit", org.unit_name(c.unit())},
-                 {"withdrawn_on", row.withdrawn_on ? json::value(row.withdrawn_on->iso()) : json::value(nullptr)}};
+                 {"withdrawn_on",
+                  row.withdrawn_on ? json::value(row.withdrawn_on->iso()) : json::value(nullptr)}};
   coded(o, "category", in.category);
   coded(o, "difficulty", in.difficulty);
   coded(o, "status", c.status());
@@ -89,14 +90,10 @@ json::object encode_assignment(const AssignmentRecord& a, const app::Organisatio
                                const std::map<std::int64_t, DrawEpoch>& epochs) {
   json::array candidates;
   for (const auto& c : a.candidates) {
-    json::object x{{"unit_id", c.unit.value},
-                   {"unit", org.unit_name(c.unit)},
-                   {"position", c.position},
-                   {"weight_sum", c.weight_sum},
-                   {"share", c.share_bp / 10000.0},
-                   {"load", load_value(c.weight_sum, c.share_bp)},
-                   {"eligible", c.eligible},
-                   {"exclusion", c.exclusion},
+    json::object x{{"unit_id", c.unit.value},       {"unit", org.unit_name(c.unit)},
+                   {"position", c.position},        {"weight_sum", c.weight_sum},
+                   {"share", c.share_bp / 10000.0}, {"load", load_value(c.weight_sum, c.share_bp)},
+                   {"eligible", c.eligible},        {"exclusion", c.exclusion},
                    {"in_band", c.in_band}};
     candidates.push_back(std::move(x));
   }
@@ -118,7 +115,8 @@ json::object encode_assignment(const AssignmentRecord& a, const app::Organisatio
   coded(o, "method", a.method);
   if (unit) coded(o, "unit_kind", unit->kind());
   if (a.epoch) {
-    json::object draw{{"epoch_id", a.epoch->value}, {"value", a.draw_value}, {"index", a.draw_index}};
+    json::object draw{
+        {"epoch_id", a.epoch->value}, {"value", a.draw_value}, {"index", a.draw_index}};
     auto it = epochs.find(a.epoch->value);
     if (it != epochs.end()) {
       const DrawEpoch& e = it->second;
@@ -148,7 +146,8 @@ json::object encode_request(const AssignmentRequest& r, const app::OrganisationV
                  {"requested_at", iso_time(r.requested_at_us)},
                  {"decided_by", org.person_name(r.decided_by)},
                  {"decision_note", r.decision_note},
-                 {"decided_at", r.decided_at_us ? json::value(iso_time(r.decided_at_us)) : json::value(nullptr)}};
+                 {"decided_at",
+                  r.decided_at_us ? json::value(iso_time(r.decided_at_us)) : json::value(nullptr)}};
   coded(o, "kind", r.kind);
   coded(o, "status", r.status);
   return o;
@@ -199,7 +198,8 @@ json::object encode_entry(const AuditEntry& e) {
 
 json::object encode_unit(const Unit& u, const app::OrganisationView& org) {
   json::array members, categories, difficulties;
-  for (auto m : u.members()) members.push_back(json::object{{"id", m.value}, {"name", org.person_name(m)}});
+  for (auto m : u.members())
+    members.push_back(json::object{{"id", m.value}, {"name", org.person_name(m)}});
   for (auto c : u.categories()) categories.emplace_back(std::string(code_of(c)));
   for (auto d : u.difficulties()) difficulties.emplace_back(std::string(code_of(d)));
   const auto* dept = org.department(u.department());
@@ -224,7 +224,8 @@ json::object encode_person(const Person& p, const app::OrganisationView& org) {
   json::array posts, absences;
   for (const auto& post : p.posts()) posts.emplace_back(std::string(code_of(post.kind)));
   for (const auto& a : p.absences())
-    absences.push_back(json::object{{"from", a.from.iso()}, {"to", a.to.iso()}, {"reason", a.reason}});
+    absences.push_back(
+        json::object{{"from", a.from.iso()}, {"to", a.to.iso()}, {"reason", a.reason}});
   json::object o{{"id", p.id().value},
                  {"name", p.name()},
                  {"procuratorate_id", p.procuratorate().value},

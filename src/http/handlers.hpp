@@ -14,7 +14,8 @@ using Who = const app::Authenticated*;
 
 // Runs `work` in one transaction; its value is the body of a `status` answer, its error the error
 // answer (and the transaction rolls back).
-Response run_json(Api& api, int status, const std::function<Result<boost::json::value>(Transaction&)>& work);
+Response run_json(Api& api, int status,
+                  const std::function<Result<boost::json::value>(Transaction&)>& work);
 app::Context context_of(Api& api, Who who);
 // A path parameter that must be a positive integer id.
 Result<std::int64_t> path_id(const Request& r, const char* name);

@@ -1,11 +1,11 @@
 // Organisation, accounts, plans, the audit trail and transparency statistics.
 #include <boost/json.hpp>
 
+#include "app/use_cases.hpp"
 #include "audit/checkpoint.hpp"
 #include "audit/store_audit.hpp"
 #include "codec/fields.hpp"
 #include "http/encode.hpp"
-#include "app/use_cases.hpp"
 #include "http/handlers.hpp"
 
 namespace zeren::http {
@@ -19,9 +19,11 @@ Result<std::set<E>> term_set(const json::object& o, const char* key) {
   std::set<E> out;
   auto* v = o.if_contains(key);
   if (!v || v->is_null()) return out;
-  if (!v->is_array()) return Error::invalid(key, "invalid_type", std::string(key) + " must be a list");
+  if (!v->is_array())
+    return Error::invalid(key, "invalid_type", std::string(key) + " must be a list");
   for (const auto& e : v->as_array()) {
-    if (!e.is_string()) return Error::invalid(key, "invalid_type", std::string(key) + " lists codes");
+    if (!e.is_string())
+      return Error::invalid(key, "invalid_type", std::string(key) + " lists codes");
     auto t = parse_term<E>(std::string_view(e.as_string()), key);
     if (!t) return t.error();
     out.insert(*t);
@@ -33,7 +35,8 @@ Result<std::vector<PersonId>> id_list(const json::object& o, const char* key) {
   std::vector<PersonId> out;
   auto* v = o.if_contains(key);
   if (!v || v->is_null()) return out;
-  if (!v->is_array()) return Error::invalid(key, "invalid_type", std::string(key) + " must be a list of ids");
+  if (!v->is_array())
+    return Error::invalid(key, "invalid_type", std::string(key) + " must be a list of ids");
   for (const auto& e : v->as_array()) {
     if (!e.is_int64() || e.as_int64() <= 0)
       return Error::invalid(key, "invalid_type", std::string(key) + " must be a list of ids");
@@ -72,11 +75,12 @@ Response org_procuratorates(Api& api, const Request&, Who who) {
   return org_list(api, who, "procuratorates", [](const app::OrganisationView& org) {
     json::array a;
     for (const auto& p : org.procuratorates)
-      a.push_back(json::object{{"id", p.id().value},
-                               {"name", p.name()},
-                               {"short_code", p.short_code()},
-                               {"level", std::string(code_of(p.level()))},
-                               {"parent_id", p.parent() ? json::value(p.parent()->value) : json::value(nullptr)}});
+      a.push_back(json::object{
+          {"id", p.id().value},
+          {"name", p.name()},
+          {"short_code", p.short_code()},
+          {"level", std::string(code_of(p.level()))},
+          {"parent_id", p.parent() ? json::value(p.parent()->value) : json::value(nullptr)}});
     return a;
   });
 }
@@ -173,15 +177,18 @@ Result<json::value> unit_answer(Transaction& tx, const app::Context& ctx, UnitId
 }  // namespace
 
 Response org_unit_add(Api& api, const Request& req, Who who) {
-  auto body = codec::parse_object(req.body, {"department_id", "kind", "name", "lead_id", "member_ids",
-                                             "categories", "difficulties", "share", "position", "active"});
+  auto body =
+      codec::parse_object(req.body, {"department_id", "kind", "name", "lead_id", "member_ids",
+                                     "categories", "difficulties", "share", "position", "active"});
   if (!body) return error_response(body.error());
   auto dept = codec::id_field(*body, "department_id");
   if (!dept) return error_response(dept.error());
   auto kind = codec::term_field<UnitKind>(*body, "kind");
   if (!kind) return error_response(kind.error());
   for (const char* key : {"name", "lead_id"})
-    if (!body->contains(key)) return error_response(Error::invalid(key, "required", std::string(key) + " is required (必填)"));
+    if (!body->contains(key))
+      return error_response(
+          Error::invalid(key, "required", std::string(key) + " is required (必填)"));
   auto fields = unit_fields(*body);
   if (!fields) return error_response(fields.error());
   app::AddUnit cmd;
@@ -191,7 +198,8 @@ Response org_unit_add(Api& api, const Request& req, Who who) {
   cmd.lead = *fields->lead;
   cmd.members = fields->members.value_or(std::vector<PersonId>{});
   cmd.categories = fields->categories.value_or(std::set<CaseCategory>{});
-  cmd.difficulties = fields->difficulties.value_or(std::set<Difficulty>{Difficulty::ordinary, Difficulty::difficult});
+  cmd.difficulties = fields->difficulties.value_or(
+      std::set<Difficulty>{Difficulty::ordinary, Difficulty::difficult});
   cmd.share = fields->share.value_or(Share{});
   cmd.position = fields->position.value_or(1);
   cmd.active = fields->active.value_or(true);
@@ -211,8 +219,8 @@ Response org_unit_add(Api& api, const Request& req, Who who) {
 Response org_unit_update(Api& api, const Request& req, Who who) {
   auto id = path_id(req, "id");
   if (!id) return error_response(Error::not_found("unit", "the unit not found"));
-  auto body = codec::parse_object(req.body, {"name", "lead_id", "member_ids", "categories", "difficulties",
-                                             "share", "position", "active"});
+  auto body = codec::parse_object(req.body, {"name", "lead_id", "member_ids", "categories",
+                                             "difficulties", "share", "position", "active"});
   if (!body) return error_response(body.error());
   auto fields = unit_fields(*body);
   if (!fields) return error_response(fields.error());
@@ -264,7 +272,8 @@ Response users_list(Api& api, const Request&, Who who) {
 }
 
 Response users_add(Api& api, const Request& req, Who who) {
-  auto body = codec::parse_object(req.body, {"username", "password", "roles", "procuratorate_id", "person_id"});
+  auto body = codec::parse_object(
+      req.body, {"username", "password", "roles", "procuratorate_id", "person_id"});
   if (!body) return error_response(body.error());
   auto username = codec::text_field(*body, "username");
   if (!username) return error_response(username.error());
@@ -308,9 +317,9 @@ Response plans_list(Api& api, const Request& req, Who who) {
 }
 
 Response plans_propose(Api& api, const Request& req, Who who) {
-  auto body = codec::parse_object(req.body, {"department_id", "mode", "weight_ordinary", "weight_difficult",
-                                             "tolerance", "min_pool", "designation_approver",
-                                             "change_approver", "effective_from"});
+  auto body = codec::parse_object(
+      req.body, {"department_id", "mode", "weight_ordinary", "weight_difficult", "tolerance",
+                 "min_pool", "designation_approver", "change_approver", "effective_from"});
   if (!body) return error_response(body.error());
   app::ProposePlan cmd;
   auto dept = codec::id_field(*body, "department_id");
@@ -325,14 +334,15 @@ Response plans_propose(Api& api, const Request& req, Who who) {
   auto ca = codec::term_field<Approver>(*body, "change_approver", false);
   if (!ca) return error_response(ca.error());
   if (*ca) cmd.rules.change_approver = **ca;
-  for (auto [key, target] : {std::pair{"weight_ordinary", &cmd.rules.weight_ordinary},
-                             std::pair{"weight_difficult", &cmd.rules.weight_difficult},
-                             std::pair{"tolerance", &cmd.rules.tolerance},
-                             std::pair{"min_pool", &cmd.rules.min_pool}}) {
+  for (auto [key, target] :
+       {std::pair{"weight_ordinary", &cmd.rules.weight_ordinary},
+        std::pair{"weight_difficult", &cmd.rules.weight_difficult},
+        std::pair{"tolerance", &cmd.rules.tolerance}, std::pair{"min_pool", &cmd.rules.min_pool}}) {
     auto* v = body->if_contains(key);
     if (!v) continue;
     if (!v->is_int64() || v->as_int64() < 0 || v->as_int64() > 1000)
-      return error_response(Error::invalid(key, "invalid_type", std::string(key) + " must be an integer 0..1000"));
+      return error_response(
+          Error::invalid(key, "invalid_type", std::string(key) + " must be an integer 0..1000"));
     *target = static_cast<int>(v->as_int64());
   }
   auto from = codec::date_field(*body, "effective_from", false);
@@ -380,8 +390,9 @@ Response audit_trail(Api& api, const Request& req, Who who) {
   auto limit = query_id(req, "limit", bad);
   if (!bad.code.empty()) return error_response(bad);
   return run_json(api, 200, [&](Transaction& tx) -> Result<json::value> {
-    auto entries = app::read_audit_trail(tx, context_of(api, who), from.value_or(1),
-                                         static_cast<int>(std::min<std::int64_t>(limit.value_or(100), 100000)));
+    auto entries = app::read_audit_trail(
+        tx, context_of(api, who), from.value_or(1),
+        static_cast<int>(std::min<std::int64_t>(limit.value_or(100), 100000)));
     if (!entries) return entries.error();
     auto size = tx.audit().size();
     if (!size) return size.error();
@@ -399,7 +410,8 @@ Response audit_verify(Api& api, const Request&, Who who) {
   if (!allowed) return error_response(allowed.error());
   auto key = audit::load_public_key(api.options.database);
   if (!key) return error_response(key.error());
-  auto report = audit::verify_store(api.deps.store, static_cast<audit::HashAlgorithm>(api.options.chain_hash), *key);
+  auto report = audit::verify_store(
+      api.deps.store, static_cast<audit::HashAlgorithm>(api.options.chain_hash), *key);
   if (!report) return error_response(report.error());
   json::object out{{"ok", report->ok},
                    {"entries", report->entries},
@@ -410,7 +422,8 @@ Response audit_verify(Api& api, const Request&, Who who) {
                    {"draws_pending", report->draws_pending},
                    {"problem", report->problem},
                    {"bad_case", report->bad_case},
-                   {"first_bad_seq", report->first_bad_seq ? json::value(*report->first_bad_seq) : json::value(nullptr)}};
+                   {"first_bad_seq", report->first_bad_seq ? json::value(*report->first_bad_seq)
+                                                           : json::value(nullptr)}};
   return json_response(200, json::serialize(out));
 }
 

@@ -22,12 +22,16 @@ Result<app::CaseFilter> filter_of(const Request& req) {
     const std::string v = get(key);
     if (v.empty()) return std::optional<std::int64_t>{};
     std::int64_t n = 0;
-    if (v.size() > 18) return Error::invalid(key, "invalid_type", std::string(key) + " must be a positive integer");
+    if (v.size() > 18)
+      return Error::invalid(key, "invalid_type", std::string(key) + " must be a positive integer");
     for (char c : v) {
-      if (c < '0' || c > '9') return Error::invalid(key, "invalid_type", std::string(key) + " must be a positive integer");
+      if (c < '0' || c > '9')
+        return Error::invalid(key, "invalid_type",
+                              std::string(key) + " must be a positive integer");
       n = n * 10 + (c - '0');
     }
-    if (n <= 0) return Error::invalid(key, "invalid_type", std::string(key) + " must be a positive integer");
+    if (n <= 0)
+      return Error::invalid(key, "invalid_type", std::string(key) + " must be a positive integer");
     return std::optional<std::int64_t>{n};
   };
   auto date = [&](const char* key) -> Result<std::optional<Date>> {
@@ -86,9 +90,10 @@ Response cases_list(Api& api, const Request& req, Who who) {
     if (!org) return org.error();
     json::array items;
     for (const auto& row : page->cases) items.push_back(encode_case(row, *org));
-    return json::value(json::object{
-        {"cases", items},
-        {"next_cursor", page->next_cursor ? json::value(page->next_cursor->value) : json::value(nullptr)}});
+    return json::value(
+        json::object{{"cases", items},
+                     {"next_cursor", page->next_cursor ? json::value(page->next_cursor->value)
+                                                       : json::value(nullptr)}});
   });
 }
 
@@ -105,8 +110,9 @@ Response cases_add(Api& api, const Request& req, Who who) {
     json::object out = encode_case(CaseRepository::CaseRow{done->c, std::nullopt}, *org);
     out["case_id"] = done->c.id().value;
     out["case_number"] = done->c.number();
-    out["assignment"] = done->assignment ? json::value(encode_assignment(*done->assignment, *org, {}))
-                                         : json::value(nullptr);
+    out["assignment"] = done->assignment
+                            ? json::value(encode_assignment(*done->assignment, *org, {}))
+                            : json::value(nullptr);
     if (!done->assignment) out["unassigned_reason"] = done->unassigned_reason;
     if (done->assignment) method = done->assignment->method;
     return json::value(std::move(out));
@@ -130,7 +136,8 @@ Response cases_show(Api& api, const Request& req, Who who) {
     if (!org) return org.error();
     json::object out = encode_case(d->row, *org);
     json::array assignments, requests, timeline;
-    for (const auto& a : d->assignments) assignments.push_back(encode_assignment(a, *org, d->epochs));
+    for (const auto& a : d->assignments)
+      assignments.push_back(encode_assignment(a, *org, d->epochs));
     for (const auto& r : d->requests) requests.push_back(encode_request(r, *org));
     for (const auto& e : d->timeline) timeline.push_back(encode_entry(e));
     out["assignment"] = assignments.empty() ? json::value(nullptr) : assignments.back();
@@ -144,7 +151,8 @@ Response cases_show(Api& api, const Request& req, Who who) {
 Response cases_verify_draw(Api& api, const Request& req, Who who) {
   auto id = path_id(req, "id");
   auto assignment = path_id(req, "assignment");
-  if (!id || !assignment) return error_response(Error::not_found("assignment", "the assignment not found"));
+  if (!id || !assignment)
+    return error_response(Error::not_found("assignment", "the assignment not found"));
   std::optional<AssignmentRecord> record;
   auto s = api.deps.store.transact([&](Transaction& tx) -> Status {
     auto d = app::show_case(tx, context_of(api, who), CaseId{*id});
@@ -156,10 +164,12 @@ Response cases_verify_draw(Api& api, const Request& req, Who who) {
   });
   if (!s) return error_response(s.error());
   if (!record->epoch)
-    return error_response(Error::invalid("assignment", "not_a_draw",
-                                         "该分案不是随机分案，没有可验证的抽签 (this assignment was not a random draw)"));
-  auto report = audit::verify_draw(api.deps.store, static_cast<audit::HashAlgorithm>(api.options.chain_hash),
-                                   record->audit_seq, record->epoch->value);
+    return error_response(Error::invalid(
+        "assignment", "not_a_draw",
+        "该分案不是随机分案，没有可验证的抽签 (this assignment was not a random draw)"));
+  auto report =
+      audit::verify_draw(api.deps.store, static_cast<audit::HashAlgorithm>(api.options.chain_hash),
+                         record->audit_seq, record->epoch->value);
   if (!report) return error_response(report.error());
   json::object out{{"ok", report->ok},
                    {"revealed", report->revealed},

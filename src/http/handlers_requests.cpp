@@ -1,9 +1,9 @@
 // 指定分案 and 更换承办人 requests, their decisions, the approvals inbox and alerts.
 #include <boost/json.hpp>
 
+#include "app/use_cases.hpp"
 #include "codec/fields.hpp"
 #include "http/encode.hpp"
-#include "app/use_cases.hpp"
 #include "http/handlers.hpp"
 
 namespace zeren::http {
@@ -90,14 +90,16 @@ Response requests_decide(Api& api, const Request& req, Who who) {
     const auto ctx = context_of(api, who);
     std::optional<UnitId> unit;
     if (*designate) unit = UnitId{**designate};
-    auto rec = app::decide_request(tx, ctx, api.deps.crypto, {RequestId{*id}, *approve, *note, unit});
+    auto rec =
+        app::decide_request(tx, ctx, api.deps.crypto, {RequestId{*id}, *approve, *note, unit});
     if (!rec) return rec.error();
     auto answer = request_answer(tx, ctx, RequestId{*id});
     if (!answer) return answer.error();
     auto org = app::view_organisation(tx, ctx);
     if (!org) return org.error();
     json::object out = answer->as_object();
-    out["assignment"] = *rec ? json::value(encode_assignment(**rec, *org, {})) : json::value(nullptr);
+    out["assignment"] =
+        *rec ? json::value(encode_assignment(**rec, *org, {})) : json::value(nullptr);
     if (*rec) method = (*rec)->method;
     return json::value(std::move(out));
   });

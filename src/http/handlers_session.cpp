@@ -42,7 +42,9 @@ Response healthz(Api& api, const Request&, Who) {
     auto n = tx.audit().size();
     return n ? ok_status() : Status(n.error());
   });
-  if (!s) return error_response(Error{ErrorKind::unavailable, "database_unavailable", "the database does not answer", {}});
+  if (!s)
+    return error_response(
+        Error{ErrorKind::unavailable, "database_unavailable", "the database does not answer", {}});
   return json_response(200, R"({"status":"ok"})");
 }
 
@@ -59,13 +61,17 @@ Response metrics(Api& api, const Request&, Who) {
   return r;
 }
 
-Response openapi(Api&, const Request&, Who) { return json_response(200, std::string(openapi_document())); }
+Response openapi(Api&, const Request&, Who) {
+  return json_response(200, std::string(openapi_document()));
+}
 
 Response session_create(Api& api, const Request& req, Who) {
   if (api.client_throttled(req.client))
-    return error_response(Error{ErrorKind::rate_limited, "too_many_attempts",
-                                "登录失败次数过多，请稍后再试 (too many failed log-ins from this address; try later)",
-                                {}});
+    return error_response(
+        Error{ErrorKind::rate_limited,
+              "too_many_attempts",
+              "登录失败次数过多，请稍后再试 (too many failed log-ins from this address; try later)",
+              {}});
   auto body = codec::parse_object(req.body, {"username", "password"});
   if (!body) return error_response(body.error());
   auto username = codec::text_field(*body, "username");

@@ -15,8 +15,8 @@ struct Request {
   std::map<std::string, std::string> query;    // decoded; the last value of a repeated key
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
-  std::string client;                          // peer address
-  std::map<std::string, std::string> params;   // path parameters, filled by the router
+  std::string client;                         // peer address
+  std::map<std::string, std::string> params;  // path parameters, filled by the router
 
   std::string header(const std::string& lower_name) const;
   std::string cookie(const std::string& name) const;

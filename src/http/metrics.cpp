@@ -41,11 +41,12 @@ std::string Metrics::render(std::int64_t open_sessions) const {
   for (const auto& [key, n] : requests_)
     out << "zeren_http_requests_total{route=\"" << label(key.first) << "\",status=\"" << key.second
         << "\"} " << n << '\n';
-  out << "# HELP zeren_http_request_duration_seconds Time from a request's last byte to its response.\n"
+  out << "# HELP zeren_http_request_duration_seconds Time from a request's last byte to its "
+         "response.\n"
          "# TYPE zeren_http_request_duration_seconds histogram\n";
   for (std::size_t i = 0; i < kBuckets.size(); ++i)
-    out << "zeren_http_request_duration_seconds_bucket{le=\"" << kBuckets[i] << "\"} " << buckets_[i]
-        << '\n';
+    out << "zeren_http_request_duration_seconds_bucket{le=\"" << kBuckets[i] << "\"} "
+        << buckets_[i] << '\n';
   out << "zeren_http_request_duration_seconds_bucket{le=\"+Inf\"} " << count_ << '\n'
       << "zeren_http_request_duration_seconds_sum " << sum_ << '\n'
       << "zeren_http_request_duration_seconds_count " << count_ << '\n';
@@ -53,8 +54,8 @@ std::string Metrics::render(std::int64_t open_sessions) const {
          "# TYPE zeren_assignments_total counter\n";
   for (const char* m : {"random", "rotation", "follow_on", "designated"}) {
     auto it = assignments_.find(m);
-    out << "zeren_assignments_total{method=\"" << m << "\"} " << (it == assignments_.end() ? 0 : it->second)
-        << '\n';
+    out << "zeren_assignments_total{method=\"" << m << "\"} "
+        << (it == assignments_.end() ? 0 : it->second) << '\n';
   }
   out << "# HELP zeren_open_sessions Log-in sessions neither ended nor expired.\n"
          "# TYPE zeren_open_sessions gauge\n"

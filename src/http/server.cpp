@@ -26,8 +26,8 @@ using tcp = net::ip::tcp;
 namespace {
 
 std::string json_error(const char* code, const char* message) {
-  return boost::json::serialize(boost::json::object{
-      {"error", boost::json::object{{"code", code}, {"message", message}}}});
+  return boost::json::serialize(
+      boost::json::object{{"error", boost::json::object{{"code", code}, {"message", message}}}});
 }
 
 }  // namespace
@@ -60,7 +60,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
   ~Connection() { --server_.connections; }
 
-  void start() { net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); }); }
+  void start() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
+  }
 
   // From the stop signal: an idle connection closes now; a busy one after its response.
   void stop_if_idle() {
@@ -75,15 +77,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   // Refuses at once (too many connections).
   void refuse() {
-    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(bhttp::status::service_unavailable, 11);
+    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(
+        bhttp::status::service_unavailable, 11);
     res->set(bhttp::field::content_type, "application/json; charset=utf-8");
     res->keep_alive(false);
     res->body() = json_error("too_many_connections", "服务器繁忙，请稍后再试 (server busy)");
     res->prepare_payload();
     stream_.expires_after(server_.options.limits.write);
-    bhttp::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code, std::size_t) {
-      self->close();
-    });
+    bhttp::async_write(
+        stream_, *res,
+        [self = shared_from_this(), res](beast::error_code, std::size_t) { self->close(); });
   }
 
  private:
@@ -94,16 +97,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.limits.header_bytes));
     parser_->body_limit(server_.options.limits.body_bytes);
     stream_.expires_after(server_.options.limits.idle);
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                               self->on_header(ec);
-                             });
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
   }
 
   void on_header(beast::error_code ec) {
     idle_ = false;
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
-        ec == net::error::operation_aborted || ec == net::error::connection_reset || ec == net::error::eof)
+        ec == net::error::operation_aborted || ec == net::error::connection_reset ||
+        ec == net::error::eof)
       return close();
     if (ec) return fail(ec);
     started_ = std::chrono::steady_clock::now();
@@ -111,13 +114,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (auto len = parser_->content_length(); len && *len > server_.options.limits.body_bytes)
       return fail(bhttp::error::body_limit);
     stream_.expires_after(server_.options.limits.body);
-    bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code e, std::size_t) {
-      self->on_body(e);
-    });
+    bhttp::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code e, std::size_t) { self->on_body(e); });
   }
 
   void on_body(beast::error_code ec) {
-    if (ec == beast::error::timeout) return respond_error(408, "request_timeout", "请求超时 (request time-out)");
+    if (ec == beast::error::timeout)
+      return respond_error(408, "request_timeout", "请求超时 (request time-out)");
     if (ec) return fail(ec);
     auto& msg = parser_->get();
     Request req;
@@ -137,7 +141,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void send(const Response& r, const Request& req) {
-    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(r.status), 11);
+    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(
+        static_cast<bhttp::status>(r.status), 11);
     res->set(bhttp::field::content_type, r.content_type);
     res->set("X-Content-Type-Options", "nosniff");
     res->set("X-Frame-Options", "DENY");
@@ -152,24 +157,28 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (req.method != "HEAD") res->body() = r.body;
     res->prepare_payload();
     if (server_.options.access_log) {
-      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
-      boost::json::object line{{"time_ms", std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                std::chrono::system_clock::now().time_since_epoch())
-                                                .count()},
-                               {"client", client_},
-                               {"method", req.method},
-                               {"path", req.path},
-                               {"status", r.status},
-                               {"ms", static_cast<double>(static_cast<long long>(ms * 1000)) / 1000},
-                               {"bytes", r.body.size()},
-                               {"actor", r.actor}};
+      const double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
+              .count();
+      boost::json::object line{
+          {"time_ms", std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count()},
+          {"client", client_},
+          {"method", req.method},
+          {"path", req.path},
+          {"status", r.status},
+          {"ms", static_cast<double>(static_cast<long long>(ms * 1000)) / 1000},
+          {"bytes", r.body.size()},
+          {"actor", r.actor}};
       server_.options.access_log(boost::json::serialize(line));
     }
     stream_.expires_after(server_.options.limits.write);
-    bhttp::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
-      if (ec || !self->keep_alive_) return self->close();
-      self->read_header();
-    });
+    bhttp::async_write(stream_, *res,
+                       [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
+                         if (ec || !self->keep_alive_) return self->close();
+                         self->read_header();
+                       });
   }
 
   void respond_error(int status, const char* code, const char* message) {
@@ -177,7 +186,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     r.status = status;
     r.body = json_error(code, message);
     Request req;
-    req.method = parser_ && parser_->is_header_done() ? std::string(parser_->get().method_string()) : "?";
+    req.method =
+        parser_ && parser_->is_header_done() ? std::string(parser_->get().method_string()) : "?";
     req.path = parser_ && parser_->is_header_done() ? std::string(parser_->get().target()) : "?";
     keep_alive_ = false;
     send(r, req);
@@ -188,8 +198,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return respond_error(431, "headers_too_large", "请求头过大 (request headers too large)");
     if (ec == bhttp::error::body_limit)
       return respond_error(413, "body_too_large", "请求体超过 1 MiB (request body over 1 MiB)");
-    if (ec == net::error::operation_aborted || ec == net::error::connection_reset || ec == net::error::eof ||
-        ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message)
+    if (ec == net::error::operation_aborted || ec == net::error::connection_reset ||
+        ec == net::error::eof || ec == bhttp::error::end_of_stream ||
+        ec == bhttp::error::partial_message)
       return close();
     return respond_error(400, "bad_request", "请求格式错误 (malformed request)");
   }
@@ -205,7 +216,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void drain(std::shared_ptr<std::array<char, 4096>> sink, std::size_t total) {
     if (total > (8u << 20)) return stream_.close();
-    stream_.async_read_some(net::buffer(*sink), [self = shared_from_this(), sink, total](beast::error_code ec, std::size_t n) {
+    stream_.async_read_some(net::buffer(*sink), [self = shared_from_this(), sink, total](
+                                                    beast::error_code ec, std::size_t n) {
       if (ec) return self->stream_.close();
       self->drain(sink, total + n);
     });
@@ -277,7 +289,8 @@ void Server::run(bool handle_signals) {
   }
   impl_->accept();
   std::vector<std::thread> pool;
-  for (int i = 1; i < impl_->options.limits.threads; ++i) pool.emplace_back([this] { impl_->ioc.run(); });
+  for (int i = 1; i < impl_->options.limits.threads; ++i)
+    pool.emplace_back([this] { impl_->ioc.run(); });
   impl_->ioc.run();
   for (auto& t : pool) t.join();
 }

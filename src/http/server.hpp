@@ -12,12 +12,12 @@
 namespace zeren::http {
 
 struct ServerLimits {
-  std::size_t body_bytes = 1 << 20;        // larger bodies: 413
-  std::size_t header_bytes = 16 * 1024;    // larger header blocks: 431
-  std::chrono::seconds idle{60};           // waiting for (and reading) a request's header
-  std::chrono::seconds body{15};           // reading a request's body once its header is in
-  std::chrono::seconds write{15};          // sending a response
-  int max_connections = 256;               // more: 503 and close
+  std::size_t body_bytes = 1 << 20;      // larger bodies: 413
+  std::size_t header_bytes = 16 * 1024;  // larger header blocks: 431
+  std::chrono::seconds idle{60};         // waiting for (and reading) a request's header
+  std::chrono::seconds body{15};         // reading a request's body once its header is in
+  std::chrono::seconds write{15};        // sending a response
+  int max_connections = 256;             // more: 503 and close
   int threads = 4;
 };
 

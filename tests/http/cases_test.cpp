@@ -41,14 +41,16 @@ TEST(Cases, IntakeAnswersWithTheCaseItsNumberAndItsAssignment) {
   auto page = manager.get("/api/v1/cases/" + std::to_string(c.at("id").as_int64()));
   ASSERT_EQ(page.status, 200) << page.body;
   const auto p = page.json().as_object();
-  EXPECT_EQ(p.at("parties").as_array().at(0), "<img src=x onerror=alert(1)>") << "stored and returned as text";
+  EXPECT_EQ(p.at("parties").as_array().at(0), "<img src=x onerror=alert(1)>")
+      << "stored and returned as text";
   EXPECT_FALSE(p.at("timeline").as_array().empty());
   const auto& explained = p.at("assignment").as_object();
   EXPECT_FALSE(explained.at("candidates").as_array().empty());
   EXPECT_EQ(explained.at("draw").at("revealed"), false);
   EXPECT_TRUE(explained.at("draw").at("secret").is_null()) << "no secret before the epoch closes";
-  const auto verify = manager.get("/api/v1/cases/" + std::to_string(c.at("id").as_int64()) + "/assignments/" +
-                                  std::to_string(explained.at("id").as_int64()) + "/verify");
+  const auto verify =
+      manager.get("/api/v1/cases/" + std::to_string(c.at("id").as_int64()) + "/assignments/" +
+                  std::to_string(explained.at("id").as_int64()) + "/verify");
   ASSERT_EQ(verify.status, 200) << verify.body;
   EXPECT_EQ(verify.json().at("revealed"), false);
 
@@ -62,7 +64,8 @@ TEST(Cases, TheListFiltersAndPages) {
   Browser manager(server.port());
   ASSERT_EQ(manager.log_in("anguan").status, 200);
   for (int i = 0; i < 5; ++i) add_case(manager, kCity);
-  auto first = manager.get("/api/v1/cases?limit=2&category=审查起诉&received_from=2026-11-01&received_to=2026-11-30");
+  auto first = manager.get(
+      "/api/v1/cases?limit=2&category=审查起诉&received_from=2026-11-01&received_to=2026-11-30");
   ASSERT_EQ(first.status, 200) << first.body;
   ASSERT_EQ(first.json().at("cases").as_array().size(), 2u);
   const auto cursor = first.json().at("next_cursor").as_int64();
@@ -89,7 +92,8 @@ TEST(Cases, AnotherProcuratoratesCaseIsNotFoundButTheUpperOneSupervisesTheLower)
   auto hidden = lower_prosecutor.get("/api/v1/cases/" + std::to_string(city_case));
   auto missing = lower_prosecutor.get("/api/v1/cases/999999");
   EXPECT_EQ(hidden.status, 404);
-  EXPECT_EQ(hidden.body.substr(0, 30), missing.body.substr(0, 30)) << "the same answer as a missing case";
+  EXPECT_EQ(hidden.body.substr(0, 30), missing.body.substr(0, 30))
+      << "the same answer as a missing case";
   EXPECT_EQ(district.get("/api/v1/cases/" + std::to_string(city_case)).status, 404);
   EXPECT_EQ(city.get("/api/v1/cases/" + std::to_string(district_case)).status, 200)
       << "the upper 院's case management supervises the lower 院";
@@ -124,13 +128,16 @@ TEST(Cases, ChangeOfHandlerIsRequestedByTheHeadAndApprovedByTheSupervisingDeputy
   ASSERT_EQ(head.log_in("yibu").status, 200);
   ASSERT_EQ(deputy.log_in("fujianchazhang").status, 200);
   const auto id = add_case(manager, kCity);
-  const auto before = manager.get("/api/v1/cases/" + std::to_string(id)).json().at("unit_id").as_int64();
+  const auto before =
+      manager.get("/api/v1/cases/" + std::to_string(id)).json().at("unit_id").as_int64();
   json::object ask{{"reason", "workload"}, {"reason_text", "承办人工作量过大"}};
-  auto req = head.post("/api/v1/cases/" + std::to_string(id) + "/handler-change-requests", json::serialize(ask));
+  auto req = head.post("/api/v1/cases/" + std::to_string(id) + "/handler-change-requests",
+                       json::serialize(ask));
   ASSERT_EQ(req.status, 201) << req.body;
   const auto request_id = req.json().at("id").as_int64();
   EXPECT_EQ(req.json().at("status"), "pending");
-  EXPECT_EQ(manager.get("/api/v1/cases/" + std::to_string(id)).json().at("unit_id").as_int64(), before)
+  EXPECT_EQ(manager.get("/api/v1/cases/" + std::to_string(id)).json().at("unit_id").as_int64(),
+            before)
       << "nothing changes before approval";
 
   const std::string decide = "/api/v1/requests/" + std::to_string(request_id) + "/decision";
@@ -141,7 +148,8 @@ TEST(Cases, ChangeOfHandlerIsRequestedByTheHeadAndApprovedByTheSupervisingDeputy
   auto inbox = deputy.get("/api/v1/approvals");
   ASSERT_EQ(inbox.status, 200);
   bool waiting = false;
-  for (const auto& r : inbox.json().at("requests").as_array()) waiting = waiting || r.at("id").as_int64() == request_id;
+  for (const auto& r : inbox.json().at("requests").as_array())
+    waiting = waiting || r.at("id").as_int64() == request_id;
   EXPECT_TRUE(waiting) << inbox.body;
 
   auto approved = deputy.post(decide, R"({"approve": true, "note": "同意更换"})");
@@ -162,8 +170,9 @@ TEST(Cases, NobodyApprovesTheirOwnRequest) {
   auto req = deputy.post("/api/v1/cases/" + std::to_string(id) + "/handler-change-requests",
                          R"({"reason": "workload"})");
   ASSERT_EQ(req.status, 201) << req.body;
-  auto self = deputy.post("/api/v1/requests/" + std::to_string(req.json().at("id").as_int64()) + "/decision",
-                          R"({"approve": true, "note": "自批"})");
+  auto self = deputy.post(
+      "/api/v1/requests/" + std::to_string(req.json().at("id").as_int64()) + "/decision",
+      R"({"approve": true, "note": "自批"})");
   EXPECT_EQ(self.status, 403);
   EXPECT_EQ(self.error_code(), "self_approval");
 }
@@ -172,7 +181,9 @@ TEST(Cases, BadInputIsA400NamingTheFieldAndChangesNothing) {
   TestServer server;
   Browser manager(server.port());
   ASSERT_EQ(manager.log_in("anguan").status, 200);
-  auto count = [&] { return manager.get("/api/v1/cases?limit=200").json().at("cases").as_array().size(); };
+  auto count = [&] {
+    return manager.get("/api/v1/cases?limit=200").json().at("cases").as_array().size();
+  };
   const auto before = count();
   auto malformed = manager.post("/api/v1/cases", "{\"procuratorate\": ");
   EXPECT_EQ(malformed.status, 400);
@@ -207,7 +218,8 @@ TEST(Cases, MetricsCountRequestsByRouteAndStatus) {
   auto m = request(server.port(), "GET", "/metrics");
   ASSERT_EQ(m.status, 200);
   EXPECT_NE(m.headers["content-type"].find("text/plain"), std::string::npos);
-  EXPECT_NE(m.body.find(R"(zeren_http_requests_total{route="/api/v1/cases",status="201"} 1)"), std::string::npos)
+  EXPECT_NE(m.body.find(R"(zeren_http_requests_total{route="/api/v1/cases",status="201"} 1)"),
+            std::string::npos)
       << m.body;
   EXPECT_NE(m.body.find("zeren_open_sessions 1"), std::string::npos) << m.body;
   EXPECT_NE(m.body.find("zeren_http_request_duration_seconds_bucket"), std::string::npos);

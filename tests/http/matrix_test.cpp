@@ -15,17 +15,19 @@ namespace json = boost::json;
 
 struct Place {
   std::string name;
-  std::int64_t id = 0, department = 0, person = 0, unit = 0, case_id = 0, assignment = 0, request = 0,
-               plan = 0;
+  std::int64_t id = 0, department = 0, person = 0, unit = 0, case_id = 0, assignment = 0,
+               request = 0, plan = 0;
 };
 
-std::int64_t find_id(const json::value& list, const char* key, const char* field, const std::string& value) {
+std::int64_t find_id(const json::value& list, const char* key, const char* field,
+                     const std::string& value) {
   for (const auto& x : list.at(key).as_array())
     if (x.at(field).is_string() && x.at(field).as_string() == value) return x.at("id").as_int64();
   return 0;
 }
 
-Place prepare(unsigned short port, const std::string& manager, const std::string& head, const std::string& name) {
+Place prepare(unsigned short port, const std::string& manager, const std::string& head,
+              const std::string& name) {
   Place p;
   p.name = name;
   Browser m(port), h(port);
@@ -34,9 +36,11 @@ Place prepare(unsigned short port, const std::string& manager, const std::string
   const auto procs = m.get("/api/v1/procuratorates").json();
   p.id = find_id(procs, "procuratorates", "name", name);
   for (const auto& d : m.get("/api/v1/departments").json().at("departments").as_array())
-    if (d.at("procuratorate_id").as_int64() == p.id && d.at("name") == "第一检察部") p.department = d.at("id").as_int64();
+    if (d.at("procuratorate_id").as_int64() == p.id && d.at("name") == "第一检察部")
+      p.department = d.at("id").as_int64();
   for (const auto& x : m.get("/api/v1/people").json().at("people").as_array())
-    if (x.at("procuratorate_id").as_int64() == p.id && x.at("department_id").as_int64() == p.department)
+    if (x.at("procuratorate_id").as_int64() == p.id &&
+        x.at("department_id").as_int64() == p.department)
       p.person = x.at("id").as_int64();
   for (const auto& u : m.get("/api/v1/units").json().at("units").as_array())
     if (u.at("department_id").as_int64() == p.department) p.unit = u.at("id").as_int64();
@@ -44,10 +48,12 @@ Place prepare(unsigned short port, const std::string& manager, const std::string
   EXPECT_EQ(c.status, 201) << c.body;
   p.case_id = c.json().at("id").as_int64();
   p.assignment = c.json().at("assignment").at("id").as_int64();
-  auto r = m.post("/api/v1/cases/" + std::to_string(p.case_id) + "/handler-change-requests", R"({"reason": "workload"})");
+  auto r = m.post("/api/v1/cases/" + std::to_string(p.case_id) + "/handler-change-requests",
+                  R"({"reason": "workload"})");
   EXPECT_EQ(r.status, 201) << r.body;
   p.request = r.json().at("id").as_int64();
-  auto plan = h.post("/api/v1/plans", json::serialize(json::object{{"department_id", p.department}}));
+  auto plan =
+      h.post("/api/v1/plans", json::serialize(json::object{{"department_id", p.department}}));
   EXPECT_EQ(plan.status, 201) << plan.body;
   p.plan = plan.json().at("id").as_int64();
   return p;
@@ -72,14 +78,19 @@ std::string body_for(std::string_view pattern, const Place& t, int n) {
   const std::string p(pattern);
   if (p == "/api/v1/cases") return intake_body(t.name);
   if (p == "/api/v1/units")
-    return json::serialize(json::object{{"department_id", t.department}, {"kind", "sole"},
-                                        {"name", "矩阵单元" + std::to_string(n)}, {"lead_id", t.person},
+    return json::serialize(json::object{{"department_id", t.department},
+                                        {"kind", "sole"},
+                                        {"name", "矩阵单元" + std::to_string(n)},
+                                        {"lead_id", t.person},
                                         {"categories", json::array{"prosecution_review"}}});
   if (p == "/api/v1/units/{id}") return R"({"position": 7})";
-  if (p == "/api/v1/people/{id}/absences") return R"({"from": "2026-12-01", "to": "2026-12-02", "reason": "培训"})";
+  if (p == "/api/v1/people/{id}/absences")
+    return R"({"from": "2026-12-01", "to": "2026-12-02", "reason": "培训"})";
   if (p == "/api/v1/users")
-    return json::serialize(json::object{{"username", "matrix" + std::to_string(n)}, {"password", "Matrix-2026-pass"},
-                                        {"roles", json::array{"prosecutor"}}, {"procuratorate_id", t.id}});
+    return json::serialize(json::object{{"username", "matrix" + std::to_string(n)},
+                                        {"password", "Matrix-2026-pass"},
+                                        {"roles", json::array{"prosecutor"}},
+                                        {"procuratorate_id", t.id}});
   if (p == "/api/v1/cases/{id}/designation-requests")
     return json::serialize(json::object{{"unit_id", t.unit}, {"reason", "major_complex"}});
   if (p == "/api/v1/cases/{id}/handler-change-requests") return R"({"reason": "workload"})";
@@ -98,7 +109,8 @@ bool any_of_roles(const DemoUser& u, std::initializer_list<const char*> roles) {
 TEST(Matrix, EveryRouteRoleAndProcuratorateIsAllowedOrRefusedAsTheMatrixSays) {
   TestServer server;
   const Place city = prepare(server.port(), "anguan", "yibu", "嘉峪关市人民检察院");
-  const Place district = prepare(server.port(), "cqanguan", "cqyibu", demo_user("cqanguan").procuratorate);
+  const Place district =
+      prepare(server.port(), "cqanguan", "cqyibu", demo_user("cqanguan").procuratorate);
   ASSERT_NE(city.id, district.id);
 
   // Every role appears in each 院.
@@ -106,9 +118,9 @@ TEST(Matrix, EveryRouteRoleAndProcuratorateIsAllowedOrRefusedAsTheMatrixSays) {
   std::set<std::pair<std::string, std::string>> seen;
   for (const auto& u : demo_users())
     for (const auto& r : u.roles) seen.insert({u.procuratorate, r});
-  for (const char* role : {"case_manager", "prosecutor", "assistant", "clerk", "dept_head", "deputy_chief", "chief",
-                           "committee_member", "discipline", "personnel", "people_supervisor", "sysadmin",
-                           "secadmin", "auditor"})
+  for (const char* role : {"case_manager", "prosecutor", "assistant", "clerk", "dept_head",
+                           "deputy_chief", "chief", "committee_member", "discipline", "personnel",
+                           "people_supervisor", "sysadmin", "secadmin", "auditor"})
     for (const auto* place : {&city, &district})
       EXPECT_TRUE(seen.contains({place->name, role})) << role << " in " << place->name;
 
@@ -126,9 +138,11 @@ TEST(Matrix, EveryRouteRoleAndProcuratorateIsAllowedOrRefusedAsTheMatrixSays) {
       const bool by_id = route.pattern.find('{') != std::string_view::npos;
       const bool has_target = by_id || route.method != "GET";
       for (const Place* target : {&city, &district}) {
-        if (!has_target && target != (upper ? &city : &district)) continue;  // lists: own scope only
+        if (!has_target && target != (upper ? &city : &district))
+          continue;  // lists: own scope only
         const bool own = (target == &city) == upper;
-        const bool supervises = upper && grant.reach_lower && any_of_roles(u, {"chief", "deputy_chief", "case_manager"});
+        const bool supervises = upper && grant.reach_lower &&
+                                any_of_roles(u, {"chief", "deputy_chief", "case_manager"});
         const bool system_wide = route.pattern.starts_with("/api/v1/audit");
         const bool in_scope = system_wide ? upper : (own || supervises);
         const std::string path = fill(route.pattern, *target);
@@ -148,7 +162,8 @@ TEST(Matrix, EveryRouteRoleAndProcuratorateIsAllowedOrRefusedAsTheMatrixSays) {
         } else {
           EXPECT_NE(r.status, 401) << where;
           EXPECT_NE(r.status, 404) << where << " " << r.body;
-          EXPECT_FALSE(r.status == 403 && (r.error_code() == "forbidden" || r.error_code() == "out_of_scope"))
+          EXPECT_FALSE(r.status == 403 &&
+                       (r.error_code() == "forbidden" || r.error_code() == "out_of_scope"))
               << where << " " << r.body;
         }
       }

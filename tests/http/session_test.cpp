@@ -41,7 +41,8 @@ TEST(Session, AWrongPasswordAndAnUnknownUserGetTheSameAnswer) {
 TEST(Session, FiveFailuresLockTheAccountForFifteenMinutesEvenForTheRightPassword) {
   TestServer server;
   Browser b(server.port());
-  for (int i = 1; i <= 5; ++i) EXPECT_EQ(b.log_in("jianchaguan2", "Wrong-password-1").status, 401) << i;
+  for (int i = 1; i <= 5; ++i)
+    EXPECT_EQ(b.log_in("jianchaguan2", "Wrong-password-1").status, 401) << i;
   auto sixth = b.log_in("jianchaguan2", "Wrong-password-1");
   EXPECT_EQ(sixth.status, 423);
   EXPECT_EQ(sixth.error_code(), "account_locked");
@@ -57,7 +58,8 @@ TEST(Session, FiveFailuresLockTheAccountForFifteenMinutesEvenForTheRightPassword
 TEST(Session, FailuresFromOneAddressAreThrottled) {
   TestServer server;
   Browser b(server.port());
-  for (int i = 0; i < 20; ++i) ASSERT_EQ(b.log_in("user" + std::to_string(i), "Wrong-password-1").status, 401);
+  for (int i = 0; i < 20; ++i)
+    ASSERT_EQ(b.log_in("user" + std::to_string(i), "Wrong-password-1").status, 401);
   auto r = b.log_in("anguan");
   EXPECT_EQ(r.status, 429);
   EXPECT_EQ(r.error_code(), "too_many_attempts");
@@ -134,8 +136,11 @@ TEST(Session, AnAccountMadeByAnAdministratorChangesItsPasswordFirst) {
       person = p.at("id").as_int64();
     }
   ASSERT_GT(person, 0);
-  json::object body{{"username", "fengxl"}, {"password", "weak"}, {"roles", json::array{"prosecutor"}},
-                    {"procuratorate_id", proc}, {"person_id", person}};
+  json::object body{{"username", "fengxl"},
+                    {"password", "weak"},
+                    {"roles", json::array{"prosecutor"}},
+                    {"procuratorate_id", proc},
+                    {"person_id", person}};
   auto weak = admin.post("/api/v1/users", json::serialize(body));
   EXPECT_EQ(weak.status, 400);
   EXPECT_EQ(weak.error_field(), "password");

@@ -34,7 +34,9 @@ Date ManualClock::today() const {
   return Date::from_days((now_.load() + kCstUs) / kDayUs);
 }
 
-json::value Reply::json() const { return json::parse(body); }
+json::value Reply::json() const {
+  return json::parse(body);
+}
 std::string Reply::error_code() const {
   boost::system::error_code ec;
   auto v = json::parse(body, ec);
@@ -104,7 +106,8 @@ Reply request(unsigned short port, const std::string& method, const std::string&
   std::string raw = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   for (const auto& [k, v] : headers) raw += k + ": " + v + "\r\n";
   if (!body.empty() || method == "POST" || method == "PUT")
-    raw += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+    raw +=
+        "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
   raw += "\r\n" + body;
   return raw_exchange(port, raw);
 }
@@ -136,7 +139,8 @@ const Template& demo_template() {
     fs::create_directories(dir);
     Template out;
     out.db = (dir / "template.db").string();
-    const auto printed = json::parse(run(std::string(bin) + " demo --no-history --json --db " + out.db));
+    const auto printed =
+        json::parse(run(std::string(bin) + " demo --no-history --json --db " + out.db));
     for (const auto& u : printed.at("users").as_array()) {
       DemoUser d;
       d.username = std::string(u.at("username").as_string());
@@ -154,7 +158,9 @@ std::atomic<int> copies{0};
 
 }  // namespace
 
-const std::vector<DemoUser>& demo_users() { return demo_template().users; }
+const std::vector<DemoUser>& demo_users() {
+  return demo_template().users;
+}
 
 const DemoUser& demo_user(const std::string& username) {
   for (const auto& u : demo_users())
@@ -185,9 +191,10 @@ TestServer::TestServer() : impl_(std::make_unique<Impl>()) {
   http::ApiOptions options;
   options.chain_hash = static_cast<int>(impl_->opened.hash);
   options.database = db_;
-  impl_->api = std::make_unique<http::Api>(
-      http::ApiDeps{*impl_->opened.store, clock_, impl_->hasher, impl_->secrets, *impl_->crypto, impl_->metrics},
-      options);
+  impl_->api =
+      std::make_unique<http::Api>(http::ApiDeps{*impl_->opened.store, clock_, impl_->hasher,
+                                                impl_->secrets, *impl_->crypto, impl_->metrics},
+                                  options);
   http::ServerOptions so;
   so.port = 0;
   so.limits.threads = 2;

@@ -73,11 +73,15 @@ class Browser {
  public:
   explicit Browser(unsigned short port) : port_(port) {}
   Reply log_in(const std::string& username, const std::string& password);
-  Reply log_in(const std::string& username) { return log_in(username, demo_user(username).password); }
+  Reply log_in(const std::string& username) {
+    return log_in(username, demo_user(username).password);
+  }
   Reply get(const std::string& path) const;
   Reply send(const std::string& method, const std::string& path, const std::string& body,
              bool with_csrf = true) const;
-  Reply post(const std::string& path, const std::string& body) const { return send("POST", path, body); }
+  Reply post(const std::string& path, const std::string& body) const {
+    return send("POST", path, body);
+  }
   const std::string& csrf() const { return csrf_; }
   const std::string& cookie() const { return cookie_; }
 

@@ -29,7 +29,9 @@ TEST(Transport, HeadersOverSixteenKibibytesAre431) {
   TestServer server;
   auto r = request(server.port(), "GET", "/healthz", {}, {{"X-Padding", std::string(20000, 'a')}});
   EXPECT_EQ(r.status, 431);
-  EXPECT_EQ(request(server.port(), "GET", "/healthz", {}, {{"X-Padding", std::string(1000, 'a')}}).status, 200);
+  EXPECT_EQ(
+      request(server.port(), "GET", "/healthz", {}, {{"X-Padding", std::string(1000, 'a')}}).status,
+      200);
 }
 
 TEST(Transport, UnknownPathsAndMethodsAreClearErrors) {
@@ -54,8 +56,8 @@ TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
   if (pid == 0) {
     ::dup2(out[1], 1);
     ::close(out[0]);
-    ::execl(std::getenv("ZEREN_BINARY"), "zeren", "serve", "--db", db.c_str(), "--listen", "127.0.0.1:0",
-            "--quiet", static_cast<char*>(nullptr));
+    ::execl(std::getenv("ZEREN_BINARY"), "zeren", "serve", "--db", db.c_str(), "--listen",
+            "127.0.0.1:0", "--quiet", static_cast<char*>(nullptr));
     ::_exit(127);
   }
   ::close(out[1]);
@@ -67,9 +69,12 @@ TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
   const auto port = static_cast<unsigned short>(std::stoi(first.substr(colon + 1)));
 
   // A log-in whose body has only half arrived when the stop comes.
-  const std::string body = R"({"username": "anguan", "password": ")" + demo_user("anguan").password + R"("})";
-  const std::string head = "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                           "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  const std::string body =
+      R"({"username": "anguan", "password": ")" + demo_user("anguan").password + R"("})";
+  const std::string head =
+      "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n";
   const int fd = connect_loopback(port);
   ASSERT_GE(fd, 0);
   const std::string part = head + body.substr(0, 10);

@@ -56,9 +56,10 @@ Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::search_cases(con
     if (!q.text.empty()) {
       const std::string pattern = like_pattern(q.text);
       text(" AND (c.number LIKE :t1 ESCAPE '\\'", pattern);
-      text(" OR EXISTS (SELECT 1 FROM case_party x WHERE x.case_id = c.id AND x.name LIKE :t2 "
-           "ESCAPE '\\'))",
-           pattern);
+      text(
+          " OR EXISTS (SELECT 1 FROM case_party x WHERE x.case_id = c.id AND x.name LIKE :t2 "
+          "ESCAPE '\\'))",
+          pattern);
     }
     if (q.before) number(" AND c.id < :b", q.before->value);
     number(" ORDER BY c.id DESC LIMIT :l", q.limit);

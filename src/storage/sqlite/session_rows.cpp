@@ -50,7 +50,8 @@ Status SqliteTransaction::touch_session(SessionId id, std::int64_t now_us) {
 Status SqliteTransaction::end_session(SessionId id, std::int64_t now_us) {
   return guarded([&]() -> Status {
     long long v = id.value, now = now_us;
-    sql_ << "UPDATE session SET ended_us = :n WHERE id = :id AND ended_us IS NULL", use(now), use(v);
+    sql_ << "UPDATE session SET ended_us = :n WHERE id = :id AND ended_us IS NULL", use(now),
+        use(v);
     return ok_status();
   });
 }
