@@ -1,8 +1,10 @@
 // zeren demo --db PATH [--data FILE] [--json]: loads the demo organisation (data/, not code) into
-// an empty database, creating it if needed.
+// an empty database, creating it if needed. Every demo log-in gets a random password, drawn here,
+// printed once and stored only as its Argon2id hash.
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 
+#include <iomanip>
 #include <iostream>
 
 #include "app/demo_history.hpp"
@@ -12,6 +14,7 @@
 #include "cli/common.hpp"
 #include "cli/demo_file.hpp"
 #include "security/argon2_password_hasher.hpp"
+#include "security/random_password.hpp"
 
 namespace zeren::cli {
 
@@ -34,6 +37,7 @@ void add_demo(CLI::App& app, Action& run) {
     run = [opt] {
       auto demo = read_demo_file(opt->data.empty() ? default_demo_file() : opt->data);
       if (!demo) return report_error(demo.error(), opt->json);
+      for (auto& u : demo->users) u.password = random_password();
       auto s = open_session(opt->db, true);
       if (!s) return report_error(s.error(), opt->json);
       const Argon2PasswordHasher hasher;
@@ -66,12 +70,27 @@ void add_demo(CLI::App& app, Action& run) {
       }
       if (auto c = checkpoint_after_change(*s, system_clock()); !c)
         return report_error(c.error(), opt->json);
+      auto procuratorate_name = [&](const std::string& key) {
+        for (const auto& p : demo->procuratorates)
+          if (p.key == key) return p.name;
+        return key;
+      };
       if (opt->json) {
+        boost::json::array users;
+        for (const auto& u : demo->users) {
+          boost::json::array roles;
+          for (auto r : u.roles) roles.emplace_back(code_of(r));
+          users.push_back(
+              boost::json::object{{"username", u.username},
+                                  {"password", u.password},
+                                  {"roles", std::move(roles)},
+                                  {"procuratorate", procuratorate_name(u.procuratorate)}});
+        }
         boost::json::object out{{"procuratorates", loaded->procuratorates},
                                 {"departments", loaded->departments},
                                 {"persons", loaded->persons},
                                 {"units", loaded->units},
-                                {"users", loaded->users}};
+                                {"users", std::move(users)}};
         if (h)
           out["history"] = {{"cases", h->cases},       {"random", h->random},
                             {"rotation", h->rotation}, {"follow_on", h->follow_on},
@@ -83,21 +102,19 @@ void add_demo(CLI::App& app, Action& run) {
       } else {
         std::cout << "已载入演示组织 demo organisation loaded: " << loaded->procuratorates
                   << " 院, " << loaded->departments << " 部门, " << loaded->persons << " 人, "
-                  << loaded->units << " 办案单元, " << loaded->users << " 账号\n"
-                  << "演示账号 demo log-ins:\n";
+                  << loaded->units << " 办案单元, " << loaded->users << " 账号\n";
         if (h)
           std::cout << "演示案件 demo history: " << h->cases << " 件 (随机 " << h->random << ", 轮流 "
                     << h->rotation << ", 捕诉一体 " << h->follow_on << ", 指定 " << h->designated
                     << ", 更换承办人 " << h->changes << ", 撤回 " << h->withdrawn << ", 再次移送 "
                     << h->refiled << ")\n";
+        std::cout
+            << "演示账号 demo log-ins (随机密码, 仅此显示 random passwords, shown only here):\n";
         for (const auto& u : demo->users) {
           std::string roles;
           for (auto r : u.roles) roles += (roles.empty() ? "" : "、") + std::string(zh_of(r));
-          std::string where = u.procuratorate;
-          for (const auto& p : demo->procuratorates)
-            if (p.key == u.procuratorate) where = p.name;
-          std::cout << "  " << u.username << " / " << u.password << "   " << where << " " << roles
-                    << '\n';
+          std::cout << "  " << std::left << std::setw(17) << u.username << " " << u.password
+                    << "   " << procuratorate_name(u.procuratorate) << " " << roles << '\n';
         }
       }
       return 0;

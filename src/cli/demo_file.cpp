@@ -207,11 +207,16 @@ Result<app::DemoOrganisation> read_demo_file(const std::string& path) {
     ZEREN_GET(o, object_at((*users)[i], ur.where));
     app::DemoOrganisation::User u;
     ZEREN_GET(username, ur.text(*o, "username"));
-    ZEREN_GET(password, ur.text(*o, "password"));
+    // Demo passwords are drawn when the demo is loaded and shown only then; a file carrying one
+    // would put it in the repository.
+    if (o->contains("password"))
+      return Error::invalid(
+          ur.where + ".password", "password_in_file",
+          ur.where + ": the demo file holds no passwords (zeren demo draws them)");
     ZEREN_GET(roles, ur.terms<Role>(*o, "roles"));
     ZEREN_GET(proc, ur.text(*o, "procuratorate"));
     ZEREN_GET(person, ur.text(*o, "person", true));
-    u.username = username, u.password = password, u.roles = roles, u.procuratorate = proc;
+    u.username = username, u.roles = roles, u.procuratorate = proc;
     u.person = person;
     demo.users.push_back(std::move(u));
   }

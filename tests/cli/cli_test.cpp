@@ -9,8 +9,13 @@
 #include <boost/json.hpp>
 
 #include "audit/record.hpp"
+#include "domain/user.hpp"
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -64,6 +69,20 @@ class Cli : public ::testing::Test {
     sqlite3_free(err);
     sqlite3_close(h);
     return msg;
+  }
+
+  // The first column of the first row, as text.
+  std::string scalar(const std::string& query) {
+    sqlite3* h = nullptr;
+    sqlite3_open(db.c_str(), &h);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, query.c_str(), -1, &st, nullptr);
+    std::string out;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+      out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return out;
   }
 
   json::object verify() {
@@ -160,6 +179,79 @@ TEST_F(Cli, ABadDemoFileIsRefusedNamingTheField) {
   auto r = zeren("demo --json --no-history --data " + bad + " --db " + db);
   EXPECT_EQ(r.code, 3);
   EXPECT_EQ(r.json().at("error").at("field"), "procuratorates[0].level");
+
+  // Demo passwords are drawn at loading; a file that carries one is refused.
+  f = std::fopen(bad.c_str(), "w");
+  std::fputs(R"({"format":"zeren-demo-organisation/1","procuratorates":[{"key":"c","name":"市院",)"
+             R"("short_code":"嘉","level":"city","parent":null,"departments":[]}],)"
+             R"("persons":[],"units":[],"users":[{"username":"shi","password":"Shi-Yuan-2026",)"
+             R"("roles":["chief"],"procuratorate":"c"}]})",
+             f);
+  std::fclose(f);
+  auto with_password = zeren("demo --json --no-history --data " + bad + " --db " + db);
+  EXPECT_EQ(with_password.code, 3);
+  EXPECT_EQ(with_password.json().at("error").at("field"), "users[0].password");
+}
+
+// Every role has a log-in in each 院; each demo database draws its own passwords, prints them
+// (JSON or text) and keeps only their Argon2id hashes.
+TEST_F(Cli, TheDemoDrawsAPasswordForALogInOfEveryRoleInEachProcuratorate) {
+  auto r = zeren("demo --json --no-history --db " + db);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto printed = r.json();
+  const auto& users = printed.at("users").as_array();
+
+  // A second demo database, printed as text: "  username password   院 roles".
+  const std::string other_db = (dir / "other.db").string();
+  auto text = zeren("demo --no-history --db " + other_db);
+  ASSERT_EQ(text.code, 0) << text.out;
+  std::map<std::string, std::string> other_password, other_line;
+  std::istringstream lines(text.out.substr(text.out.find("演示账号")));
+  std::string line;
+  std::getline(lines, line);  // the heading
+  while (std::getline(lines, line)) {
+    std::istringstream words(line);
+    std::string username, password;
+    words >> username >> password;
+    other_password[username] = password;
+    other_line[username] = line;
+  }
+  EXPECT_EQ(other_password.size(), users.size()) << text.out;
+
+  std::string stored;  // the database's bytes, as someone holding the file would grep them
+  for (const auto& f : fs::directory_iterator(dir))
+    if (f.path().filename().string().rfind("zeren.db", 0) == 0) {
+      std::ifstream in(f.path(), std::ios::binary);
+      stored += std::string(std::istreambuf_iterator<char>(in), {});
+    }
+  ASSERT_GT(stored.size(), 0u);
+
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& v : users) {
+    const auto& u = v.as_object();
+    const std::string username(u.at("username").as_string());
+    const std::string password(u.at("password").as_string());
+    const std::string place(u.at("procuratorate").as_string());
+    EXPECT_TRUE(zeren::check_password_rule(password)) << username << " " << password;
+    EXPECT_EQ(stored.find(password), std::string::npos) << username << "'s password is in the file";
+    ASSERT_TRUE(other_password.contains(username)) << username;
+    EXPECT_NE(other_password[username], password) << username;
+    EXPECT_TRUE(zeren::check_password_rule(other_password[username])) << other_line[username];
+    std::string zh;
+    for (const auto& role : u.at("roles").as_array()) {
+      seen.insert({place, std::string(role.as_string())});
+      zh += (zh.empty() ? "" : "、") +
+            std::string(zeren::zh_of(*zeren::parse_term<zeren::Role>(role.as_string(), "role")));
+    }
+    EXPECT_NE(other_line[username].find("   " + place + " " + zh), std::string::npos)
+        << other_line[username];
+  }
+  for (const auto& t : zeren::terms<zeren::Role>())
+    for (const char* place : {"嘉峪关市人民检察院", "嘉峪关市城区人民检察院"})
+      EXPECT_TRUE(seen.contains({place, std::string(t.code)})) << t.code << " in " << place;
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM user_account WHERE password_hash LIKE '$argon2id$%' "
+                   "AND must_change_password = 0"),
+            std::to_string(users.size()));
 }
 
 TEST_F(Cli, UserAddMakesAnAccountThatMustChangeItsPassword) {
@@ -328,18 +420,6 @@ class History : public Cli {
     Cli::SetUp();
     for (const char* suffix : {"", ".audit-key", ".audit-key.pub"})
       fs::copy_file(shared_dir() / (std::string("zeren.db") + suffix), db + suffix);
-  }
-  std::string scalar(const std::string& query) {
-    sqlite3* h = nullptr;
-    sqlite3_open(db.c_str(), &h);
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(h, query.c_str(), -1, &st, nullptr);
-    std::string out;
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-      out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    sqlite3_close(h);
-    return out;
   }
   // Recomputes every entry's hash from `from` on, as a forger holding the file would.
   void rehash_from(std::int64_t from) {
