@@ -64,10 +64,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
   }
 
-  // From the stop signal: an idle connection closes now; a busy one after its response.
+  // From the stop signal: an idle connection closes now; a busy one after its response. A
+  // connection whose request has arrived but is not parsed yet is busy, not idle.
   void stop_if_idle() {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
-      if (self->idle_) {
+      if (self->idle_ && !self->bytes_waiting()) {
         beast::error_code ec;
         self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
         self->stream_.close();
@@ -90,8 +91,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
  private:
+  // Whether a request has started to arrive: bytes buffered or waiting in the socket.
+  bool bytes_waiting() {
+    beast::error_code ec;
+    return buffer_.size() > 0 || stream_.socket().available(ec) > 0;
+  }
+
   void read_header() {
-    if (server_.stopping) return close();
+    // While stopping, a request that has already arrived is still served; none is waited for.
+    if (server_.stopping && !bytes_waiting()) return close();
     idle_ = true;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.limits.header_bytes));

@@ -142,13 +142,14 @@ TEST(Cases, ChangeOfHandlerIsRequestedByTheHeadAndApprovedByTheSupervisingDeputy
 
   const std::string decide = "/api/v1/requests/" + std::to_string(request_id) + "/decision";
   auto by_head = head.post(decide, R"({"approve": true, "note": "同意"})");
-  EXPECT_EQ(by_head.status, 403) << "the plan names the supervising deputy chief";
-  EXPECT_EQ(by_head.error_code(), "approver_post_required");
+  EXPECT_EQ(by_head.status, 403) << "the requester does not decide";
+  EXPECT_EQ(by_head.error_code(), "self_approval");
 
   auto inbox = deputy.get("/api/v1/approvals");
   ASSERT_EQ(inbox.status, 200);
   bool waiting = false;
-  for (const auto& r : inbox.json().at("requests").as_array())
+  const auto r_all = inbox.json();
+  for (const auto& r : r_all.at("requests").as_array())
     waiting = waiting || r.at("id").as_int64() == request_id;
   EXPECT_TRUE(waiting) << inbox.body;
 

@@ -35,14 +35,17 @@ Place prepare(unsigned short port, const std::string& manager, const std::string
   EXPECT_EQ(h.log_in(head).status, 200);
   const auto procs = m.get("/api/v1/procuratorates").json();
   p.id = find_id(procs, "procuratorates", "name", name);
-  for (const auto& d : m.get("/api/v1/departments").json().at("departments").as_array())
+  const auto d_all = m.get("/api/v1/departments").json();
+  for (const auto& d : d_all.at("departments").as_array())
     if (d.at("procuratorate_id").as_int64() == p.id && d.at("name") == "第一检察部")
       p.department = d.at("id").as_int64();
-  for (const auto& x : m.get("/api/v1/people").json().at("people").as_array())
+  const auto x_all = m.get("/api/v1/people").json();
+  for (const auto& x : x_all.at("people").as_array())
     if (x.at("procuratorate_id").as_int64() == p.id &&
         x.at("department_id").as_int64() == p.department)
       p.person = x.at("id").as_int64();
-  for (const auto& u : m.get("/api/v1/units").json().at("units").as_array())
+  const auto u_all = m.get("/api/v1/units").json();
+  for (const auto& u : u_all.at("units").as_array())
     if (u.at("department_id").as_int64() == p.department) p.unit = u.at("id").as_int64();
   auto c = m.post("/api/v1/cases", intake_body(name));
   EXPECT_EQ(c.status, 201) << c.body;

@@ -130,7 +130,8 @@ TEST(Session, AnAccountMadeByAnAdministratorChangesItsPasswordFirst) {
   auto people = Browser(server.port());
   ASSERT_EQ(people.log_in("anguan").status, 200);
   std::int64_t proc = 0, person = 0;
-  for (const auto& p : people.get("/api/v1/people").json().at("people").as_array())
+  const auto p_all = people.get("/api/v1/people").json();
+  for (const auto& p : p_all.at("people").as_array())
     if (p.at("name") == "冯晓琳") {
       proc = p.at("procuratorate_id").as_int64();
       person = p.at("id").as_int64();

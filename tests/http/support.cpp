@@ -1,6 +1,8 @@
 #include "support.hpp"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -130,17 +132,35 @@ struct Template {
   std::vector<DemoUser> users;
 };
 
+// One demo database per build of the binary, made by whichever test process comes first (CTest
+// runs each test in its own process), with the log-ins `zeren demo --json` printed for it.
 const Template& demo_template() {
   static const Template t = [] {
     const char* bin = std::getenv("ZEREN_BINARY");
     if (!bin) throw std::runtime_error("ZEREN_BINARY is not set");
-    const fs::path dir = fs::temp_directory_path() / ("zeren-http-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const auto stamp = fs::last_write_time(bin).time_since_epoch().count();
+    const fs::path dir = fs::path(bin).parent_path() / "test-fixtures" / ("http-" + std::to_string(stamp));
+    fs::create_directories(dir.parent_path());
+    const std::string lock = dir.string() + ".lock";
+    const int fd = ::open(lock.c_str(), O_CREAT | O_RDWR, 0644);
+    if (fd < 0) throw std::runtime_error("cannot open " + lock);
+    ::flock(fd, LOCK_EX);
+    if (!fs::exists(dir / "demo.json")) {
+      const fs::path tmp = dir.string() + ".tmp";
+      fs::remove_all(tmp);
+      fs::create_directories(tmp);
+      const std::string printed = run(std::string(bin) + " demo --json --db " + (tmp / "template.db").string());
+      std::ofstream(tmp / "demo.json") << printed;
+      fs::rename(tmp, dir);
+    }
+    ::flock(fd, LOCK_UN);
+    ::close(fd);
     Template out;
     out.db = (dir / "template.db").string();
-    const auto printed =
-        json::parse(run(std::string(bin) + " demo --no-history --json --db " + out.db));
+    std::ifstream in(dir / "demo.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto printed = json::parse(text.str());
     for (const auto& u : printed.at("users").as_array()) {
       DemoUser d;
       d.username = std::string(u.at("username").as_string());
@@ -180,8 +200,9 @@ struct TestServer::Impl {
 
 TestServer::TestServer() : impl_(std::make_unique<Impl>()) {
   const auto& t = demo_template();
-  const fs::path from(t.db);
-  db_ = (from.parent_path() / ("copy-" + std::to_string(++copies) + ".db")).string();
+  const fs::path dir = fs::temp_directory_path() / ("zeren-http-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  db_ = (dir / ("copy-" + std::to_string(++copies) + ".db")).string();
   for (const char* suffix : {"", ".audit-key", ".audit-key.pub"})
     fs::copy_file(t.db + suffix, db_ + suffix, fs::copy_options::overwrite_existing);
   auto opened = open_store({db_, false, std::nullopt});
@@ -212,6 +233,11 @@ TestServer::TestServer() : impl_(std::make_unique<Impl>()) {
 TestServer::~TestServer() {
   impl_->server->stop();
   thread_.join();
+  impl_.reset();
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", ".audit-key", ".audit-key.pub", ".served.db", ".served.db-wal",
+                             ".served.db-shm", ".served.db.audit-key", ".served.db.audit-key.pub"})
+    fs::remove(db_ + suffix, ec);
 }
 
 Reply Browser::log_in(const std::string& username, const std::string& password) {

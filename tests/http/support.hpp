@@ -53,7 +53,7 @@ const DemoUser& demo_user(const std::string& username);
 
 class TestServer {
  public:
-  TestServer();  // a fresh copy of the template demo database (organisation only, no history)
+  TestServer();  // a fresh copy of the template demo database (with its year of history)
   ~TestServer();
   unsigned short port() const { return port_; }
   ManualClock& clock() { return clock_; }

@@ -77,6 +77,16 @@ TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
       std::to_string(body.size()) + "\r\n\r\n";
   const int fd = connect_loopback(port);
   ASSERT_GE(fd, 0);
+  // First a whole request on this keep-alive connection, so the server has surely accepted it.
+  const std::string ping = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  ASSERT_EQ(::send(fd, ping.data(), ping.size(), 0), static_cast<ssize_t>(ping.size()));
+  std::string pong;
+  char one[4096];
+  while (pong.find("{\"status\":\"ok\"}") == std::string::npos) {
+    const ssize_t n = ::recv(fd, one, sizeof one, 0);
+    ASSERT_GT(n, 0);
+    pong.append(one, static_cast<std::size_t>(n));
+  }
   const std::string part = head + body.substr(0, 10);
   ASSERT_EQ(::send(fd, part.data(), part.size(), 0), static_cast<ssize_t>(part.size()));
   // An idle keep-alive connection, which the stop closes.
