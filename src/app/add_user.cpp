@@ -7,6 +7,14 @@ namespace zeren::app {
 Result<UserId> add_user(Transaction& tx, const Context& ctx, const PasswordHasher& hasher,
                         const AddUser& cmd) {
   ZEREN_TRY(authorize(tx, ctx.actor, Permission::manage_accounts, cmd.procuratorate));
+  // The administrators' own roles are granted only by the 安全管理员 (三员分立).
+  for (auto r : cmd.roles)
+    if (is_separated_admin(r) && !ctx.actor.console &&
+        !role_allows(ctx.actor, Permission::grant_roles))
+      return Error::refused(
+          "admin_role_needs_secadmin",
+          "管理员角色只能由安全管理员授予 (only the security administrator grants "
+          "administrator roles)");
   ZEREN_TRY(check_password_rule(cmd.password));
   auto proc = tx.organisation().find_procuratorate(cmd.procuratorate);
   if (!proc) return Error::not_found("procuratorate", "the procuratorate does not exist");
@@ -27,9 +35,10 @@ Result<UserId> add_user(Transaction& tx, const Context& ctx, const PasswordHashe
   if (!user) return user.error();
   auto id = tx.users().add_user(*user);
   if (!id) return id.error();
-  std::vector<AuditField> fields{{"username", user->username()},
-                                 {"procuratorate", std::to_string(cmd.procuratorate.value)},
-                                 {"must_change_password", cmd.must_change_password ? "true" : "false"}};
+  std::vector<AuditField> fields{
+      {"username", user->username()},
+      {"procuratorate", std::to_string(cmd.procuratorate.value)},
+      {"must_change_password", cmd.must_change_password ? "true" : "false"}};
   if (cmd.person) fields.push_back({"person", std::to_string(cmd.person->value)});
   std::vector<std::string> roles;
   for (auto r : user->roles()) roles.emplace_back(code_of(r));

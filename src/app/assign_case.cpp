@@ -43,8 +43,8 @@ Result<DepartmentView> view_department(Transaction& tx, const Context& ctx, cons
     s.people.push_back(u.lead());
     s.people.insert(s.people.end(), u.members().begin(), u.members().end());
     auto lead = by_id.find(u.lead());
-    s.lead_absent = lead != by_id.end() &&
-                    (lead->second->absent_on(today) || !lead->second->active_on(today));
+    s.lead_absent =
+        lead != by_id.end() && (lead->second->absent_on(today) || !lead->second->active_on(today));
     if (auto w = weights->find(u.id()); w != weights->end()) s.weight_sum = w->second;
     view.names[u.id()] = u.name();
     view.units.push_back(std::move(s));
@@ -82,7 +82,8 @@ void add_candidates(std::vector<AuditField>& fields, const std::vector<Assessmen
   }
 }
 
-Status alert(Transaction& tx, const Context& ctx, const Case& c, std::string kind, std::string message) {
+Status alert(Transaction& tx, const Context& ctx, const Case& c, std::string kind,
+             std::string message) {
   Alert a;
   a.procuratorate = c.intake().procuratorate;
   a.department = c.intake().department;
@@ -150,8 +151,9 @@ Result<std::optional<AssignmentPlan>> plan_for(Transaction& tx, DepartmentId dep
   return tx.plans().approved_plan(department);
 }
 
-Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx, const DrawCrypto& crypto,
-                                         Case& c, const std::vector<UnitId>& excluded,
+Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx,
+                                         const DrawCrypto& crypto, Case& c,
+                                         const std::vector<UnitId>& excluded,
                                          std::optional<RequestId> request,
                                          std::optional<PersonId> approver) {
   AssignmentOutcome out;
@@ -192,8 +194,8 @@ Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx, co
   }
   if (r.pool_size < rules.min_pool) {
     ZEREN_TRY(alert(tx, ctx, c, "small_pool",
-                    c.number() + " 分案池过小：" + std::to_string(r.pool_size) + " 个符合条件的办案单元，少于方案规定的 " +
-                        std::to_string(rules.min_pool)));
+                    c.number() + " 分案池过小：" + std::to_string(r.pool_size) +
+                        " 个符合条件的办案单元，少于方案规定的 " + std::to_string(rules.min_pool)));
     fields.push_back({"small_pool_alarm", "1"});
   }
 
@@ -230,8 +232,7 @@ Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx, co
       fields.push_back({"attempt", std::to_string(drawn.attempt)});
       break;
     }
-    case Selection::Outcome::none:
-      break;
+    case Selection::Outcome::none: break;
   }
   r.candidates = std::move(sel.candidates);
   fields.push_back({"unit_name", view->names[r.unit]});
@@ -241,8 +242,14 @@ Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx, co
   return out;
 }
 
-Result<AssignmentRecord> designate(Transaction& tx, const Context& ctx, Case& c, UnitId target,
-                                   RequestId request, PersonId approver) {
+namespace {
+struct DesignationCheck {
+  std::optional<AssignmentPlan> plan;
+  Selection selection;
+  DepartmentView view;
+};
+Result<DesignationCheck> check_target(Transaction& tx, const Context& ctx, const Case& c,
+                                      UnitId target) {
   auto plan = plan_for(tx, c.intake().department);
   if (!plan) return plan.error();
   const PlanRules rules = *plan ? (*plan)->rules : PlanRules{};
@@ -257,15 +264,29 @@ Result<AssignmentRecord> designate(Transaction& tx, const Context& ctx, Case& c,
     return Error::invalid("unit", "unit_not_in_department",
                           "the designated unit is not a unit of the case's department");
   if (!it->eligible)
-    return Error::invalid("unit", "unit_excluded",
-                          "the designated unit cannot take this case: " + it->exclusion);
+    return Error::invalid(
+        "unit", "unit_excluded",
+        "该办案单元不能承办此案 (the designated unit cannot take this case): " + it->exclusion);
   if (c.unit() && *c.unit() == target)
     return Error::invalid("unit", "same_unit", "the case is already with that unit");
-  AssignmentRecord r = record_for(*plan, sel, request, approver);
+  return DesignationCheck{std::move(*plan), std::move(sel), std::move(*view)};
+}
+}  // namespace
+
+Status check_designation(Transaction& tx, const Context& ctx, const Case& c, UnitId target) {
+  auto checked = check_target(tx, ctx, c, target);
+  return checked ? ok_status() : Status(checked.error());
+}
+
+Result<AssignmentRecord> designate(Transaction& tx, const Context& ctx, Case& c, UnitId target,
+                                   RequestId request, PersonId approver) {
+  auto checked = check_target(tx, ctx, c, target);
+  if (!checked) return checked.error();
+  AssignmentRecord r = record_for(checked->plan, checked->selection, request, approver);
   r.method = AssignmentMethod::designated;
   r.unit = target;
-  r.candidates = std::move(sel.candidates);
-  return commit(tx, ctx, c, std::move(r), {{"unit_name", view->names[target]}});
+  r.candidates = std::move(checked->selection.candidates);
+  return commit(tx, ctx, c, std::move(r), {{"unit_name", checked->view.names[target]}});
 }
 
 }  // namespace zeren::app

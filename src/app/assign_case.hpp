@@ -28,6 +28,10 @@ Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx, co
 Result<AssignmentRecord> designate(Transaction& tx, const Context& ctx, Case& c, UnitId target,
                                    RequestId request, PersonId approver);
 
+// Whether `target` could take `c` by designation now (the checks `designate` makes), so a request
+// that could never be approved is refused when it is made.
+Status check_designation(Transaction& tx, const Context& ctx, const Case& c, UnitId target);
+
 // The plan rules for the department (defaults when no plan was ever approved).
 Result<std::optional<AssignmentPlan>> plan_for(Transaction& tx, DepartmentId department);
 

@@ -213,6 +213,8 @@ Status History::designate_one(Office& office, CaseId id, Dept& d) {
     if (others.empty()) return ok_status();
     auto r = request_designation(
         tx, c, {id, others[uniform(0, others.size() - 1)], "major_complex", "案情重大复杂，指定办案组承办"});
+    // A unit that cannot take the case is refused at once; the head then asks for nothing.
+    if (!r && r.error().code == "unit_excluded") return ok_status();
     if (!r) return r.error();
     request = *r;
     return ok_status();

@@ -55,10 +55,7 @@ Result<RequestId> request_designation(Transaction& tx, const Context& ctx,
   if (!by) return by.error();
   auto reason = check_reason(RequestKind::designation, cmd.reason, cmd.reason_text);
   if (!reason) return reason.error();
-  auto unit = tx.organisation().find_unit(cmd.target);
-  if (!unit || unit->department() != c->intake().department)
-    return Error::invalid("unit", "unit_not_in_department",
-                          "the designated unit is not a unit of the case's department");
+  ZEREN_TRY(check_designation(tx, ctx, *c, cmd.target));
   AssignmentRequest r;
   r.case_id = c->id();
   r.kind = RequestKind::designation;

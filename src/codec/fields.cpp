@@ -49,6 +49,13 @@ Result<bool> bool_field(const json::object& o, const char* key, bool fallback) {
   return v->as_bool();
 }
 
+Result<bool> required_bool(const json::object& o, const char* key) {
+  auto* v = o.if_contains(key);
+  if (!v || v->is_null()) return missing(key);
+  if (!v->is_bool()) return wrong_type(key, "true or false");
+  return v->as_bool();
+}
+
 Result<std::optional<std::int64_t>> id_field(const json::object& o, const char* key,
                                              bool required) {
   auto* v = o.if_contains(key);

@@ -21,6 +21,7 @@ Result<boost::json::object> parse_object(std::string_view body,
 
 Result<std::string> text_field(const boost::json::object& o, const char* key, bool required = true);
 Result<bool> bool_field(const boost::json::object& o, const char* key, bool fallback);
+Result<bool> required_bool(const boost::json::object& o, const char* key);
 // A positive integer id; nullopt when absent (and not required).
 Result<std::optional<std::int64_t>> id_field(const boost::json::object& o, const char* key,
                                              bool required = true);

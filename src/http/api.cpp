@@ -77,11 +77,15 @@ Response Api::handle(const Request& in) {
     Request request = in;
     const Route* route = nullptr;
     bool path_known = false;
+    std::string allow;
+    // HEAD is GET without the body (the transport drops it).
+    const std::string method = request.method == "HEAD" ? "GET" : request.method;
     for (const auto& r : routes()) {
       std::map<std::string, std::string> params;
       if (!match(r.pattern, request.path, &params)) continue;
       path_known = true;
-      if (r.method != request.method) continue;
+      allow += (allow.empty() ? "" : ", ") + std::string(r.method);
+      if (r.method != method) continue;
       route = &r;
       request.params = std::move(params);
       break;
@@ -93,6 +97,7 @@ Response Api::handle(const Request& in) {
                                             "method not allowed on this path",
                                             {}});
         res.status = 405;
+        res.headers.emplace_back("Allow", allow);
         return res;
       }
       if (request.path.rfind("/api/", 0) != 0 && !options.web_root.empty() &&

@@ -200,8 +200,15 @@ json::object encode_unit(const Unit& u, const app::OrganisationView& org) {
   json::array members, categories, difficulties;
   for (auto m : u.members())
     members.push_back(json::object{{"id", m.value}, {"name", org.person_name(m)}});
-  for (auto c : u.categories()) categories.emplace_back(std::string(code_of(c)));
-  for (auto d : u.difficulties()) difficulties.emplace_back(std::string(code_of(d)));
+  json::array category_labels, difficulty_labels;
+  for (auto c : u.categories()) {
+    categories.emplace_back(std::string(code_of(c)));
+    category_labels.emplace_back(std::string(zh_of(c)));
+  }
+  for (auto d : u.difficulties()) {
+    difficulties.emplace_back(std::string(code_of(d)));
+    difficulty_labels.emplace_back(std::string(zh_of(d)));
+  }
   const auto* dept = org.department(u.department());
   json::object o{{"id", u.id().value},
                  {"name", u.name()},
@@ -211,7 +218,9 @@ json::object encode_unit(const Unit& u, const app::OrganisationView& org) {
                  {"lead", org.person_name(u.lead())},
                  {"members", members},
                  {"categories", categories},
+                 {"category_labels", category_labels},
                  {"difficulties", difficulties},
+                 {"difficulty_labels", difficulty_labels},
                  {"share", u.share().decimal()},
                  {"position", u.position()},
                  {"active", u.active()}};
@@ -221,8 +230,11 @@ json::object encode_unit(const Unit& u, const app::OrganisationView& org) {
 
 json::object encode_person(const Person& p, const app::OrganisationView& org) {
   const auto* dept = org.department(p.department());
-  json::array posts, absences;
-  for (const auto& post : p.posts()) posts.emplace_back(std::string(code_of(post.kind)));
+  json::array posts, post_labels, absences;
+  for (const auto& post : p.posts()) {
+    posts.emplace_back(std::string(code_of(post.kind)));
+    post_labels.emplace_back(std::string(zh_of(post.kind)));
+  }
   for (const auto& a : p.absences())
     absences.push_back(
         json::object{{"from", a.from.iso()}, {"to", a.to.iso()}, {"reason", a.reason}});
@@ -232,6 +244,8 @@ json::object encode_person(const Person& p, const app::OrganisationView& org) {
                  {"department_id", p.department().value},
                  {"department", dept ? dept->name() : ""},
                  {"posts", posts},
+                 {"post_labels", post_labels},
+                 {"post_labels", post_labels},
                  {"absences", absences}};
   coded(o, "category", p.category());
   return o;

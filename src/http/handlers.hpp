@@ -5,6 +5,7 @@
 #include <boost/json/value.hpp>
 
 #include <functional>
+#include <map>
 
 #include "http/api.hpp"
 
@@ -19,6 +20,18 @@ Response run_json(Api& api, int status,
 app::Context context_of(Api& api, Who who);
 // A path parameter that must be a positive integer id.
 Result<std::int64_t> path_id(const Request& r, const char* name);
+// An optional query parameter that, when given, must be a positive integer (400 naming it).
+Result<std::optional<std::int64_t>> query_id(const Request& r, const char* name);
+// The same error with its field named as the request body names it (use cases name fields as
+// their commands do: "lead" for the body's "lead_id").
+Response error_named(Error e, std::initializer_list<std::pair<const char*, const char*>> renames);
+// run_json, with error fields renamed as above.
+Response run_json(Api& api, int status,
+                  const std::function<Result<boost::json::value>(Transaction&)>& work,
+                  std::initializer_list<std::pair<const char*, const char*>> renames);
+
+// The draw epoch of a random assignment, for its proof (empty for other methods).
+Result<std::map<std::int64_t, DrawEpoch>> epoch_of(Transaction& tx, const AssignmentRecord& a);
 
 // system
 Response healthz(Api&, const Request&, Who);

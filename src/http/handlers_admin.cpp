@@ -45,20 +45,6 @@ Result<std::vector<PersonId>> id_list(const json::object& o, const char* key) {
   return out;
 }
 
-std::optional<std::int64_t> query_id(const Request& req, const char* key, Error& bad) {
-  auto it = req.query.find(key);
-  if (it == req.query.end() || it->second.empty()) return std::nullopt;
-  std::int64_t v = 0;
-  for (char c : it->second) {
-    if (c < '0' || c > '9' || v > 100'000'000'000'000LL) {
-      bad = Error::invalid(key, "invalid_type", std::string(key) + " must be a positive integer");
-      return std::nullopt;
-    }
-    v = v * 10 + (c - '0');
-  }
-  return v;
-}
-
 template <class F>
 Response org_list(Api& api, Who who, const char* key, F&& pick) {
   return run_json(api, 200, [&](Transaction& tx) -> Result<json::value> {
@@ -80,6 +66,7 @@ Response org_procuratorates(Api& api, const Request&, Who who) {
           {"name", p.name()},
           {"short_code", p.short_code()},
           {"level", std::string(code_of(p.level()))},
+          {"level_label", std::string(zh_of(p.level()))},
           {"parent_id", p.parent() ? json::value(p.parent()->value) : json::value(nullptr)}});
     return a;
   });
@@ -89,13 +76,18 @@ Response org_departments(Api& api, const Request&, Who who) {
   return org_list(api, who, "departments", [](const app::OrganisationView& org) {
     json::array a;
     for (const auto& d : org.departments) {
-      json::array cats;
-      for (auto c : d.categories()) cats.emplace_back(std::string(code_of(c)));
+      json::array cats, cat_labels;
+      for (auto c : d.categories()) {
+        cats.emplace_back(std::string(code_of(c)));
+        cat_labels.emplace_back(std::string(zh_of(c)));
+      }
       a.push_back(json::object{{"id", d.id().value},
                                {"name", d.name()},
                                {"procuratorate_id", d.procuratorate().value},
                                {"kind", std::string(code_of(d.kind()))},
-                               {"categories", cats}});
+                               {"kind_label", std::string(zh_of(d.kind()))},
+                               {"categories", cats},
+                               {"category_labels", cat_labels}});
     }
     return a;
   });
@@ -110,20 +102,23 @@ Response org_people(Api& api, const Request&, Who who) {
 }
 
 Response org_units(Api& api, const Request& req, Who who) {
-  Error bad;
-  auto dept = query_id(req, "department", bad);
-  if (!bad.code.empty()) return error_response(bad);
+  auto dept = query_id(req, "department");
+  if (!dept) return error_response(dept.error());
   return org_list(api, who, "units", [&](const app::OrganisationView& org) {
     json::array a;
     for (const auto& u : org.units)
-      if (!dept || u.department().value == *dept) a.push_back(encode_unit(u, org));
+      if (!*dept || u.department().value == **dept) a.push_back(encode_unit(u, org));
     return a;
   });
 }
 
 namespace {
 // The unit fields a body may carry; absent ones stay empty.
-Result<app::UpdateUnit> unit_fields(const json::object& body) {
+Result<app::UpdateUnit> unit_fields(const json::object& given) {
+  // A key with null is the same as a key left out.
+  json::object body;
+  for (const auto& kv : given)
+    if (!kv.value().is_null()) body.emplace(kv.key(), kv.value());
   app::UpdateUnit u;
   if (body.contains("name")) {
     auto name = codec::text_field(body, "name");
@@ -203,17 +198,20 @@ Response org_unit_add(Api& api, const Request& req, Who who) {
   cmd.share = fields->share.value_or(Share{});
   cmd.position = fields->position.value_or(1);
   cmd.active = fields->active.value_or(true);
-  return run_json(api, 201, [&](Transaction& tx) -> Result<json::value> {
-    const auto ctx = context_of(api, who);
-    auto d = tx.organisation().find_department(cmd.department);
-    if (!d) return Error::not_found("department_id", "the department not found");
-    ZEREN_TRY(app::hide_out_of_scope(
-        app::authorize(tx, ctx.actor, app::Permission::manage_organisation, d->procuratorate()),
-        "department_id", "the department"));
-    auto id = app::add_unit(tx, ctx, cmd);
-    if (!id) return id.error();
-    return unit_answer(tx, ctx, *id);
-  });
+  return run_json(
+      api, 201,
+      [&](Transaction& tx) -> Result<json::value> {
+        const auto ctx = context_of(api, who);
+        auto d = tx.organisation().find_department(cmd.department);
+        if (!d) return Error::not_found("department_id", "the department not found");
+        ZEREN_TRY(app::hide_out_of_scope(
+            app::authorize(tx, ctx.actor, app::Permission::manage_organisation, d->procuratorate()),
+            "department_id", "the department"));
+        auto id = app::add_unit(tx, ctx, cmd);
+        if (!id) return id.error();
+        return unit_answer(tx, ctx, *id);
+      },
+      {{"lead", "lead_id"}, {"members", "member_ids"}, {"department", "department_id"}});
 }
 
 Response org_unit_update(Api& api, const Request& req, Who who) {
@@ -225,11 +223,13 @@ Response org_unit_update(Api& api, const Request& req, Who who) {
   auto fields = unit_fields(*body);
   if (!fields) return error_response(fields.error());
   fields->unit = UnitId{*id};
-  return run_json(api, 200, [&](Transaction& tx) -> Result<json::value> {
-    const auto ctx = context_of(api, who);
-    ZEREN_TRY(app::update_unit(tx, ctx, *fields));
-    return unit_answer(tx, ctx, UnitId{*id});
-  });
+  return run_json(api, 200,
+                  [&](Transaction& tx) -> Result<json::value> {
+                    const auto ctx = context_of(api, who);
+                    ZEREN_TRY(app::update_unit(tx, ctx, *fields));
+                    return unit_answer(tx, ctx, UnitId{*id});
+                  },
+                  {{"lead", "lead_id"}, {"members", "member_ids"}});
 }
 
 Response org_absence_add(Api& api, const Request& req, Who who) {
@@ -243,20 +243,23 @@ Response org_absence_add(Api& api, const Request& req, Who who) {
   if (!to) return error_response(to.error());
   auto reason = codec::text_field(*body, "reason");
   if (!reason) return error_response(reason.error());
-  return run_json(api, 201, [&](Transaction& tx) -> Result<json::value> {
-    const auto ctx = context_of(api, who);
-    auto p = tx.organisation().find_person(PersonId{*id});
-    if (!p) return Error::not_found("person", "the person not found");
-    ZEREN_TRY(app::hide_out_of_scope(
-        app::authorize(tx, ctx.actor, app::Permission::manage_organisation, p->procuratorate()),
-        "person", "the person"));
-    ZEREN_TRY(app::record_absence(tx, ctx, {PersonId{*id}, **from, **to, *reason}));
-    auto org = app::view_organisation(tx, ctx);
-    if (!org) return org.error();
-    auto again = tx.organisation().find_person(PersonId{*id});
-    if (!again) return again.error();
-    return json::value(encode_person(*again, *org));
-  });
+  return run_json(
+      api, 201,
+      [&](Transaction& tx) -> Result<json::value> {
+        const auto ctx = context_of(api, who);
+        auto p = tx.organisation().find_person(PersonId{*id});
+        if (!p) return Error::not_found("person", "the person not found");
+        ZEREN_TRY(app::hide_out_of_scope(
+            app::authorize(tx, ctx.actor, app::Permission::manage_organisation, p->procuratorate()),
+            "person", "the person"));
+        ZEREN_TRY(app::record_absence(tx, ctx, {PersonId{*id}, **from, **to, *reason}));
+        auto org = app::view_organisation(tx, ctx);
+        if (!org) return org.error();
+        auto again = tx.organisation().find_person(PersonId{*id});
+        if (!again) return again.error();
+        return json::value(encode_person(*again, *org));
+      },
+      {{"absence.from", "from"}, {"absence.to", "to"}, {"absence.reason", "reason"}});
 }
 
 Response users_list(Api& api, const Request&, Who who) {
@@ -285,27 +288,30 @@ Response users_add(Api& api, const Request& req, Who who) {
   if (!proc) return error_response(proc.error());
   auto person = codec::id_field(*body, "person_id", false);
   if (!person) return error_response(person.error());
-  return run_json(api, 201, [&](Transaction& tx) -> Result<json::value> {
-    const auto ctx = context_of(api, who);
-    std::optional<PersonId> p;
-    if (*person) p = PersonId{**person};
-    auto id = app::add_user(tx, ctx, api.deps.hasher,
-                            {*username, *password, *roles, ProcuratorateId{**proc}, p, true});
-    if (!id) return id.error();
-    auto u = tx.users().find_user(*id);
-    if (!u) return u.error();
-    return json::value(encode_user(*u, nullptr));
-  });
+  return run_json(api, 201,
+                  [&](Transaction& tx) -> Result<json::value> {
+                    const auto ctx = context_of(api, who);
+                    std::optional<PersonId> p;
+                    if (*person) p = PersonId{**person};
+                    auto id = app::add_user(
+                        tx, ctx, api.deps.hasher,
+                        {*username, *password, *roles, ProcuratorateId{**proc}, p, true});
+                    if (!id) return id.error();
+                    auto u = tx.users().find_user(*id);
+                    if (!u) return u.error();
+                    auto org = app::view_organisation(tx, ctx);
+                    return json::value(encode_user(*u, org ? &*org : nullptr));
+                  },
+                  {{"person", "person_id"}, {"procuratorate", "procuratorate_id"}});
 }
 
 Response plans_list(Api& api, const Request& req, Who who) {
-  Error bad;
-  auto dept = query_id(req, "department", bad);
-  if (!bad.code.empty()) return error_response(bad);
+  auto dept = query_id(req, "department");
+  if (!dept) return error_response(dept.error());
   return run_json(api, 200, [&](Transaction& tx) -> Result<json::value> {
     const auto ctx = context_of(api, who);
     std::optional<DepartmentId> d;
-    if (dept) d = DepartmentId{*dept};
+    if (*dept) d = DepartmentId{**dept};
     auto plans = app::list_plans(tx, ctx, d);
     if (!plans) return plans.error();
     auto org = app::view_organisation(tx, ctx);
@@ -365,9 +371,7 @@ Response plans_decide(Api& api, const Request& req, Who who) {
   if (!id) return error_response(Error::not_found("plan", "the plan not found"));
   auto body = codec::parse_object(req.body, {"approve", "note"});
   if (!body) return error_response(body.error());
-  if (!body->contains("approve"))
-    return error_response(Error::invalid("approve", "required", "approve is required (必填)"));
-  auto approve = codec::bool_field(*body, "approve", false);
+  auto approve = codec::required_bool(*body, "approve");
   if (!approve) return error_response(approve.error());
   auto note = codec::text_field(*body, "note", false);
   if (!note) return error_response(note.error());
@@ -385,14 +389,14 @@ Response plans_decide(Api& api, const Request& req, Who who) {
 }
 
 Response audit_trail(Api& api, const Request& req, Who who) {
-  Error bad;
-  auto from = query_id(req, "from", bad);
-  auto limit = query_id(req, "limit", bad);
-  if (!bad.code.empty()) return error_response(bad);
+  auto from = query_id(req, "from");
+  if (!from) return error_response(from.error());
+  auto limit = query_id(req, "limit");
+  if (!limit) return error_response(limit.error());
   return run_json(api, 200, [&](Transaction& tx) -> Result<json::value> {
     auto entries = app::read_audit_trail(
-        tx, context_of(api, who), from.value_or(1),
-        static_cast<int>(std::min<std::int64_t>(limit.value_or(100), 100000)));
+        tx, context_of(api, who), from->value_or(1),
+        static_cast<int>(std::min<std::int64_t>(limit->value_or(100), 100000)));
     if (!entries) return entries.error();
     auto size = tx.audit().size();
     if (!size) return size.error();

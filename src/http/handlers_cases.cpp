@@ -18,22 +18,7 @@ Result<app::CaseFilter> filter_of(const Request& req) {
     auto it = req.query.find(key);
     return it == req.query.end() ? std::string() : it->second;
   };
-  auto id = [&](const char* key) -> Result<std::optional<std::int64_t>> {
-    const std::string v = get(key);
-    if (v.empty()) return std::optional<std::int64_t>{};
-    std::int64_t n = 0;
-    if (v.size() > 18)
-      return Error::invalid(key, "invalid_type", std::string(key) + " must be a positive integer");
-    for (char c : v) {
-      if (c < '0' || c > '9')
-        return Error::invalid(key, "invalid_type",
-                              std::string(key) + " must be a positive integer");
-      n = n * 10 + (c - '0');
-    }
-    if (n <= 0)
-      return Error::invalid(key, "invalid_type", std::string(key) + " must be a positive integer");
-    return std::optional<std::int64_t>{n};
-  };
+  auto id = [&](const char* key) { return query_id(req, key); };
   auto date = [&](const char* key) -> Result<std::optional<Date>> {
     const std::string v = get(key);
     if (v.empty()) return std::optional<Date>{};
@@ -110,9 +95,12 @@ Response cases_add(Api& api, const Request& req, Who who) {
     json::object out = encode_case(CaseRepository::CaseRow{done->c, std::nullopt}, *org);
     out["case_id"] = done->c.id().value;
     out["case_number"] = done->c.number();
-    out["assignment"] = done->assignment
-                            ? json::value(encode_assignment(*done->assignment, *org, {}))
-                            : json::value(nullptr);
+    out["assignment"] = nullptr;
+    if (done->assignment) {
+      auto epochs = epoch_of(tx, *done->assignment);
+      if (!epochs) return epochs.error();
+      out["assignment"] = encode_assignment(*done->assignment, *org, *epochs);
+    }
     if (!done->assignment) out["unassigned_reason"] = done->unassigned_reason;
     if (done->assignment) method = done->assignment->method;
     return json::value(std::move(out));

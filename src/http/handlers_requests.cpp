@@ -31,12 +31,15 @@ Response requests_designation(Api& api, const Request& req, Who who) {
   if (!reason) return error_response(reason.error());
   auto text = codec::text_field(*body, "reason_text", false);
   if (!text) return error_response(text.error());
-  return run_json(api, 201, [&](Transaction& tx) -> Result<json::value> {
-    const auto ctx = context_of(api, who);
-    auto r = app::request_designation(tx, ctx, {CaseId{*id}, UnitId{**unit}, *reason, *text});
-    if (!r) return r.error();
-    return request_answer(tx, ctx, *r);
-  });
+  return run_json(
+      api, 201,
+      [&](Transaction& tx) -> Result<json::value> {
+        const auto ctx = context_of(api, who);
+        auto r = app::request_designation(tx, ctx, {CaseId{*id}, UnitId{**unit}, *reason, *text});
+        if (!r) return r.error();
+        return request_answer(tx, ctx, *r);
+      },
+      {{"unit", "unit_id"}});
 }
 
 Response requests_change(Api& api, const Request& req, Who who) {
@@ -77,32 +80,36 @@ Response requests_decide(Api& api, const Request& req, Who who) {
   if (!id) return error_response(Error::not_found("request", "the request not found"));
   auto body = codec::parse_object(req.body, {"approve", "note", "designate_unit_id"});
   if (!body) return error_response(body.error());
-  if (!body->contains("approve"))
-    return error_response(Error::invalid("approve", "required", "approve is required (必填)"));
-  auto approve = codec::bool_field(*body, "approve", false);
+  auto approve = codec::required_bool(*body, "approve");
   if (!approve) return error_response(approve.error());
   auto note = codec::text_field(*body, "note", false);
   if (!note) return error_response(note.error());
   auto designate = codec::id_field(*body, "designate_unit_id", false);
   if (!designate) return error_response(designate.error());
   std::optional<AssignmentMethod> method;
-  Response r = run_json(api, 200, [&](Transaction& tx) -> Result<json::value> {
-    const auto ctx = context_of(api, who);
-    std::optional<UnitId> unit;
-    if (*designate) unit = UnitId{**designate};
-    auto rec =
-        app::decide_request(tx, ctx, api.deps.crypto, {RequestId{*id}, *approve, *note, unit});
-    if (!rec) return rec.error();
-    auto answer = request_answer(tx, ctx, RequestId{*id});
-    if (!answer) return answer.error();
-    auto org = app::view_organisation(tx, ctx);
-    if (!org) return org.error();
-    json::object out = answer->as_object();
-    out["assignment"] =
-        *rec ? json::value(encode_assignment(**rec, *org, {})) : json::value(nullptr);
-    if (*rec) method = (*rec)->method;
-    return json::value(std::move(out));
-  });
+  Response r = run_json(api, 200,
+                        [&](Transaction& tx) -> Result<json::value> {
+                          const auto ctx = context_of(api, who);
+                          std::optional<UnitId> unit;
+                          if (*designate) unit = UnitId{**designate};
+                          auto rec = app::decide_request(tx, ctx, api.deps.crypto,
+                                                         {RequestId{*id}, *approve, *note, unit});
+                          if (!rec) return rec.error();
+                          auto answer = request_answer(tx, ctx, RequestId{*id});
+                          if (!answer) return answer.error();
+                          auto org = app::view_organisation(tx, ctx);
+                          if (!org) return org.error();
+                          json::object out = answer->as_object();
+                          out["assignment"] = nullptr;
+                          if (*rec) {
+                            auto epochs = epoch_of(tx, **rec);
+                            if (!epochs) return epochs.error();
+                            out["assignment"] = encode_assignment(**rec, *org, *epochs);
+                          }
+                          if (*rec) method = (*rec)->method;
+                          return json::value(std::move(out));
+                        },
+                        {{"designate", "designate_unit_id"}, {"unit", "designate_unit_id"}});
   if (method) api.deps.metrics.assignment(std::string(code_of(*method)));
   return r;
 }

@@ -211,6 +211,43 @@ TEST(Cases, BadInputIsA400NamingTheFieldAndChangesNothing) {
   EXPECT_EQ(bad_id.status, 404);
 }
 
+TEST(Cases, ErrorsNameTheFieldsAsTheBodyNamesThem) {
+  TestServer server;
+  Browser personnel(server.port()), deputy(server.port()), manager(server.port());
+  ASSERT_EQ(personnel.log_in("zhengzhi").status, 200);
+  ASSERT_EQ(deputy.log_in("fujianchazhang").status, 200);
+  ASSERT_EQ(manager.log_in("anguan").status, 200);
+  const auto units_all = personnel.get("/api/v1/units").json();
+  const auto& unit = units_all.at("units").as_array().at(0).as_object();
+  json::object add{{"department_id", unit.at("department_id")},
+                   {"kind", "sole"},
+                   {"name", "新单元"},
+                   {"lead_id", nullptr},
+                   {"categories", json::array{"prosecution_review"}}};
+  auto no_lead = personnel.post("/api/v1/units", json::serialize(add));
+  EXPECT_EQ(no_lead.status, 400);
+  EXPECT_EQ(no_lead.error_field(), "lead_id");
+  add["lead_id"] = 999999;
+  auto missing_lead = personnel.post("/api/v1/units", json::serialize(add));
+  EXPECT_EQ(missing_lead.status, 404);
+  EXPECT_EQ(missing_lead.error_field(), "lead_id");
+  const auto id = add_case(manager, kCity);
+  auto req = deputy.post("/api/v1/cases/" + std::to_string(id) + "/handler-change-requests",
+                         R"({"reason": "workload"})");
+  ASSERT_EQ(req.status, 201);
+  auto null_approve = manager.post(
+      "/api/v1/requests/" + std::to_string(req.json().at("id").as_int64()) + "/decision",
+      R"({"approve": null})");
+  EXPECT_EQ(null_approve.status, 403) << "case management decides nothing";
+  Browser chief(server.port());
+  ASSERT_EQ(chief.log_in("jianchazhang").status, 200);
+  auto chief_null =
+      chief.post("/api/v1/requests/" + std::to_string(req.json().at("id").as_int64()) + "/decision",
+                 R"({"approve": null})");
+  EXPECT_EQ(chief_null.status, 400) << "null is not a decision";
+  EXPECT_EQ(chief_null.error_field(), "approve");
+}
+
 TEST(Cases, MetricsCountRequestsByRouteAndStatus) {
   TestServer server;
   Browser manager(server.port());

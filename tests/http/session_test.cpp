@@ -146,6 +146,14 @@ TEST(Session, AnAccountMadeByAnAdministratorChangesItsPasswordFirst) {
   EXPECT_EQ(weak.status, 400);
   EXPECT_EQ(weak.error_field(), "password");
   body["password"] = "Initial-2026-pass";
+  body["roles"] = json::array{"auditor"};
+  body.erase("person_id");
+  auto admin_role = admin.post("/api/v1/users", json::serialize(body));
+  EXPECT_EQ(admin_role.status, 403)
+      << "三员分立: administrator roles come from the security administrator";
+  EXPECT_EQ(admin_role.error_code(), "admin_role_needs_secadmin");
+  body["roles"] = json::array{"prosecutor"};
+  body["person_id"] = person;
   ASSERT_EQ(admin.post("/api/v1/users", json::serialize(body)).status, 201);
 
   Browser user(server.port());

@@ -2,8 +2,8 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
-#include <sys/file.h>
 #include <netinet/in.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -139,7 +139,8 @@ const Template& demo_template() {
     const char* bin = std::getenv("ZEREN_BINARY");
     if (!bin) throw std::runtime_error("ZEREN_BINARY is not set");
     const auto stamp = fs::last_write_time(bin).time_since_epoch().count();
-    const fs::path dir = fs::path(bin).parent_path() / "test-fixtures" / ("http-" + std::to_string(stamp));
+    const fs::path dir =
+        fs::path(bin).parent_path() / "test-fixtures" / ("http-" + std::to_string(stamp));
     fs::create_directories(dir.parent_path());
     const std::string lock = dir.string() + ".lock";
     const int fd = ::open(lock.c_str(), O_CREAT | O_RDWR, 0644);
@@ -149,7 +150,8 @@ const Template& demo_template() {
       const fs::path tmp = dir.string() + ".tmp";
       fs::remove_all(tmp);
       fs::create_directories(tmp);
-      const std::string printed = run(std::string(bin) + " demo --json --db " + (tmp / "template.db").string());
+      const std::string printed =
+          run(std::string(bin) + " demo --json --db " + (tmp / "template.db").string());
       std::ofstream(tmp / "demo.json") << printed;
       fs::rename(tmp, dir);
     }
@@ -235,8 +237,9 @@ TestServer::~TestServer() {
   thread_.join();
   impl_.reset();
   std::error_code ec;
-  for (const char* suffix : {"", "-wal", "-shm", ".audit-key", ".audit-key.pub", ".served.db", ".served.db-wal",
-                             ".served.db-shm", ".served.db.audit-key", ".served.db.audit-key.pub"})
+  for (const char* suffix :
+       {"", "-wal", "-shm", ".audit-key", ".audit-key.pub", ".served.db", ".served.db-wal",
+        ".served.db-shm", ".served.db.audit-key", ".served.db.audit-key.pub"})
     fs::remove(db_ + suffix, ec);
 }
 

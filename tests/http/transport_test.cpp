@@ -39,7 +39,12 @@ TEST(Transport, UnknownPathsAndMethodsAreClearErrors) {
   auto missing = request(server.port(), "GET", "/api/v1/nothing-here");
   EXPECT_EQ(missing.status, 404);
   EXPECT_EQ(missing.error_code(), "not_found");
-  EXPECT_EQ(request(server.port(), "PATCH", "/api/v1/cases").status, 405);
+  auto patch = request(server.port(), "PATCH", "/api/v1/cases");
+  EXPECT_EQ(patch.status, 405);
+  EXPECT_EQ(patch.headers["allow"], "GET, POST");
+  auto head = request(server.port(), "HEAD", "/healthz");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
   auto garbage = raw_exchange(server.port(), "THIS IS NOT HTTP\r\n\r\n");
   EXPECT_EQ(garbage.status, 400);
 }
