@@ -104,6 +104,13 @@ struct AddUser {
 Result<UserId> add_user(Transaction& tx, const Context& ctx, const PasswordHasher& hasher,
                         const AddUser& cmd);
 
+struct GrantRoles {
+  UserId user;
+  std::set<Role> roles;
+};
+// The 安全管理员 of the account's 院 sets its roles; never their own.
+Status grant_roles(Transaction& tx, const Context& ctx, const GrantRoles& cmd);
+
 // ---- who is acting ----
 // The actor for a user account: "user:<id>", its roles, its 院 and its person.
 Result<Actor> actor_for_user(Transaction& tx, const std::string& username);

@@ -53,6 +53,7 @@ Response org_absence_add(Api&, const Request&, Who);
 // accounts
 Response users_list(Api&, const Request&, Who);
 Response users_add(Api&, const Request&, Who);
+Response users_roles(Api&, const Request&, Who);
 // cases
 Response cases_list(Api&, const Request&, Who);
 Response cases_add(Api&, const Request&, Who);

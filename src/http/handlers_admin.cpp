@@ -305,6 +305,25 @@ Response users_add(Api& api, const Request& req, Who who) {
                   {{"person", "person_id"}, {"procuratorate", "procuratorate_id"}});
 }
 
+Response users_roles(Api& api, const Request& req, Who who) {
+  auto id = path_id(req, "id");
+  if (!id) return error_response(Error::not_found("user", "the account not found"));
+  auto body = codec::parse_object(req.body, {"roles"});
+  if (!body) return error_response(body.error());
+  if (!body->contains("roles") || body->at("roles").is_null())
+    return error_response(Error::invalid("roles", "required", "roles is required (必填)"));
+  auto roles = term_set<Role>(*body, "roles");
+  if (!roles) return error_response(roles.error());
+  return run_json(api, 200, [&](Transaction& tx) -> Result<json::value> {
+    const auto ctx = context_of(api, who);
+    ZEREN_TRY(app::grant_roles(tx, ctx, {UserId{*id}, *roles}));
+    auto u = tx.users().find_user(UserId{*id});
+    if (!u) return u.error();
+    auto org = app::view_organisation(tx, ctx);
+    return json::value(encode_user(*u, org ? &*org : nullptr));
+  });
+}
+
 Response plans_list(Api& api, const Request& req, Who who) {
   auto dept = query_id(req, "department");
   if (!dept) return error_response(dept.error());

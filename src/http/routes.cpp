@@ -35,6 +35,8 @@ const std::vector<Route>& routes() {
 
       {"GET", "/api/v1/users", P::read_accounts, true, false, "Accounts in scope", users_list},
       {"POST", "/api/v1/users", P::manage_accounts, true, false, "Create an account", users_add},
+      {"PUT", "/api/v1/users/{id}/roles", P::grant_roles, true, false,
+       "Set an account's roles (not one's own)", users_roles},
 
       {"GET", "/api/v1/cases", P::read_cases, true, false, "Cases, filtered and paged", cases_list},
       {"POST", "/api/v1/cases", P::intake_cases, true, false, "Take in a case and assign it",

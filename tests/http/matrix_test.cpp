@@ -16,7 +16,7 @@ namespace json = boost::json;
 struct Place {
   std::string name;
   std::int64_t id = 0, department = 0, person = 0, unit = 0, case_id = 0, assignment = 0,
-               request = 0, plan = 0;
+               request = 0, plan = 0, user = 0;
 };
 
 std::int64_t find_id(const json::value& list, const char* key, const char* field,
@@ -27,7 +27,7 @@ std::int64_t find_id(const json::value& list, const char* key, const char* field
 }
 
 Place prepare(unsigned short port, const std::string& manager, const std::string& head,
-              const std::string& name) {
+              const std::string& prosecutor, const std::string& name) {
   Place p;
   p.name = name;
   Browser m(port), h(port);
@@ -59,6 +59,10 @@ Place prepare(unsigned short port, const std::string& manager, const std::string
       h.post("/api/v1/plans", json::serialize(json::object{{"department_id", p.department}}));
   EXPECT_EQ(plan.status, 201) << plan.body;
   p.plan = plan.json().at("id").as_int64();
+  Browser x(port);
+  auto in = x.log_in(prosecutor);
+  EXPECT_EQ(in.status, 200);
+  p.user = in.json().at("user").at("id").as_int64();
   return p;
 }
 
@@ -73,6 +77,7 @@ std::string fill(std::string_view pattern, const Place& t) {
   if (out.starts_with("/api/v1/plans/")) put("{id}", t.plan);
   if (out.starts_with("/api/v1/people/")) put("{id}", t.person);
   if (out.starts_with("/api/v1/units/")) put("{id}", t.unit);
+  if (out.starts_with("/api/v1/users/")) put("{id}", t.user);
   put("{assignment}", t.assignment);
   return out;
 }
@@ -87,6 +92,7 @@ std::string body_for(std::string_view pattern, const Place& t, int n) {
                                         {"lead_id", t.person},
                                         {"categories", json::array{"prosecution_review"}}});
   if (p == "/api/v1/units/{id}") return R"({"position": 7})";
+  if (p == "/api/v1/users/{id}/roles") return R"({"roles": ["prosecutor"]})";
   if (p == "/api/v1/people/{id}/absences")
     return R"({"from": "2026-12-01", "to": "2026-12-02", "reason": "培训"})";
   if (p == "/api/v1/users")
@@ -111,9 +117,9 @@ bool any_of_roles(const DemoUser& u, std::initializer_list<const char*> roles) {
 
 TEST(Matrix, EveryRouteRoleAndProcuratorateIsAllowedOrRefusedAsTheMatrixSays) {
   TestServer server;
-  const Place city = prepare(server.port(), "anguan", "yibu", "嘉峪关市人民检察院");
-  const Place district =
-      prepare(server.port(), "cqanguan", "cqyibu", demo_user("cqanguan").procuratorate);
+  const Place city = prepare(server.port(), "anguan", "yibu", "jianchaguan1", "嘉峪关市人民检察院");
+  const Place district = prepare(server.port(), "cqanguan", "cqyibu", "cqjianchaguan1",
+                                 demo_user("cqanguan").procuratorate);
   ASSERT_NE(city.id, district.id);
 
   // Every role appears in each 院.

@@ -154,6 +154,15 @@ TEST(Session, AnAccountMadeByAnAdministratorChangesItsPasswordFirst) {
   EXPECT_EQ(admin_role.error_code(), "admin_role_needs_secadmin");
   body["roles"] = json::array{"prosecutor"};
   body["person_id"] = person;
+  // The security administrator grants roles, never their own.
+  Browser security(server.port());
+  auto me = security.log_in("anquan");
+  ASSERT_EQ(me.status, 200);
+  const auto self = me.json().at("user").at("id").as_int64();
+  auto own = security.send("PUT", "/api/v1/users/" + std::to_string(self) + "/roles",
+                           R"({"roles": ["secadmin"]})");
+  EXPECT_EQ(own.status, 403);
+  EXPECT_EQ(own.error_code(), "own_roles");
   ASSERT_EQ(admin.post("/api/v1/users", json::serialize(body)).status, 201);
 
   Browser user(server.port());
