@@ -64,15 +64,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
   }
 
-  // From the stop signal: an idle connection closes now; a busy one after its response. A
-  // connection whose request has arrived but is not parsed yet is busy, not idle.
+  // From the stop signal: a connection waiting for a request gets a short grace instead of its
+  // idle time-out, then closes; one whose request is arriving (perhaps already read from the
+  // socket by the reactor, its handler not yet run) is served, and closes after its response.
   void stop_if_idle() {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
-      if (self->idle_ && !self->bytes_waiting()) {
-        beast::error_code ec;
-        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-        self->stream_.close();
-      }
+      if (self->idle_) self->stream_.expires_after(std::chrono::milliseconds(250));
     });
   }
 

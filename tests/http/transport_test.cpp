@@ -9,8 +9,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "support.hpp"
 
@@ -60,9 +64,12 @@ TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
   const pid_t pid = ::fork();
   if (pid == 0) {
     ::dup2(out[1], 1);
+    const std::string log = db + ".log";
+    const int err = ::open(log.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0644);
+    ::dup2(err, 2);
     ::close(out[0]);
     ::execl(std::getenv("ZEREN_BINARY"), "zeren", "serve", "--db", db.c_str(), "--listen",
-            "127.0.0.1:0", "--quiet", static_cast<char*>(nullptr));
+            "127.0.0.1:0", static_cast<char*>(nullptr));
     ::_exit(127);
   }
   ::close(out[1]);
@@ -116,7 +123,10 @@ TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
   }
   ::close(fd);
   ::close(idle);
-  EXPECT_EQ(reply.substr(0, 12), "HTTP/1.1 200") << reply;
+  std::ifstream log_file(db + ".log");
+  std::stringstream log;
+  log << log_file.rdbuf();
+  EXPECT_EQ(reply.substr(0, 12), "HTTP/1.1 200") << reply << "\nserver log:\n" << log.str();
   EXPECT_NE(reply.find("csrf_token"), std::string::npos);
   int status = 0;
   ASSERT_EQ(::waitpid(pid, &status, 0), pid);
