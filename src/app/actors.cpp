@@ -5,8 +5,7 @@ namespace zeren::app {
 Result<Actor> actor_for_user(Transaction& tx, const std::string& username) {
   auto u = tx.users().find_user_by_name(username);
   if (!u) return Error::not_found("as", "no user " + username);
-  return Actor{"user:" + std::to_string(u->id().value), u->roles(), u->procuratorate(), u->person(),
-               false};
+  return Actor::for_account(*u);
 }
 
 Result<Actor> actor_for_person(Transaction& tx, PersonId id) {

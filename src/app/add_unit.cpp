@@ -6,13 +6,15 @@
 namespace zeren::app {
 
 // Checks the unit against its department and people; the audit fields describing it.
-Result<std::vector<AuditField>> checked_unit_fields(Transaction& tx, const Unit& unit, const Department& dept) {
+Result<std::vector<AuditField>> checked_unit_fields(Transaction& tx, const Unit& unit,
+                                                    const Department& dept) {
   auto lead = tx.organisation().find_person(unit.lead());
   if (!lead) return Error::not_found("lead", "the lead does not exist");
   std::vector<Person> members;
   for (auto m : unit.members()) {
     auto p = tx.organisation().find_person(m);
-    if (!p) return Error::not_found("members", "member " + std::to_string(m.value) + " does not exist");
+    if (!p)
+      return Error::not_found("members", "member " + std::to_string(m.value) + " does not exist");
     members.push_back(std::move(*p));
   }
   ZEREN_TRY(check_unit(unit, dept, *lead, members));
@@ -36,7 +38,9 @@ Result<std::vector<AuditField>> checked_unit_fields(Transaction& tx, const Unit&
 Result<UnitId> add_unit(Transaction& tx, const Context& ctx, const AddUnit& cmd) {
   auto dept = tx.organisation().find_department(cmd.department);
   if (!dept) return Error::not_found("department", "the department does not exist");
-  ZEREN_TRY(authorize(tx, ctx.actor, Permission::manage_organisation, dept->procuratorate()));
+  ZEREN_TRY(hide_out_of_scope(
+      authorize(tx, ctx.actor, Permission::manage_organisation, dept->procuratorate()),
+      "department", "the department"));
   auto unit = Unit::create(cmd.department, cmd.kind, cmd.name, cmd.lead, cmd.members,
                            cmd.categories, cmd.difficulties, cmd.share, cmd.position, cmd.active);
   if (!unit) return unit.error();
@@ -44,7 +48,8 @@ Result<UnitId> add_unit(Transaction& tx, const Context& ctx, const AddUnit& cmd)
   if (!fields) return fields.error();
   auto id = tx.organisation().add_unit(*unit);
   if (!id) return id.error();
-  ZEREN_TRY(record_change(tx, ctx, "organisation.unit.add", subject("unit", *id), std::move(*fields)));
+  ZEREN_TRY(
+      record_change(tx, ctx, "organisation.unit.add", subject("unit", *id), std::move(*fields)));
   return id;
 }
 

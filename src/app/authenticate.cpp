@@ -28,8 +28,7 @@ Result<Authenticated> authenticate(Transaction& tx, const Clock& clock,
     ZEREN_TRY(tx.sessions().touch_session(s->id, now));
     s->last_seen_us = now;
   }
-  Actor actor{"user:" + std::to_string(user->id().value), user->roles(), user->procuratorate(),
-              user->person(), false};
+  Actor actor = Actor::for_account(*user);
   return Authenticated{std::move(actor), std::move(*user), std::move(*s)};
 }
 

@@ -7,7 +7,7 @@ Status change_password(Transaction& tx, const Context& ctx, const PasswordHasher
                        const ChangePassword& cmd) {
   auto user = tx.users().find_user(cmd.user);
   if (!user) return user.error();
-  if (!ctx.actor.console && ctx.actor.id != "user:" + std::to_string(cmd.user.value))
+  if (!ctx.actor.console && ctx.actor.id != Actor::id_of(cmd.user))
     return Error::denied("只能修改自己的密码 (only your own password)");
   if (!hasher.verify(cmd.current_password, user->password_hash()))
     return Error::invalid("current_password", "wrong_password",

@@ -21,6 +21,11 @@ struct Actor {
   static Actor console_operator(std::string os_user) {
     return Actor{"cli:" + std::move(os_user), {}, std::nullopt, std::nullopt, true};
   }
+  // A logged-in account: "user:<id>", its roles, its 院 and its person.
+  static std::string id_of(UserId user) { return "user:" + std::to_string(user.value); }
+  static Actor for_account(const UserAccount& u) {
+    return Actor{id_of(u.id()), u.roles(), u.procuratorate(), u.person(), false};
+  }
   bool has(Role r) const { return roles.contains(r); }
 };
 

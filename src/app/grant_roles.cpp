@@ -11,7 +11,7 @@ Status grant_roles(Transaction& tx, const Context& ctx, const GrantRoles& cmd) {
   ZEREN_TRY(
       hide_out_of_scope(authorize(tx, ctx.actor, Permission::grant_roles, user->procuratorate()),
                         "user", "the account"));
-  if (ctx.actor.id == "user:" + std::to_string(cmd.user.value))
+  if (ctx.actor.id == Actor::id_of(cmd.user))
     return Error::refused("own_roles", "不能修改自己的角色 (no one changes their own roles)");
   // The account's rules (at least one role; an administrator role stands alone) still hold.
   auto changed =

@@ -24,8 +24,7 @@ Error invalid_credentials() {
                                 "用户名或密码错误 (wrong user name or password)");
 }
 
-Error locked_error(std::int64_t until_us) {
-  (void)until_us;
+Error locked_error() {
   return Error{
       ErrorKind::locked,
       "account_locked",
@@ -75,7 +74,7 @@ Result<LoggedIn> log_in(Store& store, const Clock& clock, const PasswordHasher& 
     if (!state) return state.error();
     const std::string subj = subject("user", user->id());
     if (state->locked(now)) {
-      refusal = locked_error(*state->locked_until_us);
+      refusal = locked_error();
       return as_status(record_change(tx, ctx, "session.login.fail", subj,
                                      {{"client", cmd.client}, {"reason", "locked"}}));
     }
@@ -101,9 +100,7 @@ Result<LoggedIn> log_in(Store& store, const Clock& clock, const PasswordHasher& 
     auto id = tx.sessions().add_session(s);
     if (!id) return id.error();
     s.id = *id;
-    const Context as_user{Actor{"user:" + std::to_string(user->id().value), user->roles(),
-                                user->procuratorate(), user->person(), false},
-                          clock};
+    const Context as_user{Actor::for_account(*user), clock};
     ZEREN_TRY(
         as_status(record_change(tx, as_user, "session.login", subj,
                                 {{"client", cmd.client}, {"session", std::to_string(id->value)}})));

@@ -52,6 +52,9 @@ struct CaseDetail {
   std::map<std::int64_t, DrawEpoch> epochs;  // of the random draws, by id
 };
 Result<CaseDetail> show_case(Transaction& tx, const Context& ctx, CaseId id);
+// The draw epochs of the random assignments among `assignments`, by id (their proofs).
+Result<std::map<std::int64_t, DrawEpoch>> draw_epochs(Transaction& tx,
+                                                      const std::vector<AssignmentRecord>& assignments);
 
 // ---- requests, plans, alerts ----
 // Requests of the procuratorates in the reader's scope; `pending_only` for the work lists.

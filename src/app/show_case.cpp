@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "app/permissions.hpp"
 #include "app/queries.hpp"
 
@@ -33,17 +35,24 @@ Result<CaseDetail> show_case(Transaction& tx, const Context& ctx, CaseId id) {
   auto timeline = tx.audit().read_subject("case:" + std::to_string(id.value));
   if (!timeline) return timeline.error();
   d.timeline = std::move(*timeline);
-  bool random = false;
-  for (const auto& r : d.assignments) random = random || r.epoch.has_value();
-  if (random) {
-    auto epochs = tx.epochs().list_epochs();
-    if (!epochs) return epochs.error();
-    for (const auto& r : d.assignments)
-      if (r.epoch)
-        for (const auto& e : *epochs)
-          if (e.id == *r.epoch) d.epochs[e.id.value] = e;
-  }
+  auto epochs = draw_epochs(tx, d.assignments);
+  if (!epochs) return epochs.error();
+  d.epochs = std::move(*epochs);
   return d;
+}
+
+Result<std::map<std::int64_t, DrawEpoch>> draw_epochs(
+    Transaction& tx, const std::vector<AssignmentRecord>& assignments) {
+  std::map<std::int64_t, DrawEpoch> out;
+  const bool random = std::any_of(assignments.begin(), assignments.end(),
+                                  [](const AssignmentRecord& r) { return r.epoch.has_value(); });
+  if (!random) return out;
+  auto epochs = tx.epochs().list_epochs();
+  if (!epochs) return epochs.error();
+  for (const auto& r : assignments)
+    for (const auto& e : *epochs)
+      if (r.epoch && e.id == *r.epoch) out[e.id.value] = e;
+  return out;
 }
 
 }  // namespace zeren::app

@@ -1,5 +1,7 @@
 #include "codec/case_codec.hpp"
 
+#include "codec/fields.hpp"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -14,22 +16,13 @@ Error bad(const std::string& field, const std::string& message) {
   return Error::invalid(field, "invalid_" + field, message);
 }
 
-Result<std::string> text(const json::object& o, const char* key, bool required = true) {
-  auto* v = o.if_contains(key);
-  if (!v || v->is_null()) {
-    if (!required) return std::string();
-    return Error::invalid(key, "required", std::string(key) + " is required (必填)");
-  }
-  if (!v->is_string()) return bad(key, std::string(key) + " must be text");
-  return std::string(v->as_string());
-}
-
 Result<PersonId> person_ref(Transaction& tx, const json::value& v, ProcuratorateId where,
                             const char* field) {
   if (v.is_int64() && v.as_int64() > 0) {
     auto p = tx.organisation().find_person(PersonId{v.as_int64()});
     if (!p || p->procuratorate() != where)
-      return Error::not_found(field, std::string(field) + ": no person " + std::to_string(v.as_int64()) + " in this 院");
+      return Error::not_found(field, std::string(field) + ": no person " +
+                                         std::to_string(v.as_int64()) + " in this 院");
     return p->id();
   }
   if (!v.is_string()) return bad(field, std::string(field) + " lists person ids or names");
@@ -44,7 +37,8 @@ Result<PersonId> person_ref(Transaction& tx, const json::value& v, Procuratorate
       found = p.id();
     }
   if (!found)
-    return Error::not_found(field, std::string(field) + ": no person named " + std::string(v.as_string()));
+    return Error::not_found(field,
+                            std::string(field) + ": no person named " + std::string(v.as_string()));
   return *found;
 }
 
@@ -65,20 +59,13 @@ Result<std::vector<PersonId>> people(Transaction& tx, const json::object& o, con
 }  // namespace
 
 Result<CaseIntake> decode_intake(Transaction& tx, std::string_view body) {
-  boost::system::error_code ec;
-  json::value root = json::parse(body, ec);
-  if (ec) return Error::invalid("body", "bad_json", "the request is not valid JSON: " + ec.message());
-  if (!root.is_object()) return Error::invalid("body", "bad_json", "the request must be a JSON object");
-  const auto& o = root.as_object();
-  static constexpr std::string_view kKeys[] = {
-      "procuratorate", "department", "category", "received_on", "difficulty", "custody", "parties",
-      "source_org", "source_doc_no", "related_case", "recusals", "investigators"};
-  for (const auto& kv : o)
-    if (std::find(std::begin(kKeys), std::end(kKeys), kv.key()) == std::end(kKeys))
-      return Error::invalid(std::string(kv.key()), "unknown_field",
-                            "unknown field " + std::string(kv.key()));
+  auto root = parse_object(body, {"procuratorate", "department", "category", "received_on",
+                                  "difficulty", "custody", "parties", "source_org", "source_doc_no",
+                                  "related_case", "recusals", "investigators"});
+  if (!root) return root.error();
+  const auto& o = *root;
   CaseIntake in;
-  auto proc_ref = text(o, "procuratorate");
+  auto proc_ref = text_field(o, "procuratorate");
   if (!proc_ref) return proc_ref.error();
   {
     auto by_code = tx.organisation().find_procuratorate_by_code(*proc_ref);
@@ -90,35 +77,27 @@ Result<CaseIntake> decode_intake(Transaction& tx, std::string_view body) {
       for (const auto& p : *all)
         if (p.name() == *proc_ref) in.procuratorate = p.id();
       if (!in.procuratorate.valid())
-        return Error::not_found("procuratorate", "no procuratorate " + *proc_ref + " (name or 院代字)");
+        return Error::not_found("procuratorate",
+                                "no procuratorate " + *proc_ref + " (name or 院代字)");
     }
   }
-  auto dept = text(o, "department");
+  auto dept = text_field(o, "department");
   if (!dept) return dept.error();
   auto d = tx.organisation().find_department_by_name(in.procuratorate, *dept);
   if (!d) return Error::not_found("department", "no department " + *dept + " in this 院");
   in.department = d->id();
-  auto category = text(o, "category");
+  auto category = term_field<CaseCategory>(o, "category");
   if (!category) return category.error();
-  auto c = parse_term<CaseCategory>(*category, "category");
-  if (!c) return c.error();
-  in.category = *c;
-  auto received = text(o, "received_on");
+  in.category = **category;
+  auto received = date_field(o, "received_on");
   if (!received) return received.error();
-  auto date = Date::parse(*received, "received_on");
-  if (!date) return date.error();
-  in.received_on = *date;
-  auto difficulty = text(o, "difficulty", false);
+  in.received_on = **received;
+  auto difficulty = term_field<Difficulty>(o, "difficulty", false);
   if (!difficulty) return difficulty.error();
-  if (!difficulty->empty()) {
-    auto df = parse_term<Difficulty>(*difficulty, "difficulty");
-    if (!df) return df.error();
-    in.difficulty = *df;
-  }
-  if (auto* v = o.if_contains("custody"); v && !v->is_null()) {
-    if (!v->is_bool()) return bad("custody", "custody must be true or false");
-    in.custody = v->as_bool();
-  }
+  if (*difficulty) in.difficulty = **difficulty;
+  auto custody = bool_field(o, "custody", false);
+  if (!custody) return custody.error();
+  in.custody = *custody;
   auto* parties = o.if_contains("parties");
   if (!parties || !parties->is_array())
     return Error::invalid("parties", "required", "parties must be a list of names (当事人)");
@@ -126,17 +105,19 @@ Result<CaseIntake> decode_intake(Transaction& tx, std::string_view body) {
     if (!p.is_string()) return bad("parties", "parties lists names");
     in.parties.emplace_back(p.as_string());
   }
-  auto org = text(o, "source_org");
+  auto org = text_field(o, "source_org");
   if (!org) return org.error();
   in.source_org = *org;
-  auto doc = text(o, "source_doc_no");
+  auto doc = text_field(o, "source_doc_no");
   if (!doc) return doc.error();
   in.source_doc_no = *doc;
   if (auto* v = o.if_contains("related_case"); v && !v->is_null()) {
     Result<Case> related = Error::invalid("related_case", "invalid_related_case",
                                           "related_case is a case number or id");
-    if (v->is_int64()) related = tx.cases().find_case(CaseId{v->as_int64()});
-    else if (v->is_string()) related = tx.cases().find_case_by_number(std::string(v->as_string()));
+    if (v->is_int64())
+      related = tx.cases().find_case(CaseId{v->as_int64()});
+    else if (v->is_string())
+      related = tx.cases().find_case_by_number(std::string(v->as_string()));
     if (!related) {
       auto e = related.error();
       e.field = "related_case";

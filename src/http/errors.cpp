@@ -34,12 +34,18 @@ Response error_response(const Error& e) {
   const int status = status_of(e);
   // Database details stay in the server's log; the client gets a stable code and a plain message.
   const bool internal = status >= 500 && e.kind != ErrorKind::unavailable;
-  boost::json::object err{
-      {"code", internal ? "internal_error" : e.code},
-      {"message",
-       internal ? "服务器内部错误，请稍后重试 (internal error; try again later)" : e.message}};
-  if (!e.field.empty()) err["field"] = e.field;
-  return json_response(status, boost::json::serialize(boost::json::object{{"error", err}}));
+  if (internal)
+    return json_response(
+        status, error_body("internal_error",
+                           "服务器内部错误，请稍后重试 (internal error; try again later)"));
+  return json_response(status, error_body(e.code, e.message, e.field));
+}
+
+std::string error_body(const std::string& code, const std::string& message,
+                       const std::string& field) {
+  boost::json::object err{{"code", code}, {"message", message}};
+  if (!field.empty()) err["field"] = field;
+  return boost::json::serialize(boost::json::object{{"error", err}});
 }
 
 }  // namespace zeren::http

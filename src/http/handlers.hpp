@@ -30,9 +30,6 @@ Response run_json(Api& api, int status,
                   const std::function<Result<boost::json::value>(Transaction&)>& work,
                   std::initializer_list<std::pair<const char*, const char*>> renames);
 
-// The draw epoch of a random assignment, for its proof (empty for other methods).
-Result<std::map<std::int64_t, DrawEpoch>> epoch_of(Transaction& tx, const AssignmentRecord& a);
-
 // system
 Response healthz(Api&, const Request&, Who);
 Response metrics(Api&, const Request&, Who);

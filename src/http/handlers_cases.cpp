@@ -97,7 +97,7 @@ Response cases_add(Api& api, const Request& req, Who who) {
     out["case_number"] = done->c.number();
     out["assignment"] = nullptr;
     if (done->assignment) {
-      auto epochs = epoch_of(tx, *done->assignment);
+      auto epochs = app::draw_epochs(tx, {*done->assignment});
       if (!epochs) return epochs.error();
       out["assignment"] = encode_assignment(*done->assignment, *org, *epochs);
     }

@@ -35,52 +35,37 @@ Response run_json(Api& api, int status,
   return failed ? error_named(*failed, renames) : r;
 }
 
-Result<std::optional<std::int64_t>> query_id(const Request& r, const char* name) {
-  auto it = r.query.find(name);
-  if (it == r.query.end() || it->second.empty()) return std::optional<std::int64_t>{};
-  const Error bad =
-      Error::invalid(name, "invalid_type", std::string(name) + " must be a positive integer");
-  if (it->second.size() > 18) return bad;
-  std::int64_t v = 0;
-  for (char c : it->second) {
-    if (c < '0' || c > '9') return bad;
-    v = v * 10 + (c - '0');
-  }
-  if (v <= 0) return bad;
-  return std::optional<std::int64_t>{v};
-}
-
-Result<std::map<std::int64_t, DrawEpoch>> epoch_of(Transaction& tx, const AssignmentRecord& a) {
-  std::map<std::int64_t, DrawEpoch> out;
-  if (!a.epoch) return out;
-  auto open = tx.epochs().open_epochs();
-  if (!open) return open.error();
-  for (const auto& e : *open)
-    if (e.id == *a.epoch) out[e.id.value] = e;
-  if (out.empty()) {
-    auto all = tx.epochs().list_epochs();
-    if (!all) return all.error();
-    for (const auto& e : *all)
-      if (e.id == *a.epoch) out[e.id.value] = e;
-  }
-  return out;
-}
-
 app::Context context_of(Api& api, Who who) {
   return app::Context{who ? who->actor : app::Actor{}, api.deps.clock};
 }
 
-Result<std::int64_t> path_id(const Request& r, const char* name) {
-  auto it = r.params.find(name);
-  if (it == r.params.end() || it->second.empty() || it->second.size() > 18)
-    return Error::not_found(name, std::string(name) + " not found");
+namespace {
+// A positive decimal id of at most 18 digits, or nothing.
+std::optional<std::int64_t> positive_id(const std::string& text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
   std::int64_t v = 0;
-  for (char c : it->second) {
-    if (c < '0' || c > '9') return Error::not_found(name, std::string(name) + " not found");
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
     v = v * 10 + (c - '0');
   }
-  if (v <= 0) return Error::not_found(name, std::string(name) + " not found");
-  return v;
+  return v > 0 ? std::optional<std::int64_t>{v} : std::nullopt;
+}
+}  // namespace
+
+Result<std::int64_t> path_id(const Request& r, const char* name) {
+  auto it = r.params.find(name);
+  auto v = it == r.params.end() ? std::optional<std::int64_t>{} : positive_id(it->second);
+  if (!v) return Error::not_found(name, std::string(name) + " not found");
+  return *v;
+}
+
+Result<std::optional<std::int64_t>> query_id(const Request& r, const char* name) {
+  auto it = r.query.find(name);
+  if (it == r.query.end() || it->second.empty()) return std::optional<std::int64_t>{};
+  auto v = positive_id(it->second);
+  if (!v)
+    return Error::invalid(name, "invalid_type", std::string(name) + " must be a positive integer");
+  return std::optional<std::int64_t>{v};
 }
 
 }  // namespace zeren::http

@@ -102,7 +102,7 @@ Response requests_decide(Api& api, const Request& req, Who who) {
                           json::object out = answer->as_object();
                           out["assignment"] = nullptr;
                           if (*rec) {
-                            auto epochs = epoch_of(tx, **rec);
+                            auto epochs = app::draw_epochs(tx, {**rec});
                             if (!epochs) return epochs.error();
                             out["assignment"] = encode_assignment(**rec, *org, *epochs);
                           }

@@ -85,9 +85,8 @@ Response session_create(Api& api, const Request& req, Who) {
     return error_response(in.error());
   }
   Response r = run_json(api, 200, [&](Transaction& tx) {
-    app::Actor a{"user:" + std::to_string(in->user.id().value), in->user.roles(),
-                 in->user.procuratorate(), in->user.person(), false};
-    return who_json(tx, app::Context{a, api.deps.clock}, in->user, in->session.csrf_token);
+    return who_json(tx, app::Context{app::Actor::for_account(in->user), api.deps.clock}, in->user,
+                    in->session.csrf_token);
   });
   r.headers.emplace_back("Set-Cookie", session_cookie(api, in->token, false));
   r.headers.emplace_back("Cache-Control", "no-store");

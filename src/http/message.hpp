@@ -30,6 +30,10 @@ struct Response {
   std::string actor;  // who made the request, for the access log only (never sent)
 };
 
+// The body of every error answer: {"error": {"code", "message", "field"?}}.
+std::string error_body(const std::string& code, const std::string& message,
+                       const std::string& field = {});
+
 // "/a%20b?x=1&y=%E4%B8%AD" → path "/a b", query {x: 1, y: 中}. Malformed escapes are kept as
 // they are; '+' in the query is a space.
 void split_target(std::string_view target, Request& into);
