@@ -231,6 +231,13 @@ TEST(Cases, ErrorsNameTheFieldsAsTheBodyNamesThem) {
   auto missing_lead = personnel.post("/api/v1/units", json::serialize(add));
   EXPECT_EQ(missing_lead.status, 404);
   EXPECT_EQ(missing_lead.error_field(), "lead_id");
+  add["lead_id"] = unit.at("lead_id");
+  add["name"] = unit.at("name");
+  auto taken = personnel.post("/api/v1/units", json::serialize(add));
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_EQ(taken.error_code(), "already_exists");
+  EXPECT_EQ(taken.error_field(), "name");
+  EXPECT_EQ(taken.body.find("UNIQUE"), std::string::npos) << "no database wording: " << taken.body;
   const auto id = add_case(manager, kCity);
   auto req = deputy.post("/api/v1/cases/" + std::to_string(id) + "/handler-change-requests",
                          R"({"reason": "workload"})");

@@ -11,13 +11,38 @@
 
 namespace zeren::sqlite {
 
+namespace {
+// "… UNIQUE constraint failed: unit.department_id, unit.name …" → "name": the last column of the
+// breached key, which is the one a person chose. The database's own wording stays out of the error.
+std::string breached_column(const std::string& what) {
+  const std::string marker = "UNIQUE constraint failed: ";
+  auto at = what.find(marker);
+  if (at == std::string::npos) return {};
+  // The columns are "table.column" joined by ", "; the last one ends at a space or the end.
+  std::string rest = what.substr(at + marker.size());
+  std::string last;
+  std::size_t i = 0;
+  while (i < rest.size()) {
+    const std::size_t end = rest.find_first_of(", \n\r", i);
+    last = rest.substr(i, end == std::string::npos ? std::string::npos : end - i);
+    if (end == std::string::npos || rest.compare(end, 2, ", ") != 0) break;
+    i = end + 2;
+  }
+  return last.substr(last.find('.') + 1);
+}
+}  // namespace
+
 Status guarded(const std::function<Status()>& f) {
   try {
     return f();
   } catch (const soci::soci_error& e) {
     const std::string what = e.what();
-    if (what.find("UNIQUE constraint failed") != std::string::npos)
-      return Error::conflict("already_exists", "already exists: " + what);
+    if (what.find("UNIQUE constraint failed") != std::string::npos) {
+      const std::string column = breached_column(what);
+      return Error::conflict(
+          "already_exists",
+          "已存在相同的" + column + " (a record with this " + column + " already exists)", column);
+    }
     if (what.find("FOREIGN KEY constraint failed") != std::string::npos)
       return Error::conflict("reference_violation", "refers to something that does not exist");
     return Error::storage(what);
@@ -155,11 +180,12 @@ Result<OpenedStore> open_store(const StoreOptions& options) {
     opened.hash = chosen;
   } else {
     auto parsed = audit::parse_algorithm(stored_hash);
-    if (!parsed) return Error{ErrorKind::corruption, "bad_meta", "unknown audit.hash in meta", "db"};
+    if (!parsed)
+      return Error{ErrorKind::corruption, "bad_meta", "unknown audit.hash in meta", "db"};
     if (options.hash && *options.hash != *parsed)
-      return Error::invalid("hash", "hash_fixed",
-                            "this database chains its audit log with " + stored_hash +
-                                "; the hash cannot change");
+      return Error::invalid(
+          "hash", "hash_fixed",
+          "this database chains its audit log with " + stored_hash + "; the hash cannot change");
     ZEREN_TRY(audit::check_available(*parsed));
     opened.hash = *parsed;
   }
