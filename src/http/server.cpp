@@ -4,6 +4,7 @@
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -22,15 +23,6 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
-
-namespace {
-
-std::string json_error(const char* code, const char* message) {
-  return boost::json::serialize(
-      boost::json::object{{"error", boost::json::object{{"code", code}, {"message", message}}}});
-}
-
-}  // namespace
 
 class Connection;
 
@@ -79,7 +71,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
         bhttp::status::service_unavailable, 11);
     res->set(bhttp::field::content_type, "application/json; charset=utf-8");
     res->keep_alive(false);
-    res->body() = json_error("too_many_connections", "服务器繁忙，请稍后再试 (server busy)");
+    res->body() = error_body("too_many_connections", "服务器繁忙，请稍后再试 (server busy)");
     res->prepare_payload();
     stream_.expires_after(server_.options.limits.write);
     bhttp::async_write(
@@ -118,15 +110,25 @@ class Connection : public std::enable_shared_from_this<Connection> {
     // A declared body over the limit is refused before reading it.
     if (auto len = parser_->content_length(); len && *len > server_.options.limits.body_bytes)
       return fail(bhttp::error::body_limit);
-    stream_.expires_after(server_.options.limits.body);
+    // The body's deadline is a timer of our own: the stream's own time-out would close the
+    // socket, and the client is owed a 408.
+    stream_.expires_never();
+    body_late_ = false;
+    body_timer_.expires_after(server_.options.limits.body);
+    body_timer_.async_wait([self = shared_from_this()](beast::error_code e) {
+      if (e) return;
+      self->body_late_ = true;
+      beast::error_code ignored;
+      self->stream_.socket().cancel(ignored);
+    });
     bhttp::async_read(
         stream_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code e, std::size_t) { self->on_body(e); });
   }
 
   void on_body(beast::error_code ec) {
-    if (ec == beast::error::timeout)
-      return respond_error(408, "request_timeout", "请求超时 (request time-out)");
+    body_timer_.cancel();
+    if (body_late_) return respond_error(408, "request_timeout", "请求超时 (request time-out)");
     if (ec) return fail(ec);
     auto& msg = parser_->get();
     Request req;
@@ -189,7 +191,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void respond_error(int status, const char* code, const char* message) {
     Response r;
     r.status = status;
-    r.body = json_error(code, message);
+    r.body = error_body(code, message);
     Request req;
     req.method =
         parser_ && parser_->is_header_done() ? std::string(parser_->get().method_string()) : "?";
@@ -229,6 +231,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   beast::tcp_stream stream_;
+  net::steady_timer body_timer_{stream_.get_executor()};
+  bool body_late_ = false;
   Server::Impl& server_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;

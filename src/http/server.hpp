@@ -25,7 +25,6 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port
   ServerLimits limits;
-  bool tls_terminated_upstream = false;  // only affects what the handler is told
   // One line per request (structured: JSON). Called from the pool's threads.
   std::function<void(const std::string&)> access_log;
 };

@@ -66,6 +66,17 @@ int connect_loopback(unsigned short port) {
   return fd;
 }
 
+std::string read_to_close(int fd) {
+  std::string in;
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    in.append(buf, static_cast<std::size_t>(n));
+  }
+  return in;
+}
+
 Reply raw_exchange(unsigned short port, const std::string& raw) {
   const int fd = connect_loopback(port);
   if (fd < 0) throw std::runtime_error("cannot connect");
@@ -76,13 +87,7 @@ Reply raw_exchange(unsigned short port, const std::string& raw) {
     sent += static_cast<std::size_t>(n);
   }
   ::shutdown(fd, SHUT_WR);
-  std::string in;
-  char buf[65536];
-  for (;;) {
-    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-    if (n <= 0) break;
-    in.append(buf, static_cast<std::size_t>(n));
-  }
+  const std::string in = read_to_close(fd);
   ::close(fd);
   Reply r;
   const auto head_end = in.find("\r\n\r\n");
@@ -191,6 +196,8 @@ const DemoUser& demo_user(const std::string& username) {
 }
 
 struct TestServer::Impl {
+  mutable std::mutex log_mu;
+  std::vector<std::string> log;
   OpenedStore opened;
   Argon2PasswordHasher hasher;
   SodiumSessionSecrets secrets;
@@ -200,7 +207,7 @@ struct TestServer::Impl {
   std::unique_ptr<http::Server> server;
 };
 
-TestServer::TestServer() : impl_(std::make_unique<Impl>()) {
+TestServer::TestServer(http::ServerLimits limits) : impl_(std::make_unique<Impl>()) {
   const auto& t = demo_template();
   const fs::path dir = fs::temp_directory_path() / ("zeren-http-" + std::to_string(::getpid()));
   fs::create_directories(dir);
@@ -220,7 +227,12 @@ TestServer::TestServer() : impl_(std::make_unique<Impl>()) {
                                   options);
   http::ServerOptions so;
   so.port = 0;
+  so.limits = limits;
   so.limits.threads = 2;
+  so.access_log = [this](const std::string& line) {
+    std::lock_guard lock(impl_->log_mu);
+    impl_->log.push_back(line);
+  };
   impl_->server = std::make_unique<http::Server>(
       [this](const http::Request& r) {
         auto res = impl_->api->handle(r);
@@ -230,6 +242,11 @@ TestServer::TestServer() : impl_(std::make_unique<Impl>()) {
       so);
   port_ = impl_->server->listen();
   thread_ = std::thread([this] { impl_->server->run(false); });
+}
+
+std::vector<std::string> TestServer::access_log() const {
+  std::lock_guard lock(impl_->log_mu);
+  return impl_->log;
 }
 
 TestServer::~TestServer() {

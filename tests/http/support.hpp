@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "domain/ports.hpp"
+#include "http/server.hpp"
 
 namespace zeren::test {
 
@@ -38,6 +39,8 @@ struct Reply {
 
 // A connected socket to 127.0.0.1:port, or -1.
 int connect_loopback(unsigned short port);
+// Everything the peer sends until it closes the connection.
+std::string read_to_close(int fd);
 // One raw exchange on a new connection ("Connection: close").
 Reply raw_exchange(unsigned short port, const std::string& raw_request);
 Reply request(unsigned short port, const std::string& method, const std::string& path,
@@ -53,11 +56,14 @@ const DemoUser& demo_user(const std::string& username);
 
 class TestServer {
  public:
-  TestServer();  // a fresh copy of the template demo database (with its year of history)
+  // A fresh copy of the template demo database (with its year of history), served with `limits`
+  // (two threads unless they say otherwise).
+  explicit TestServer(http::ServerLimits limits = {});
   ~TestServer();
   unsigned short port() const { return port_; }
   ManualClock& clock() { return clock_; }
   const std::string& database() const { return db_; }
+  std::vector<std::string> access_log() const;  // the lines written so far
 
  private:
   struct Impl;

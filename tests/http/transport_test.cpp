@@ -53,12 +53,85 @@ TEST(Transport, UnknownPathsAndMethodsAreClearErrors) {
   EXPECT_EQ(garbage.status, 400);
 }
 
+// `zeren audit verify --json` on a database.
+boost::json::object verify_report(const std::string& db) {
+  const std::string command =
+      std::string(std::getenv("ZEREN_BINARY")) + " audit verify --json --db " + db;
+  FILE* p = ::popen(command.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  for (std::size_t n; p && (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  if (p) ::pclose(p);
+  boost::system::error_code ec;
+  auto v = boost::json::parse(out, ec);
+  return !ec && v.is_object() ? v.as_object() : boost::json::object{};
+}
+
+TEST(Transport, ConnectionsBeyondTheCapGet503) {
+  http::ServerLimits limits;
+  limits.max_connections = 2;
+  TestServer server(limits);
+  const int a = connect_loopback(server.port()), b = connect_loopback(server.port());
+  ASSERT_GE(a, 0);
+  ASSERT_GE(b, 0);
+  // Both are accepted once a request on each has been answered.
+  for (int fd : {a, b}) {
+    const std::string ping = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+    ASSERT_EQ(::send(fd, ping.data(), ping.size(), 0), static_cast<ssize_t>(ping.size()));
+    char buf[512];
+    ASSERT_GT(::recv(fd, buf, sizeof buf, 0), 0);
+  }
+  auto third = request(server.port(), "GET", "/healthz");
+  EXPECT_EQ(third.status, 503);
+  EXPECT_EQ(third.error_code(), "too_many_connections");
+  ::close(a);
+  ::close(b);
+}
+
+TEST(Transport, AnIdleConnectionIsClosedAndASlowBodyGets408) {
+  http::ServerLimits limits;
+  limits.idle = std::chrono::seconds(1);
+  limits.body = std::chrono::seconds(1);
+  TestServer server(limits);
+  const int idle = connect_loopback(server.port());
+  ASSERT_GE(idle, 0);
+  EXPECT_EQ(read_to_close(idle), "") << "closed without an answer: no request came";
+  ::close(idle);
+  const int slow = connect_loopback(server.port());
+  ASSERT_GE(slow, 0);
+  const std::string head =
+      "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"user";
+  ASSERT_EQ(::send(slow, head.data(), head.size(), 0), static_cast<ssize_t>(head.size()));
+  const std::string reply = read_to_close(slow);
+  ::close(slow);
+  EXPECT_EQ(reply.substr(0, 12), "HTTP/1.1 408") << reply;
+  EXPECT_NE(reply.find("request_timeout"), std::string::npos);
+}
+
+TEST(Transport, EveryRequestIsOneStructuredAccessLogLine) {
+  TestServer server;
+  Browser manager(server.port());
+  ASSERT_EQ(manager.log_in("anguan").status, 200);
+  ASSERT_EQ(manager.get("/api/v1/cases?limit=1").status, 200);
+  const auto log = server.access_log();
+  ASSERT_EQ(log.size(), 2u);
+  const auto line = boost::json::parse(log.back()).as_object();
+  EXPECT_EQ(line.at("method"), "GET");
+  EXPECT_EQ(line.at("path"), "/api/v1/cases");
+  EXPECT_EQ(line.at("status"), 200);
+  EXPECT_EQ(line.at("client"), "127.0.0.1");
+  EXPECT_TRUE(std::string(line.at("actor").as_string()).starts_with("user:"));
+  EXPECT_TRUE(line.contains("ms"));
+}
+
 TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
   TestServer prepared;  // copies the demo database; the copy is served by a separate process
   const std::string db = prepared.database() + ".served.db";
   for (const char* suffix : {"", ".audit-key", ".audit-key.pub"})
     std::filesystem::copy_file(prepared.database() + suffix, db + suffix,
                                std::filesystem::copy_options::overwrite_existing);
+  const auto before = verify_report(db);
+  ASSERT_EQ(before.at("ok"), true);
   int out[2];
   ASSERT_EQ(::pipe(out), 0);
   const pid_t pid = ::fork();
@@ -114,13 +187,7 @@ TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
   }
   const std::string rest = body.substr(10);
   ASSERT_EQ(::send(fd, rest.data(), rest.size(), 0), static_cast<ssize_t>(rest.size()));
-  std::string reply;
-  char buf[4096];
-  for (;;) {
-    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-    if (n <= 0) break;
-    reply.append(buf, static_cast<std::size_t>(n));
-  }
+  const std::string reply = read_to_close(fd);
   ::close(fd);
   ::close(idle);
   std::ifstream log_file(db + ".log");
@@ -132,6 +199,11 @@ TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
   ASSERT_EQ(::waitpid(pid, &status, 0), pid);
   EXPECT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
+  // The log-in is in the audit log, and the stop signed a checkpoint of the new head.
+  const auto after = verify_report(db);
+  EXPECT_EQ(after.at("ok"), true);
+  EXPECT_GT(after.at("entries").as_int64(), before.at("entries").as_int64());
+  EXPECT_EQ(after.at("checkpoints").as_int64(), before.at("checkpoints").as_int64() + 1);
   std::fclose(from);
 }
 
