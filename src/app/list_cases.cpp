@@ -9,6 +9,9 @@ Result<CasePage> list_cases(Transaction& tx, const Context& ctx, const CaseFilte
   if (filter.received_from && filter.received_to && *filter.received_to < *filter.received_from)
     return Error::invalid("received_to", "before_from",
                           "收案截止日期早于起始日期 (the range ends before it starts)");
+  if (filter.mine && !ctx.actor.person)
+    return Error::invalid("mine", "no_person",
+                          "此账号未关联人员，没有“我的案件” (this account is not a person)");
   auto within = reach(tx, ctx.actor, Permission::read_cases);
   if (!within) return within.error();
   CaseRepository::Query q;
@@ -20,6 +23,7 @@ Result<CasePage> list_cases(Transaction& tx, const Context& ctx, const CaseFilte
   q.received_from = filter.received_from;
   q.received_to = filter.received_to;
   q.text = filter.text;
+  if (filter.mine) q.handled_by = ctx.actor.person;
   q.before = filter.cursor;
   q.limit = filter.limit + 1;  // one more tells whether a next page exists
   auto rows = tx.cases().search_cases(q);

@@ -35,6 +35,7 @@ struct CaseFilter {
   std::optional<UnitId> unit;
   std::optional<Date> received_from, received_to;
   std::string text;
+  bool mine = false;  // only cases of units the actor's person leads or belongs to
   std::optional<CaseId> cursor;  // the last id of the previous page
   int limit = 50;                // 1..200
 };
@@ -68,6 +69,21 @@ Result<Inbox> approvals_inbox(Transaction& tx, const Context& ctx);
 Result<std::vector<AssignmentPlan>> list_plans(Transaction& tx, const Context& ctx,
                                                std::optional<DepartmentId> department);
 Result<std::vector<Alert>> list_alerts(Transaction& tx, const Context& ctx);
+
+// ---- workload: the loads the assignment engine sees now (SPEC §3) ----
+struct DepartmentWorkload {
+  Procuratorate procuratorate;
+  Department department;
+  std::optional<AssignmentPlan> plan;  // the approved plan in force, if any
+  PlanRules rules;                     // its rules, or the defaults without one
+  struct UnitLoad {
+    Unit unit;
+    std::int64_t weight_sum = 0;  // plan weights of the cases counting toward its load
+  };
+  std::vector<UnitLoad> units;  // every unit of the department, active or not
+};
+Result<DepartmentWorkload> department_workload(Transaction& tx, const Context& ctx,
+                                               DepartmentId id);
 
 // ---- transparency (no personal data) ----
 struct Transparency {

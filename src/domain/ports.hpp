@@ -125,6 +125,7 @@ class CaseRepository {
     std::optional<UnitId> unit;
     std::optional<Date> received_from, received_to;  // inclusive
     std::string text;                     // part of the case number or of a party's name
+    std::optional<PersonId> handled_by;   // only cases of units this person leads or belongs to
     std::optional<CaseId> before;         // the cursor: only ids below this one
     int limit = 50;
   };

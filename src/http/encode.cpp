@@ -228,6 +228,27 @@ json::object encode_unit(const Unit& u, const app::OrganisationView& org) {
   return o;
 }
 
+json::object encode_workload(const app::DepartmentWorkload& w) {
+  json::array units;
+  for (const auto& [u, weight_sum] : w.units) {
+    json::object o{
+        {"unit_id", u.id().value},  {"unit", u.name()},
+        {"active", u.active()},     {"share", u.share().decimal()},
+        {"weight_sum", weight_sum}, {"load", load_value(weight_sum, u.share().basis_points)}};
+    coded(o, "kind", u.kind());
+    units.push_back(std::move(o));
+  }
+  return json::object{
+      {"department_id", w.department.id().value},
+      {"department", w.department.name()},
+      {"procuratorate", w.procuratorate.name()},
+      {"plan_id", w.plan ? json::value(w.plan->id.value) : json::value(nullptr)},
+      {"plan_version", w.plan ? json::value(w.plan->version) : json::value(nullptr)},
+      {"weights", json::object{{"ordinary", w.rules.weight_ordinary},
+                               {"difficult", w.rules.weight_difficult}}},
+      {"units", std::move(units)}};
+}
+
 json::object encode_person(const Person& p, const app::OrganisationView& org) {
   const auto* dept = org.department(p.department());
   json::array posts, post_labels, absences;

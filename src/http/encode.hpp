@@ -21,6 +21,7 @@ boost::json::object encode_plan(const AssignmentPlan& p, const app::Organisation
 boost::json::object encode_alert(const Alert& a, const app::OrganisationView& org);
 boost::json::object encode_entry(const AuditEntry& e);
 boost::json::object encode_unit(const Unit& u, const app::OrganisationView& org);
+boost::json::object encode_workload(const app::DepartmentWorkload& w);
 boost::json::object encode_person(const Person& p, const app::OrganisationView& org);
 
 }  // namespace zeren::http

@@ -71,5 +71,6 @@ Response plans_decide(Api&, const Request&, Who);
 Response audit_trail(Api&, const Request&, Who);
 Response audit_verify(Api&, const Request&, Who);
 Response statistics_transparency(Api&, const Request&, Who);
+Response statistics_workload(Api&, const Request&, Who);
 
 }  // namespace zeren::http

@@ -439,6 +439,19 @@ Response audit_verify(Api& api, const Request&, Who who) {
   return json_response(200, json::serialize(out));
 }
 
+Response statistics_workload(Api& api, const Request& req, Who who) {
+  auto id = query_id(req, "department_id");
+  if (!id) return error_response(id.error());
+  if (!*id)
+    return error_response(
+        Error::invalid("department_id", "required", "department_id 必填 (is required)"));
+  return run_json(api, 200, [&](Transaction& tx) -> Result<json::value> {
+    auto w = app::department_workload(tx, context_of(api, who), DepartmentId{**id});
+    if (!w) return w.error();
+    return json::value(encode_workload(*w));
+  });
+}
+
 Response statistics_transparency(Api& api, const Request&, Who who) {
   return run_json(api, 200, [&](Transaction& tx) -> Result<json::value> {
     auto t = app::transparency(tx, context_of(api, who));

@@ -49,6 +49,11 @@ Result<app::CaseFilter> filter_of(const Request& req) {
   if (!to) return to.error();
   f.received_to = *to;
   f.text = get("q");
+  if (auto m = get("mine"); !m.empty()) {
+    if (m != "true" && m != "false")
+      return Error::invalid("mine", "not_boolean", "mine is true or false");
+    f.mine = m == "true";
+  }
   if (f.text.size() > 200) return Error::invalid("q", "too_long", "q is at most 200 bytes");
   auto cursor = id("cursor");
   if (!cursor) return cursor.error();

@@ -70,6 +70,8 @@ const std::vector<Route>& routes() {
        audit_verify},
       {"GET", "/api/v1/statistics/transparency", P::read_statistics, true, false,
        "Assignment transparency statistics", statistics_transparency},
+      {"GET", "/api/v1/statistics/workload", P::read_statistics, true, false,
+       "Each unit's load in a department, as the assignment engine sees it", statistics_workload},
   };
   return table;
 }

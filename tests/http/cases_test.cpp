@@ -2,6 +2,9 @@
 // two procuratorates; bad input; metrics.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
 #include "support.hpp"
 
 namespace zeren::test {
@@ -268,6 +271,75 @@ TEST(Cases, MetricsCountRequestsByRouteAndStatus) {
       << m.body;
   EXPECT_NE(m.body.find("zeren_open_sessions 1"), std::string::npos) << m.body;
   EXPECT_NE(m.body.find("zeren_http_request_duration_seconds_bucket"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace zeren::test
+
+namespace zeren::test {
+namespace {
+
+TEST(Cases, MyCasesAreThoseOfTheUnitsILeadOrBelongTo) {
+  TestServer server;
+  Browser prosecutor(server.port());
+  ASSERT_EQ(prosecutor.log_in("jianchaguan1").status, 200);
+  const auto me = prosecutor.get("/api/v1/session").json().at("user").at("person_id").as_int64();
+  const auto units_reply = prosecutor.get("/api/v1/units");
+  const auto units = units_reply.json();
+  std::set<std::string> mine;
+  for (const auto& u : units.at("units").as_array()) {
+    bool in = u.at("lead_id").as_int64() == me;
+    for (const auto& m : u.at("members").as_array()) in = in || m.at("id").as_int64() == me;
+    if (in) mine.insert(std::string(u.at("name").as_string()));
+  }
+  ASSERT_FALSE(mine.empty());
+  const auto reply = prosecutor.get("/api/v1/cases?mine=true&limit=200");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const auto list = reply.json();
+  ASSERT_FALSE(list.at("cases").as_array().empty());
+  for (const auto& c : list.at("cases").as_array())
+    EXPECT_TRUE(mine.contains(std::string(c.at("unit").as_string()))) << c.at("unit");
+
+  Browser admin(server.port());
+  ASSERT_EQ(admin.log_in("anguan").status, 200);
+  EXPECT_EQ(admin.get("/api/v1/cases?mine=yes").error_field(), "mine");
+}
+
+TEST(Cases, WorkloadShowsEachUnitsLoadAsTheEngineSeesIt) {
+  TestServer server;
+  Browser manager(server.port());
+  ASSERT_EQ(manager.log_in("anguan").status, 200);
+  const auto id = add_case(manager, kCity);
+  const auto page = manager.get("/api/v1/cases/" + std::to_string(id)).json();
+  const auto dept = page.at("department_id").as_int64();
+
+  const auto reply =
+      manager.get("/api/v1/statistics/workload?department_id=" + std::to_string(dept));
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const auto w = reply.json();
+  EXPECT_EQ(w.at("department"), "第一检察部");
+  // Each candidate of the draw had the load the dashboard shows, plus the new case for the chosen
+  // unit (its weight under the plan).
+  std::map<std::int64_t, double> load;
+  std::map<std::int64_t, std::int64_t> weight;
+  for (const auto& u : w.at("units").as_array()) {
+    load[u.at("unit_id").as_int64()] = u.at("load").to_number<double>();
+    weight[u.at("unit_id").as_int64()] = u.at("weight_sum").as_int64();
+  }
+  const auto chosen = page.at("unit_id").as_int64();
+  for (const auto& c : page.at("assignment").at("candidates").as_array()) {
+    const auto unit = c.at("unit_id").as_int64();
+    const auto added = unit == chosen ? w.at("weights").at("ordinary").as_int64() : 0;
+    EXPECT_EQ(weight.at(unit), c.at("weight_sum").as_int64() + added) << unit;
+  }
+  EXPECT_GT(load.at(chosen), 0);
+
+  Browser district(server.port());
+  ASSERT_EQ(district.log_in("cqanguan").status, 200);
+  const auto other =
+      district.get("/api/v1/statistics/workload?department_id=" + std::to_string(dept));
+  EXPECT_EQ(other.status, 404) << "another 院's department is hidden";
+  EXPECT_EQ(manager.get("/api/v1/statistics/workload").error_field(), "department_id");
 }
 
 }  // namespace

@@ -61,6 +61,12 @@ Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::search_cases(con
           "ESCAPE '\\'))",
           pattern);
     }
+    if (q.handled_by) {
+      number(" AND c.unit_id IN (SELECT u.id FROM unit u WHERE u.lead_id = :h1",
+             q.handled_by->value);
+      number(" UNION SELECT m.unit_id FROM unit_member m WHERE m.person_id = :h2)",
+             q.handled_by->value);
+    }
     if (q.before) number(" AND c.id < :b", q.before->value);
     number(" ORDER BY c.id DESC LIMIT :l", q.limit);
     long long id = 0;
