@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 DEMO_DB   ?= demo/zeren.db
 JOBS      ?= $(shell nproc)
 
-.PHONY: all deps configure build demo test clean
+.PHONY: all deps configure build demo test screenshots clean
 
 all: build
 
@@ -28,11 +28,15 @@ demo: build
 	@$(BUILD_DIR)/zeren demo --db $(DEMO_DB)
 	@$(BUILD_DIR)/zeren audit verify --db $(DEMO_DB)
 	@echo "网页 web UI and API: http://$(LISTEN)/  (Ctrl-C 停止 stops)"
-	@$(BUILD_DIR)/zeren serve --db $(DEMO_DB) --listen $(LISTEN) --quiet
+	@$(BUILD_DIR)/zeren serve --db $(DEMO_DB) --listen $(LISTEN) --web-root web/dist --quiet
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 	bash scripts/lint-openapi.sh
+
+# PNGs of the main pages for docs/screenshots (not part of the tests).
+screenshots: build
+	ZEREN_BINARY=$(abspath $(BUILD_DIR))/zeren scripts/screenshots
 
 clean:
 	rm -rf $(BUILD_DIR)

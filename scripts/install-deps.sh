@@ -12,6 +12,8 @@ packages=(
   libsodium-dev libssl-dev libcli11-dev
   # tests and tools used by them
   libgtest-dev sqlite3
+  # the browser tests: Debian's Chromium (driven by playwright-core) and CJK fonts for it
+  chromium chromium-driver fonts-noto-cjk
 )
 
 missing=()
@@ -21,8 +23,8 @@ for p in "${packages[@]}"; do
   fi
 done
 
-# Node.js and npm run the OpenAPI linter and build the web UI; any recent Node.js will do, so an
-# existing installation is kept.
+# Node.js and npm run the OpenAPI linter and build the web UI (Vite 8 wants 20.19+ or 22.12+;
+# scripts/build-web.sh says so when it is older), so an existing installation is kept.
 if ! command -v node >/dev/null 2>&1; then missing+=(nodejs); fi
 if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
 

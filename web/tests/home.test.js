@@ -1,0 +1,92 @@
+// The work list shows each role its own work: a prosecutor their cases oldest first; 案管 the
+// intake button and the unassigned cases; nothing a role may not read is even asked for.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createMemoryHistory } from 'vue-router'
+import ElementPlus from 'element-plus'
+import { i18n } from '../src/i18n.js'
+import { makeRouter } from '../src/router.js'
+import { session } from '../src/session.js'
+import HomeView from '../src/views/HomeView.vue'
+
+function caseRow(id, number, received, extra = {}) {
+  return {
+    id, number, received_on: received, custody: false, parties: ['王某'], unit: '独任检察官冯晓琳',
+    category_label: '审查逮捕', department: '第一检察部', status: 'assigned', status_label: '已分案', ...extra,
+  }
+}
+
+function serve(routes) {
+  const asked = []
+  vi.stubGlobal('fetch', (url) => {
+    const u = new URL(url, 'http://x')
+    asked.push(u.pathname + u.search)
+    const body = routes(u)
+    return Promise.resolve(new Response(JSON.stringify(body ?? { error: { code: 'not_found', message: 'x' } }), { status: body ? 200 : 404 }))
+  })
+  return asked
+}
+
+async function mountHome() {
+  const router = makeRouter(createMemoryHistory())
+  session.checked = true
+  await router.push('/')
+  const w = mount(HomeView, { global: { plugins: [ElementPlus, i18n, router] } })
+  await flushPromises()
+  return w
+}
+
+beforeEach(() => {
+  i18n.global.locale.value = 'zh-CN'
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+  session.user = null
+})
+
+describe('HomeView', () => {
+  it("lists a prosecutor's own cases, oldest received first", async () => {
+    session.user = { username: 'jianchaguan1', person: '冯晓琳', person_id: 5, roles: ['prosecutor'], permissions: ['read_cases', 'read_statistics'] }
+    const asked = serve((u) =>
+      u.pathname === '/api/v1/cases' && u.searchParams.get('mine') === 'true'
+        ? { cases: [caseRow(9, '嘉检刑捕受〔2026〕9号', '2026-11-20'), caseRow(3, '嘉检刑捕受〔2026〕3号', '2026-11-02')], next_cursor: null }
+        : null,
+    )
+    const w = await mountHome()
+    const rows = w.findAll('[data-test="my-case"]')
+    expect(rows.map((r) => r.find('a').text())).toEqual(['嘉检刑捕受〔2026〕3号', '嘉检刑捕受〔2026〕9号'])
+    expect(w.text()).toContain('我承办的案件')
+    expect(w.find('[data-test="home-intake"]').exists()).toBe(false)
+    expect(asked.some((p) => p.startsWith('/api/v1/alerts'))).toBe(false)
+    expect(asked.some((p) => p.startsWith('/api/v1/approvals'))).toBe(false)
+  })
+
+  it('gives 案管 the intake button, the unassigned cases and the alerts', async () => {
+    session.user = { username: 'anguan', person: '冉丽华', person_id: 40, roles: ['case_manager'], permissions: ['read_cases', 'intake_cases', 'read_alerts'] }
+    serve((u) => {
+      if (u.pathname === '/api/v1/cases' && u.searchParams.get('status') === 'registered')
+        return { cases: [caseRow(7, '嘉检民监受〔2026〕7号', '2026-11-25', { status: 'registered', unit: '' })], next_cursor: null }
+      if (u.pathname === '/api/v1/cases') return { cases: [], next_cursor: null }
+      if (u.pathname === '/api/v1/alerts')
+        return { alerts: [{ id: 2, kind: 'small_pool', message: '分案池过小', department: '第四检察部', case_id: 7, created_at: '2026-11-25T09:00:00+08:00' }] }
+      return null
+    })
+    const w = await mountHome()
+    expect(w.find('[data-test="home-intake"]').text()).toBe('受理新案件')
+    expect(w.find('[data-test="home-unassigned"]').text()).toContain('嘉检民监受〔2026〕7号')
+    expect(w.find('[data-test="home-alerts"]').text()).toContain('分案池过小')
+  })
+
+  it('shows leaders what waits for their approval, in English when switched', async () => {
+    i18n.global.locale.value = 'en'
+    session.user = { username: 'fujianchazhang', person: '马文涛', person_id: 2, roles: ['deputy_chief'], permissions: ['decide_reassignment'] }
+    serve((u) =>
+      u.pathname === '/api/v1/approvals'
+        ? { requests: [{ id: 4, case_id: 8, case_number: '嘉检刑诉受〔2026〕8号', kind_label: '更换承办人', reason_label: '工作量调整', requested_by: '韩志远' }], plans: [] }
+        : null,
+    )
+    const w = await mountHome()
+    expect(w.find('[data-test="home-approvals"]').text()).toContain('1 waiting')
+    expect(w.find('[data-test="home-approval"]').text()).toContain('嘉检刑诉受〔2026〕8号')
+  })
+})
