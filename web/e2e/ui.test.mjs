@@ -120,9 +120,12 @@ test("the unit's prosecutor logs in the first time, sets a password and finds th
       await page.getByTestId('pw-submit').click()
     }
     await page.waitForURL(base + '/')
-    const link = page.getByTestId('my-case-link').filter({ hasText: shared.number })
+    const link = page
+      .getByTestId('my-cases-recent')
+      .getByTestId('my-case-link')
+      .filter({ hasText: shared.number })
     await link.waitFor()
-    assert.equal(await link.count(), 1)
+    assert.equal(await link.count(), 1, 'among the cases just assigned')
     await link.click()
     await page.waitForURL(shared.caseUrl)
     assert.equal((await page.getByTestId('case-unit').textContent()).trim(), shared.unit)

@@ -38,14 +38,17 @@ async function mountHome() {
 
 beforeEach(() => {
   i18n.global.locale.value = 'zh-CN'
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(new Date('2026-11-26T10:00:00+08:00'))
 })
 afterEach(() => {
+  vi.useRealTimers()
   vi.unstubAllGlobals()
   session.user = null
 })
 
 describe('HomeView', () => {
-  it("lists a prosecutor's own cases, oldest received first", async () => {
+  it("lists a prosecutor's new cases, then all of them oldest received first", async () => {
     session.user = { username: 'jianchaguan1', person: '冯晓琳', person_id: 5, roles: ['prosecutor'], permissions: ['read_cases', 'read_statistics'] }
     const asked = serve((u) =>
       u.pathname === '/api/v1/cases' && u.searchParams.get('mine') === 'true'
@@ -53,8 +56,9 @@ describe('HomeView', () => {
         : null,
     )
     const w = await mountHome()
-    const rows = w.findAll('[data-test="my-case"]')
-    expect(rows.map((r) => r.find('a').text())).toEqual(['嘉检刑捕受〔2026〕3号', '嘉检刑捕受〔2026〕9号'])
+    const numbers = (table) => w.findAll(`[data-test="my-cases-${table}"] [data-test="my-case"] a`).map((a) => a.text())
+    expect(numbers('recent')).toEqual(['嘉检刑捕受〔2026〕9号'])
+    expect(numbers('all')).toEqual(['嘉检刑捕受〔2026〕3号', '嘉检刑捕受〔2026〕9号'])
     expect(w.text()).toContain('我承办的案件')
     expect(w.find('[data-test="home-intake"]').exists()).toBe(false)
     expect(asked.some((p) => p.startsWith('/api/v1/alerts'))).toBe(false)
