@@ -51,6 +51,9 @@ struct CaseDetail {
   std::vector<AssignmentRequest> requests;
   std::vector<AuditEntry> timeline;
   std::map<std::int64_t, DrawEpoch> epochs;  // of the random draws, by id
+  // Who the timeline's actors are ("user:3" → the account's person or user name), so a reader
+  // sees names without needing to read accounts.
+  std::map<std::string, std::string> actor_names;
 };
 Result<CaseDetail> show_case(Transaction& tx, const Context& ctx, CaseId id);
 // The draw epochs of the random assignments among `assignments`, by id (their proofs).

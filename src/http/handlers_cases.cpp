@@ -132,7 +132,12 @@ Response cases_show(Api& api, const Request& req, Who who) {
     for (const auto& a : d->assignments)
       assignments.push_back(encode_assignment(a, *org, d->epochs));
     for (const auto& r : d->requests) requests.push_back(encode_request(r, *org));
-    for (const auto& e : d->timeline) timeline.push_back(encode_entry(e));
+    for (const auto& e : d->timeline) {
+      auto entry = encode_entry(e);
+      const auto name = d->actor_names.find(e.event.actor);
+      entry["actor_name"] = name == d->actor_names.end() ? e.event.actor : name->second;
+      timeline.push_back(std::move(entry));
+    }
     out["assignment"] = assignments.empty() ? json::value(nullptr) : assignments.back();
     out["assignments"] = assignments;
     out["requests"] = requests;

@@ -47,6 +47,8 @@ TEST(Cases, IntakeAnswersWithTheCaseItsNumberAndItsAssignment) {
   EXPECT_EQ(p.at("parties").as_array().at(0), "<img src=x onerror=alert(1)>")
       << "stored and returned as text";
   EXPECT_FALSE(p.at("timeline").as_array().empty());
+  EXPECT_EQ(p.at("timeline").as_array().at(0).at("actor_name"), "冉丽华")
+      << "the timeline names the case manager's person";
   const auto& explained = p.at("assignment").as_object();
   EXPECT_FALSE(explained.at("candidates").as_array().empty());
   EXPECT_EQ(explained.at("draw").at("revealed"), false);

@@ -61,6 +61,8 @@ test('案管 enters a case and sees its unit and the assignment explained, in Ch
     assert.ok((await chosen.textContent()).includes(unit), 'the chosen row is the case unit')
     assert.ok((await page.getByTestId('assignment-sentence').textContent()).includes(unit))
     await page.getByTestId('draw-proof').waitFor()
+    const timeline = await page.getByTestId('case-timeline').textContent()
+    assert.ok(timeline.includes('收案登记') && timeline.includes('冉丽华'), 'who registered it, by name')
     await page.getByTestId('verify-draw').click()
     await page.getByTestId('verify-result').waitFor()
 
