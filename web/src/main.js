@@ -1,8 +1,8 @@
 import { createApp } from 'vue'
-import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import './style.css'
 import App from './App.vue'
+import { installElement } from './element.js'
 import { i18n } from './i18n.js'
 import { makeRouter } from './router.js'
 import { onSessionEnded } from './api.js'
@@ -17,4 +17,4 @@ onSessionEnded(() => {
 })
 
 document.documentElement.lang = i18n.global.locale.value
-createApp(App).use(i18n).use(router).use(ElementPlus).mount('#app')
+installElement(createApp(App).use(i18n).use(router)).mount('#app')
