@@ -30,7 +30,10 @@ struct Server::Impl {
   Handler handler;
   ServerOptions options;
   net::io_context ioc;
-  tcp::acceptor acceptor{ioc};
+  // The acceptor lives on a strand of its own: its accept handler re-arms it on a pool thread
+  // while a stop may close it from another, and Asio sockets are not safe to share unsynchronised.
+  net::strand<net::io_context::executor_type> accept_strand{net::make_strand(ioc)};
+  tcp::acceptor acceptor{accept_strand};
   net::signal_set signals{ioc};
   std::atomic<int> connections{0};
   std::atomic<bool> stopping{false};
@@ -244,8 +247,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
 void Server::Impl::accept() {
   acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
-    if (ec) {
-      if (!acceptor.is_open()) return;
+    if (ec || stopping) {
+      if (!acceptor.is_open() || stopping) return;
       return accept();
     }
     const int n = ++connections;
@@ -267,7 +270,10 @@ void Server::Impl::accept() {
 void Server::Impl::begin_stop() {
   if (stopping.exchange(true)) return;
   beast::error_code ec;
-  acceptor.close(ec);
+  net::dispatch(accept_strand, [this] {
+    beast::error_code closing;
+    acceptor.close(closing);
+  });
   signals.cancel(ec);
   std::lock_guard lock(mu);
   for (auto& w : live)
