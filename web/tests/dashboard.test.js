@@ -54,7 +54,7 @@ const chief = {
 }
 
 const zh = (key, params) => i18n.global.t(`stats.dashboard.${key}`, params ?? {})
-const method = (m) => i18n.global.t(`stats.methods.${m}`)
+const method = (m) => i18n.global.t(`codes.method.${m}`)
 
 describe('chart options', () => {
   it('draws each unit’s load, first unit on top, inactive ones grey', () => {
@@ -87,7 +87,7 @@ describe('chart options', () => {
   it('stacks the cases of each month by method, months in order', () => {
     const o = monthsOption(transparency.by_month, method)
     expect(o.xAxis.data).toEqual(['2026-01', '2026-02', '2026-03'])
-    expect(o.series.map((s) => s.name)).toEqual(['随机分案', '轮流分案', '后续承办', '指定分案'])
+    expect(o.series.map((s) => s.name)).toEqual(['随机分案', '轮流分案', '捕诉一体延续', '指定分案'])
     expect(o.series.every((s) => s.stack === 'cases' && s.type === 'bar')).toBe(true)
     expect(o.series.map((s) => s.data)).toEqual([[104, 103, 115], [11, 10, 0], [11, 16, 0], [0, 1, 0]])
     expect(monthRows(transparency.by_month)[1]).toEqual({
@@ -104,7 +104,7 @@ describe('chart options', () => {
     ])
     const o = methodsOption(transparency.departments, method)
     expect(o.series[0].type).toBe('pie')
-    expect(o.series[0].data.map((d) => [d.name, d.value])).toEqual([['随机分案', 204], ['轮流分案', 93], ['后续承办', 45], ['指定分案', 3]])
+    expect(o.series[0].data.map((d) => [d.name, d.value])).toEqual([['随机分案', 204], ['轮流分案', 93], ['捕诉一体延续', 45], ['指定分案', 3]])
     expect(percent(1, 0)).toBe(0)
   })
 
@@ -174,11 +174,11 @@ describe('DashboardView', () => {
     i18n.global.locale.value = 'en'
     await flushPromises()
     expect(w.get('h1').text()).toBe('Workload')
-    expect(chart(w, 'chart-months').props('option').series.map((s) => s.name)).toEqual(['Random draw', 'Rotation', 'Follow-on', 'Designation'])
+    expect(chart(w, 'chart-months').props('option').series.map((s) => s.name)).toEqual(['Random draw', 'Rotation', 'Follow-on (same matter)', 'Designation'])
     expect(chart(w, 'chart-load').props('option').xAxis.name).toBe('Load')
     expect(chart(w, 'chart-load').props('locale')).toBe('en')
     expect(w.get('[data-test="load-table"] thead').text()).toContain('Weight sum')
-    expect(w.get('[data-test="load-table"] tbody').text()).toContain('Prosecutors\' team')
+    expect(w.get('[data-test="load-table"] tbody').text()).toContain('Prosecutors’ team')
     w.unmount()
   })
 })

@@ -1,16 +1,6 @@
 // Words of the statistics pages: 工作量统计 (DashboardView) and 分案公开 (TransparencyView).
 export default {
   'zh-CN': {
-    methods: {
-      random: '随机分案',
-      rotation: '轮流分案',
-      follow_on: '后续承办',
-      designated: '指定分案',
-    },
-    unitKinds: {
-      team: '检察官办案组',
-      sole: '独任检察官',
-    },
     columns: {
       procuratorate: '院',
       department: '部门',
@@ -75,16 +65,6 @@ export default {
     },
   },
   en: {
-    methods: {
-      random: 'Random draw',
-      rotation: 'Rotation',
-      follow_on: 'Follow-on',
-      designated: 'Designation',
-    },
-    unitKinds: {
-      team: 'Prosecutors\' team',
-      sole: 'Sole prosecutor',
-    },
     columns: {
       procuratorate: 'Procuratorate',
       department: 'Department',

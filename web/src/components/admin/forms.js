@@ -27,7 +27,7 @@ export function useRules() {
 // and the last server error goes. `labels` (a computed) names the fields in a server error.
 // `emit` is the dialog's, which emits `done`.
 export function useDialogForm({ open, emit, fill, labels }) {
-  const { t, te, locale } = useI18n()
+  const { t, locale } = useI18n()
   const { formRef, busy, serverError, submit } = useFormSubmit()
 
   watch(open, (shown) => {
@@ -39,12 +39,7 @@ export function useDialogForm({ open, emit, fill, labels }) {
 
   const serverField = computed(() => FIELD_ALIASES[serverError.value?.field] ?? serverError.value?.field)
   const fieldError = (prop) => (serverField.value === prop ? t('admin.rules.checkField') : '')
-  // errorText, with this page's own wording for the codes the server words only in English.
-  const errorMessage = computed(() => {
-    const err = serverError.value
-    if (!err) return ''
-    return errorText(te(`admin.errors.${err.code}`) ? { ...err, message: t(`admin.errors.${err.code}`) } : err, labels.value)
-  })
+  const errorMessage = computed(() => (serverError.value ? errorText(serverError.value, labels.value) : ''))
   // Form labels in a fixed column wide enough for the longest label of the language.
   const labelWidth = computed(() => (locale.value === 'en' ? '9.5em' : '7em'))
 
@@ -78,7 +73,7 @@ export function useAccountFields() {
     { type: 'array', ...required(labels.value.roles, 'choose') },
     { validator: adminRolesAlone, trigger: 'change' },
   ])
-  const roleLabel = (code) => t(`admin.codes.role.${code}`)
+  const roleLabel = (code) => t(`codes.role.${code}`)
 
   return { labels, rolesRule, roleLabel }
 }

@@ -1,18 +1,10 @@
 // What the organisation page's tabs and dialogs share: the words for the API's codes and for a
 // person, the names of the 院, and the department filter.
 import { computed } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useCodeLabel } from '../../codes.js'
 
 export function useOrgLabels() {
-  const { t, te, locale } = useI18n()
-
-  // The server's Chinese label; in English the translation of the code where there is one.
-  function codeLabel(group, code, zh) {
-    const key = `admin.codes.${group}.${code}`
-    return locale.value === 'en' && te(key) ? t(key) : zh || code
-  }
-  const codeLabels = (group, codes, zh) =>
-    codes.map((c, i) => codeLabel(group, c, zh?.[i])).join(locale.value === 'en' ? ', ' : '、')
+  const { codeLabel, codeLabels } = useCodeLabel()
   const personLabel = (p) => `${p.name}（${p.department} · ${codeLabel('personCategory', p.category, p.category_label)}）`
 
   return { codeLabel, codeLabels, personLabel }
