@@ -26,7 +26,7 @@ Result<DepartmentView> view_department(Transaction& tx, const Context& ctx, cons
   if (!persons) return persons.error();
   std::map<PersonId, const Person*> by_id;
   for (const auto& p : *persons) by_id[p.id()] = &p;
-  auto weights = tx.cases().unit_weight_sums(in.department, rules);
+  auto weights = tx.cases().unit_weight_sums(in.department, rules, in.received_on.year());
   if (!weights) return weights.error();
   const Date today = ctx.clock.today();
   DepartmentView view;

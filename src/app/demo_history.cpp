@@ -14,9 +14,10 @@ namespace {
 constexpr const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
                                      "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗",
                                      "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"};
-constexpr const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇",
-                                  "艳", "杰", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英",
-                                  "建华", "志强", "海燕", "国庆", "晓东", "丽娟", "文博", "子豪"};
+constexpr const char* kGiven[] = {"伟",   "芳",   "娜",   "敏",   "静",   "强",   "磊",
+                                  "军",   "洋",   "勇",   "艳",   "杰",   "涛",   "明",
+                                  "超",   "秀兰", "霞",   "平",   "刚",   "桂英", "建华",
+                                  "志强", "海燕", "国庆", "晓东", "丽娟", "文博", "子豪"};
 
 struct Dept {
   ProcuratorateId procuratorate;
@@ -65,6 +66,26 @@ class History {
   // are counted by the request that made them.
   void tally(const AssignmentRecord& a);
 
+  // A case being handled: what happens to it next, and when.
+  enum class Step { start, decide, chief, resume, archive, done };
+  struct Handling {
+    CaseId id;
+    ProcuratorateId office;
+    CaseCategory category;
+    Step step = Step::start;
+    Date next;
+    int rejections = 0;
+  };
+  Status handle_day(Office& office, Date day);
+  Status handle_one(Office& office, Handling& h, Date day);
+  Status propose(Office& office, Handling& h, Date day);
+  Status chief_decides(Office& office, Handling& h, Date day);
+  Status side_events(Office& office, Handling& h, Date day, PersonId lead, bool leader);
+  Date after(Date d, int lo, int hi) {
+    return Date::from_days(d.days_since_epoch() + uniform(lo, hi));
+  }
+  std::vector<Handling> handling_;
+
   Store& store_;
   SteppingClock& clock_;
   const DrawCrypto& crypto_;
@@ -103,7 +124,8 @@ Status History::prepare(Date first_day) {
       auto persons = tx.organisation().list_persons(p.id());
       auto units = tx.organisation().list_units(p.id());
       auto users = tx.users().list_users();
-      if (!depts || !persons || !units || !users) return Error::storage("cannot read the organisation");
+      if (!depts || !persons || !units || !users)
+        return Error::storage("cannot read the organisation");
       std::optional<PersonId> intake_person;
       for (const auto& u : *users)
         if (u.procuratorate() == p.id() && u.has(Role::case_manager) && u.person()) {
@@ -114,10 +136,13 @@ Status History::prepare(Date first_day) {
         }
       for (const auto& person : *persons) {
         if (person.holds(PostKind::chief)) o.chief = person.id();
-        auto dept = std::find_if(depts->begin(), depts->end(),
-                                 [&](const Department& d) { return d.id() == person.department(); });
-        if (dept != depts->end() && dept->kind() == DepartmentKind::personnel) o.personnel = person.id();
-        if (!intake_person && dept != depts->end() && dept->kind() == DepartmentKind::case_management) {
+        auto dept = std::find_if(depts->begin(), depts->end(), [&](const Department& d) {
+          return d.id() == person.department();
+        });
+        if (dept != depts->end() && dept->kind() == DepartmentKind::personnel)
+          o.personnel = person.id();
+        if (!intake_person && dept != depts->end() &&
+            dept->kind() == DepartmentKind::case_management) {
           auto a = actor_for_person(tx, person.id());
           if (!a) return a.error();
           o.intake = *a;
@@ -136,7 +161,8 @@ Status History::prepare(Date first_day) {
             if (post.kind == PostKind::department_head && post.departments.front() == d.id())
               dept->head = person.id();
             if (post.kind == PostKind::deputy_chief &&
-                std::find(post.departments.begin(), post.departments.end(), d.id()) != post.departments.end())
+                std::find(post.departments.begin(), post.departments.end(), d.id()) !=
+                    post.departments.end())
               dept->deputy = person.id();
           }
         if (!dept->head.valid()) return Error::not_found("demo", d.name() + " needs a head");
@@ -185,10 +211,12 @@ Status History::decide(PersonId approver, RequestId request, const char* note, i
     ++count;
     return ok_status();
   }
-  if (approved.error().kind != ErrorKind::invalid_argument && approved.error().kind != ErrorKind::conflict)
+  if (approved.error().kind != ErrorKind::invalid_argument &&
+      approved.error().kind != ErrorKind::conflict)
     return approved.error();
   return as(approver, [&](Transaction& tx, const Context& c) -> Status {
-    auto rec = decide_request(tx, c, crypto_, {request, false, approved.error().message, std::nullopt});
+    auto rec =
+        decide_request(tx, c, crypto_, {request, false, approved.error().message, std::nullopt});
     return rec ? ok_status() : Status(rec.error());
   });
 }
@@ -211,8 +239,9 @@ Status History::designate_one(Office& office, CaseId id, Dept& d) {
     for (auto u : d.units)
       if (!cs->unit() || *cs->unit() != u) others.push_back(u);
     if (others.empty()) return ok_status();
-    auto r = request_designation(
-        tx, c, {id, others[uniform(0, others.size() - 1)], "major_complex", "案情重大复杂，指定办案组承办"});
+    auto r = request_designation(tx, c,
+                                 {id, others[uniform(0, others.size() - 1)], "major_complex",
+                                  "案情重大复杂，指定办案组承办"});
     // A unit that cannot take the case is refused at once; the head then asks for nothing.
     if (!r && r.error().code == "unit_excluded") return ok_status();
     if (!r) return r.error();
@@ -249,14 +278,16 @@ Status History::intake_one(Office& office, Date day) {
   in.category = list[uniform(0, list.size() - 1)];
   in.received_on = day;
   in.difficulty = chance(0.2) ? Difficulty::difficult : Difficulty::ordinary;
-  const bool criminal = in.category == CaseCategory::arrest_review ||
-                        in.category == CaseCategory::prosecution_review;
+  const bool criminal =
+      in.category == CaseCategory::arrest_review || in.category == CaseCategory::prosecution_review;
   in.custody = criminal && chance(0.6);
   const int parties = uniform(1, 3);
   for (int i = 0; i < parties; ++i) in.parties.push_back(person_name());
   in.source_org = criminal ? (chance(0.85) ? "嘉峪关市公安局" : "嘉峪关市监察委员会")
                            : (chance(0.5) ? "嘉峪关市中级人民法院" : "嘉峪关市城区人民法院");
-  const std::string kind = in.category == CaseCategory::arrest_review ? "提捕" : criminal ? "移诉" : "移";
+  const std::string kind = in.category == CaseCategory::arrest_review ? "提捕"
+                           : criminal                                 ? "移诉"
+                                                                      : "移";
   in.source_doc_no = "嘉公（刑）" + kind + "字〔" + std::to_string(day.year()) + "〕" +
                      std::to_string(++doc_serial_) + "号";
   // A later stage of the same matter: 审查起诉 after the 审查逮捕 handled here.
@@ -286,6 +317,7 @@ Status History::intake_one(Office& office, Date day) {
     return ok_status();
   }
   tally(*done->assignment);
+  handling_.push_back({done->c.id(), office.id, in.category, Step::start, after(day, 1, 2), 0});
   if (in.category == CaseCategory::arrest_review) waiting.push_back(done->c.id());
   if (chance(0.015)) return designate_one(office, done->c.id(), d);
   if (chance(0.01)) return change_one(office, done->c.id(), d);
@@ -352,6 +384,284 @@ Status History::run_day(Date day) {
       clock_.set(day, 9 * 60 + i * (8 * 60 / n) + uniform(0, 30));
       ZEREN_TRY(intake_one(o, day));
     }
+    clock_.set(day, 14 * 60 + uniform(0, 60));
+    ZEREN_TRY(handle_day(o, day));
+  }
+  return ok_status();
+}
+
+Status History::handle_day(Office& office, Date day) {
+  for (auto& h : handling_)
+    if (h.office == office.id && h.step != Step::done && h.next <= day)
+      ZEREN_TRY(handle_one(office, h, day));
+  std::erase_if(handling_, [](const Handling& h) { return h.step == Step::done; });
+  return ok_status();
+}
+
+Status History::handle_one(Office& office, Handling& h, Date day) {
+  // Who handles the case today (a change of handler may have moved it).
+  PersonId lead;
+  bool leader = false;
+  CaseStatus status = CaseStatus::registered;
+  Date received = day;
+  ZEREN_TRY(store_.transact([&](Transaction& tx) -> Status {
+    auto c = tx.cases().find_case(h.id);
+    if (!c) return c.error();
+    status = c->status();
+    received = c->intake().received_on;
+    if (!c->unit()) return ok_status();
+    auto u = tx.organisation().find_unit(*c->unit());
+    if (!u) return u.error();
+    lead = u->lead();
+    auto p = tx.organisation().find_person(lead);
+    if (!p) return p.error();
+    leader = p->is_leader();
+    return ok_status();
+  }));
+  if (status == CaseStatus::withdrawn || !lead.valid()) {
+    h.step = Step::done;
+    return ok_status();
+  }
+  switch (h.step) {
+    case Step::start: {
+      ZEREN_TRY(as(lead, [&](Transaction& tx, const Context& c) {
+        return transition_case(tx, c, {h.id, CaseAction::start, "", std::nullopt, ""});
+      }));
+      ZEREN_TRY(side_events(office, h, day, lead, leader));
+      // When the handler will be ready to decide: most well inside the period, a few late.
+      const bool slow = chance(0.05);
+      switch (h.category) {
+        case CaseCategory::arrest_review:
+          h.next = slow ? after(received, 8, 22) : after(received, 2, 6);
+          break;
+        case CaseCategory::prosecution_review:
+          h.next = slow ? after(received, 33, 50) : after(received, 8, 27);
+          break;
+        default: h.next = after(received, 10, 60); break;
+      }
+      h.step = Step::decide;
+      return ok_status();
+    }
+    case Step::decide: return propose(office, h, day);
+    case Step::chief: return chief_decides(office, h, day);
+    case Step::resume:
+      ZEREN_TRY(as(lead, [&](Transaction& tx, const Context& c) {
+        return transition_case(
+            tx, c, {h.id, CaseAction::resume, "补充侦查完毕，重新移送审查起诉", day, ""});
+      }));
+      h.step = Step::decide;
+      h.next = after(day, 6, 25);
+      return ok_status();
+    case Step::archive:
+      ZEREN_TRY(store_.transact([&](Transaction& tx) {
+        return transition_case(tx, ctx(office.intake),
+                               {h.id, CaseAction::archive, "", std::nullopt, ""});
+      }));
+      ++stats_.archived;
+      h.step = Step::done;
+      return ok_status();
+    case Step::done: return ok_status();
+  }
+  return ok_status();
+}
+
+Status History::propose(Office& office, Handling& h, Date day) {
+  (void)office;
+  using T = DecisionType;
+  T type = T::conclusion;
+  const char* reasoning = "经审查，事实清楚，证据确实、充分，依法作出决定。";
+  const double r = std::uniform_real_distribution<double>(0, 1)(rng_);
+  switch (h.category) {
+    case CaseCategory::arrest_review:
+      type = r < 0.84   ? T::approve_arrest
+             : r < 0.94 ? T::no_arrest_no_necessity
+             : r < 0.98 ? T::no_arrest_insufficient_evidence
+                        : T::no_arrest_no_crime;
+      break;
+    case CaseCategory::prosecution_review:
+      type = r < 0.84   ? T::prosecute
+             : r < 0.88 ? T::non_prosecution_discretionary
+             : r < 0.90 ? T::non_prosecution_evidence
+             : r < 0.97 ? T::return_for_investigation
+                        : T::extend_review;
+      if (h.rejections > 0) type = T::prosecute;
+      break;
+    case CaseCategory::reconsideration:
+      type = r < 0.5 ? T::reconsideration_decision : T::review_decision;
+      break;
+    default: break;
+  }
+  std::optional<Decision> d;
+  PersonId lead;
+  ZEREN_TRY(store_.transact([&](Transaction& tx) -> Status {
+    auto c = tx.cases().find_case(h.id);
+    if (!c) return c.error();
+    auto u = tx.organisation().find_unit(*c->unit());
+    if (!u) return u.error();
+    lead = u->lead();
+    auto actor = actor_for_person(tx, lead);
+    if (!actor) return actor.error();
+    if (type == T::return_for_investigation && c->progress().returns >= 2) type = T::prosecute;
+    if (type == T::extend_review && (c->progress().extended || c->intake().fast_track))
+      type = T::prosecute;
+    auto made = propose_decision(tx, ctx(*actor), {h.id, type, reasoning});
+    if (!made) return made.error();
+    d = std::move(*made);
+    return ok_status();
+  }));
+  ++stats_.decisions;
+  if (d->status == DecisionStatus::issued) {
+    ++stats_.self_decided;
+    if (effect_of(d->type) == DecisionEffect::return_for_investigation) {
+      ++stats_.returns;
+      h.step = Step::resume;
+      h.next = after(day, 18, 32);
+    } else if (effect_of(d->type) == DecisionEffect::extend) {
+      ++stats_.extensions;
+      h.step = Step::decide;
+      h.next = after(day, 5, 12);
+    } else {
+      ++stats_.concluded;
+      if (d->type == T::prosecute && chance(0.5)) {
+        // The leader who led the case appears in court (出庭支持公诉).
+        ZEREN_TRY(store_.transact([&](Transaction& tx) -> Status {
+          auto p = tx.organisation().find_person(lead);
+          if (!p || !p->is_leader()) return ok_status();
+          auto actor = actor_for_person(tx, lead);
+          if (!actor) return actor.error();
+          auto n =
+              record_act(tx, ctx(*actor), {h.id, ActKind::court_appearance, day, "出庭支持公诉"});
+          if (!n) return n.error();
+          ++stats_.acts;
+          return ok_status();
+        }));
+      }
+      h.step = Step::archive;
+      h.next = after(day, 8, 20);
+    }
+    return ok_status();
+  }
+  h.step = Step::chief;
+  h.next = after(day, 1, 3);
+  return ok_status();
+}
+
+Status History::chief_decides(Office& office, Handling& h, Date day) {
+  std::optional<Decision> pending;
+  ZEREN_TRY(store_.transact([&](Transaction& tx) -> Status {
+    auto all = tx.handling().decisions({h.id, {}});
+    if (!all) return all.error();
+    for (auto& d : *all)
+      if (d.status == DecisionStatus::pending) pending = d;
+    return ok_status();
+  }));
+  if (!pending) {
+    h.step = Step::done;
+    return ok_status();
+  }
+  if (chance(0.3))  // the chief reads the file first (预审意见)
+    ZEREN_TRY(as(office.chief, [&](Transaction& tx, const Context& c) -> Status {
+      auto n = give_pre_review(tx, c, {h.id, "已阅卷，同意承办检察官意见，注意证据的合法性审查。"});
+      if (!n) return n.error();
+      ++stats_.pre_reviews;
+      return ok_status();
+    }));
+  const double r = std::uniform_real_distribution<double>(0, 1)(rng_);
+  DecideDecision cmd{pending->id, DecisionOutcome::approve, "同意", std::nullopt};
+  const bool contrary = r > 0.90 && pending->type != DecisionType::extend_review &&
+                        h.category == CaseCategory::prosecution_review;
+  const bool rejected = !contrary && r > 0.85 && h.rejections == 0;
+  if (contrary)
+    cmd = {pending->id, DecisionOutcome::reject, "本案应当提起公诉", DecisionType::prosecute};
+  if (rejected)
+    cmd = {pending->id, DecisionOutcome::reject, "证据尚需补强，继续审查", std::nullopt};
+  std::optional<Decision> done;
+  ZEREN_TRY(as(office.chief, [&](Transaction& tx, const Context& c) -> Status {
+    auto d = decide_decision(tx, c, cmd);
+    if (!d) return d.error();
+    done = std::move(*d);
+    return ok_status();
+  }));
+  if (rejected) {
+    ++h.rejections;
+    h.step = Step::decide;
+    h.next = after(day, 3, 8);
+    return ok_status();
+  }
+  if (done->type == DecisionType::extend_review) {
+    ++stats_.extensions;
+    h.step = Step::decide;
+    h.next = after(day, 5, 12);
+    return ok_status();
+  }
+  if (contrary && chance(0.6)) {
+    ZEREN_TRY(as(pending->proposed_by, [&](Transaction& tx, const Context& c) {
+      return object_to_decision(
+          tx, c,
+          {done->id,
+           "本人认为本案证据不足，应当作出不起诉决定，现提出书面异议，并执行检察长决定。"});
+    }));
+    ++stats_.objections;
+  }
+  ++stats_.concluded;
+  h.step = Step::archive;
+  h.next = after(day, 8, 20);
+  return ok_status();
+}
+
+// Around the start of handling: a leader's personal acts, flags with their reports, notices with
+// their replies, instructions to report — some answered late or not yet.
+Status History::side_events(Office& office, Handling& h, Date day, PersonId lead, bool leader) {
+  if (leader)
+    ZEREN_TRY(as(lead, [&](Transaction& tx, const Context& c) -> Status {
+      auto n = record_act(tx, c,
+                          {h.id, chance(0.7) ? ActKind::interrogation : ActKind::major_evidence,
+                           day, "院领导亲自办理"});
+      if (!n) return n.error();
+      ++stats_.acts;
+      return ok_status();
+    }));
+  if (chance(0.03)) {
+    static constexpr CaseFlag kFlags[] = {CaseFlag::new_type, CaseFlag::major_difficult,
+                                          CaseFlag::quality_risk, CaseFlag::department_divergence};
+    std::optional<FollowUpId> report;
+    ZEREN_TRY(as(lead, [&](Transaction& tx, const Context& c) -> Status {
+      auto f = flag_case(tx, c, {h.id, kFlags[uniform(0, 3)], "承办人认为需要向检察长报告"});
+      if (!f) return f.error();
+      report = *f;
+      ++stats_.flags;
+      return ok_status();
+    }));
+    if (chance(0.8))
+      ZEREN_TRY(as(lead, [&](Transaction& tx, const Context& c) {
+        return answer_follow_up(tx, c, {*report, "已向检察长书面报告案件情况及处理意见。"});
+      }));
+  }
+  if (chance(0.04)) {
+    std::optional<FollowUpId> notice;
+    ZEREN_TRY(store_.transact([&](Transaction& tx) -> Status {
+      static constexpr NoticeLevel kLevels[] = {NoticeLevel::oral, NoticeLevel::oral,
+                                                NoticeLevel::written, NoticeLevel::report_chief};
+      auto f = issue_notice(tx, ctx(office.intake),
+                            {h.id, kLevels[uniform(0, 3)], "请注意办案期限，及时录入案卡信息。"});
+      if (!f) return f.error();
+      notice = *f;
+      ++stats_.notices;
+      return ok_status();
+    }));
+    if (chance(0.85))
+      ZEREN_TRY(as(lead, [&](Transaction& tx, const Context& c) {
+        return answer_follow_up(tx, c, {*notice, "已按通知要求整改，案卡信息已补录。"});
+      }));
+  }
+  if (chance(0.01)) {
+    ZEREN_TRY(as(office.chief, [&](Transaction& tx, const Context& c) -> Status {
+      auto f =
+          instruct_report(tx, c, {h.id, "请于一周内报告案件进展及拟处理意见。", after(day, 5, 7)});
+      if (!f) return f.error();
+      ++stats_.report_instructions;
+      return ok_status();
+    }));
   }
   return ok_status();
 }

@@ -1,6 +1,9 @@
 // A year of history for the demo: cases entered through the real intake and assignment path, one
 // transaction each, with designations, changes of handler, absences, follow-on stages and a few
-// withdrawals and re-filings — all from a fixed seed, so the same seed gives the same cases.
+// withdrawals and re-filings; then handled through the real use cases: started, decided under the
+// power list (by the handler or the chief), returned for 补充侦查, extended, concluded, archived,
+// with leaders' personal acts, flags, notices, pre-reviews and reports. A few cases run late, so
+// the dashboard has near-expiry and overdue cases. All from a fixed seed.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +37,10 @@ struct DemoHistoryOptions {
 struct DemoHistory {
   int cases = 0, follow_on = 0, random = 0, rotation = 0, designated = 0, changes = 0,
       withdrawn = 0, refiled = 0, absences = 0, unassigned = 0, plans = 0;
+  // Handling: decisions (issued at once / by the holder), returns, extensions, concluded and
+  // archived cases, leaders' acts, flags, notices, pre-reviews, instructions to report.
+  int decisions = 0, self_decided = 0, returns = 0, extensions = 0, concluded = 0, archived = 0,
+      acts = 0, flags = 0, notices = 0, pre_reviews = 0, report_instructions = 0, objections = 0;
 };
 
 // Runs as the people of the demo organisation (its case managers, department heads, deputy

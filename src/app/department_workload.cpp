@@ -21,7 +21,7 @@ Result<DepartmentWorkload> department_workload(Transaction& tx, const Context& c
   auto plan = plan_for(tx, id);
   if (!plan) return plan.error();
   DepartmentWorkload w{*proc, *dept, *plan, *plan ? (*plan)->rules : PlanRules{}, {}};
-  auto weights = tx.cases().unit_weight_sums(id, w.rules);
+  auto weights = tx.cases().unit_weight_sums(id, w.rules, ctx.clock.today().year());
   if (!weights) return weights.error();
   auto units = tx.organisation().list_units(dept->procuratorate());
   if (!units) return units.error();

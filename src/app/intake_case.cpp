@@ -1,6 +1,7 @@
 // 受理: the case-management office registers a case; it gets its gapless number and is assigned
 // in the same transaction, so a case is never left half-registered.
 #include "app/assign_case.hpp"
+#include "app/handling.hpp"
 #include "app/permissions.hpp"
 #include "app/record_change.hpp"
 #include "app/use_cases.hpp"
@@ -13,7 +14,8 @@ namespace {
 Status authorize_intake(Transaction& tx, const Context& ctx, ProcuratorateId where) {
   if (ctx.actor.console) return ok_status();
   if (!role_allows(ctx.actor, Permission::intake_cases))
-    return Error::denied("只有案件管理部门可以受理案件 (only the case-management office takes in cases)");
+    return Error::denied(
+        "只有案件管理部门可以受理案件 (only the case-management office takes in cases)");
   ZEREN_TRY(authorize(tx, ctx.actor, Permission::intake_cases, where));
   if (!ctx.actor.person) return Error::denied("the account belongs to no person");
   auto p = tx.organisation().find_person(*ctx.actor.person);
@@ -22,15 +24,16 @@ Status authorize_intake(Transaction& tx, const Context& ctx, ProcuratorateId whe
   if (!d) return d.error();
   if (p->procuratorate() != where || d->kind() != DepartmentKind::case_management ||
       !p->active_on(ctx.clock.today()))
-    return Error::denied("须为本院案件管理部在职人员 (an active member of the 院's case-management office)");
+    return Error::denied(
+        "须为本院案件管理部在职人员 (an active member of the 院's case-management office)");
   return ok_status();
 }
 
 Status check_people(Transaction& tx, const std::vector<PersonId>& people, const char* field) {
   for (auto p : people)
     if (!tx.organisation().find_person(p))
-      return Error::not_found(field, std::string(field) + " names person " + std::to_string(p.value) +
-                                         ", who does not exist");
+      return Error::not_found(field, std::string(field) + " names person " +
+                                         std::to_string(p.value) + ", who does not exist");
   return ok_status();
 }
 
@@ -68,6 +71,7 @@ Result<IntakeResult> intake_case(Transaction& tx, const Context& ctx, const Draw
   if (!serial) return serial.error();
   c.set_number(format_case_number(kDefaultCaseNumberFormat, proc->short_code(), code,
                                   in.received_on.year(), *serial));
+  if (auto period = review_period(c)) start_period(c, *period, in.received_on);
   auto id = tx.cases().add_case(c);
   if (!id) return id.error();
   c.set_id(*id);
@@ -81,6 +85,13 @@ Result<IntakeResult> intake_case(Transaction& tx, const Context& ctx, const Draw
                                  {"custody", in.custody ? "1" : "0"},
                                  {"source_org", in.source_org},
                                  {"source_doc_no", in.source_doc_no}};
+  if (in.complex) fields.push_back({"complex", "1"});
+  if (in.fast_track) fields.push_back({"fast_track", "1"});
+  if (in.sentence_over_one_year) fields.push_back({"sentence_over_one_year", "1"});
+  if (c.progress().period) {
+    fields.push_back({"period", std::string(code_of(*c.progress().period))});
+    fields.push_back({"due_on", c.progress().due_on ? c.progress().due_on->iso() : ""});
+  }
   add_list(fields, "parties", in.parties);
   if (in.related_case) fields.push_back({"related_case", std::to_string(in.related_case->value)});
   std::vector<std::string> recusals, investigators;

@@ -1,4 +1,5 @@
 #include "app/assign_case.hpp"
+#include "app/handling.hpp"
 #include "app/permissions.hpp"
 #include "app/queries.hpp"
 
@@ -49,6 +50,16 @@ Result<Inbox> approvals_inbox(Transaction& tx, const Context& ctx) {
       for (auto& p : *plans)
         if (p.status == PlanStatus::proposed && p.proposed_by != me->id())
           inbox.plans.push_back(std::move(p));
+    }
+  }
+  if (role_allows(ctx.actor, Permission::decide_cases)) {
+    auto decisions = tx.handling().decisions({std::nullopt, {own}});
+    if (!decisions) return decisions.error();
+    for (auto& d : *decisions) {
+      if (d.status != DecisionStatus::pending || d.proposed_by == me->id()) continue;
+      auto c = tx.cases().find_case(d.case_id);
+      if (!c) return c.error();
+      if (holds_power(ctx, *c, d.holder, me->department())) inbox.decisions.push_back(std::move(d));
     }
   }
   return inbox;

@@ -15,7 +15,7 @@ using enum Role;
   case_manager, prosecutor, assistant, clerk, dept_head, deputy_chief, chief, committee_member, \
       discipline
 
-const std::array<Grant, 17> kMatrix{{
+const std::array<Grant, 24> kMatrix{{
     {Permission::read_organisation,
      "read_organisation",
      {ZEREN_CASE_READERS, personnel, sysadmin, secadmin},
@@ -51,6 +51,22 @@ const std::array<Grant, 17> kMatrix{{
      {ZEREN_CASE_READERS, personnel, people_supervisor, sysadmin, secadmin},
      true},
     {Permission::read_audit_log, "read_audit_log", {auditor}, false},
+    {Permission::handle_cases, "handle_cases", {prosecutor, dept_head, deputy_chief, chief}, false},
+    {Permission::decide_cases, "decide_cases", {dept_head, deputy_chief, chief}, false},
+    {Permission::flag_cases,
+     "flag_cases",
+     {case_manager, prosecutor, dept_head, deputy_chief, chief},
+     false},
+    {Permission::supervise_cases, "supervise_cases", {case_manager}, true},
+    {Permission::lead_cases, "lead_cases", {deputy_chief, chief}, false},
+    {Permission::monitor_cases,
+     "monitor_cases",
+     {case_manager, dept_head, deputy_chief, chief},
+     true},
+    {Permission::read_performance,
+     "read_performance",
+     {case_manager, dept_head, deputy_chief, chief, discipline, personnel},
+     true},
 }};
 
 #undef ZEREN_CASE_READERS

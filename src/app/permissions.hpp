@@ -35,6 +35,13 @@ enum class Permission {
   read_anomalies,   // the anomaly report
   read_statistics,  // transparency statistics, without personal data
   read_audit_log,   // the audit trail and its verification
+  handle_cases,     // the handler's work: start, propose decisions, acts, reports, replies
+  decide_cases,     // decide what the power list puts with a leader (the holder is checked)
+  flag_cases,  // flag a case for the chief (新类型, 重大疑难, 质量风险, 部门分歧)
+  supervise_cases,   // case management: supervision notices, archiving
+  lead_cases,        // the chief and deputies: pre-review opinions, instructions to report
+  monitor_cases,     // the chief's dashboard: deadlines, returns, flags, notices
+  read_performance,  // figures per person: self-decided ratio, leaders' own cases
 };
 
 struct Grant {

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,7 @@ struct CaseFilter {
   std::optional<UnitId> unit;
   std::optional<Date> received_from, received_to;
   std::string text;
-  bool mine = false;  // only cases of units the actor's person leads or belongs to
+  bool mine = false;             // only cases of units the actor's person leads or belongs to
   std::optional<CaseId> cursor;  // the last id of the previous page
   int limit = 50;                // 1..200
 };
@@ -57,8 +58,80 @@ struct CaseDetail {
 };
 Result<CaseDetail> show_case(Transaction& tx, const Context& ctx, CaseId id);
 // The draw epochs of the random assignments among `assignments`, by id (their proofs).
-Result<std::map<std::int64_t, DrawEpoch>> draw_epochs(Transaction& tx,
-                                                      const std::vector<AssignmentRecord>& assignments);
+Result<std::map<std::int64_t, DrawEpoch>> draw_epochs(
+    Transaction& tx, const std::vector<AssignmentRecord>& assignments);
+
+// ---- handling (SPEC §2, §4–§7) ----
+// What has been done on a case after assignment, and what the reader may do now.
+struct CaseHandling {
+  std::vector<Decision> decisions;
+  std::vector<CaseNote> notes;            // acts, flags, pre-reviews
+  std::vector<FollowUp> follow_ups;       // notices, reports
+  std::vector<std::string> actions;       // start, resume, transfer, archive, propose_decision, …
+  std::vector<PowerRule> decision_types;  // open to the case's category, with their holders
+  std::set<std::int64_t> can_decide, can_object, can_answer;  // decision / follow-up ids
+  std::map<std::string, std::string> names;                   // "person:N" and actor ids → names
+  Date today = *Date::from_ymd(2026, 1, 1);
+};
+Result<CaseHandling> show_handling(Transaction& tx, const Context& ctx, const Case& c);
+
+// The chief's dashboard (SPEC §7) of one 院: open cases per unit, near expiry, overdue, extended,
+// returned, in custody, awaiting the chief, flagged; notices and reports still unanswered.
+struct Monitoring {
+  Procuratorate procuratorate;
+  Date today = *Date::from_ymd(2026, 1, 1);
+  struct Row {
+    CaseRepository::CaseRow row;
+    std::optional<int> days_left;  // to the due day; negative when overdue
+    std::vector<std::string> flags;
+  };
+  struct UnitCounts {
+    UnitId unit;
+    int in_progress = 0, near_expiry = 0, overdue = 0;
+  };
+  int in_progress = 0;
+  std::vector<UnitCounts> units;
+  std::map<std::string, std::vector<Row>> lists;  // near_expiry, overdue, extended, returned, …
+  std::vector<FollowUp> open_notices, open_reports;
+  std::map<CaseId, std::string> numbers;  // the case number of every case named above
+};
+Result<Monitoring> monitoring(Transaction& tx, const Context& ctx,
+                              std::optional<ProcuratorateId> procuratorate);
+
+// The year's figures of the responsibility system (SPEC §15), over the reader's scope.
+struct HandlingStatistics {
+  int year = 2026;
+  struct Ratio {
+    std::string name;
+    int self = 0, total = 0;
+  };
+  Ratio overall;
+  std::vector<Ratio> by_department, by_person;  // by_person only for read_performance
+  bool with_persons = false;
+  int leader_direct_cases = 0, pre_reviews = 0;
+  std::map<std::string, int> notices;  // by level
+  int team_cases = 0, sole_cases = 0;
+  int prosecutors = 0, assistants = 0, clerks = 0;
+  std::map<std::string, std::pair<int, int>> by_month;  // "2026-03" → received, concluded
+  std::map<PowerHolder, int> decisions_by_holder;
+};
+Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& ctx, int year);
+
+// Leaders' own cases against their quotas (SPEC §6), per leader in scope.
+struct LeaderReport {
+  int year = 2026;
+  struct Row {
+    Person person;
+    std::string procuratorate;
+    PostKind post = PostKind::chief;
+    int cases_led = 0, cases_with_acts = 0, acts = 0, quota = 0;
+    double average = 0;  // the 院's average annual caseload of business-department prosecutors
+    std::string basis;
+    bool met = false;
+  };
+  std::vector<Row> leaders;
+};
+Result<LeaderReport> leader_report(Transaction& tx, const Context& ctx, int year);
 
 // ---- requests, plans, alerts ----
 // Requests of the procuratorates in the reader's scope; `pending_only` for the work lists.
@@ -67,6 +140,7 @@ Result<std::vector<AssignmentRequest>> list_requests(Transaction& tx, const Cont
 struct Inbox {
   std::vector<AssignmentRequest> requests;  // pending, and this reader holds the approving post
   std::vector<AssignmentPlan> plans;        // proposed, for the chief who may approve them
+  std::vector<Decision> decisions;          // pending, and this reader holds the power
 };
 Result<Inbox> approvals_inbox(Transaction& tx, const Context& ctx);
 Result<std::vector<AssignmentPlan>> list_plans(Transaction& tx, const Context& ctx,

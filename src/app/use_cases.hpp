@@ -187,6 +187,93 @@ Result<std::optional<AssignmentRecord>> decide_request(Transaction& tx, const Co
                                                        const DrawCrypto& crypto,
                                                        const DecideRequest& cmd);
 
+// ---- handling a case (SPEC §2, §4–§7) ----
+// start, resume (the file back from 补充侦查, restarting the review period from `on`) and transfer
+// by the handler; archive by case management.
+struct TransitionCase {
+  CaseId case_id;
+  CaseAction action = CaseAction::start;
+  std::string reason;
+  std::optional<Date> on;   // default today; never after today
+  std::string transfer_to;  // transfer: to whom (移送机关)
+};
+Status transition_case(Transaction& tx, const Context& ctx, const TransitionCase& cmd);
+
+// The handler proposes a decision. Within the handler's power (the power list) it is issued at once
+// with its 文书号; otherwise it waits for the holder and the case awaits the decision.
+struct ProposeDecision {
+  CaseId case_id;
+  DecisionType type = DecisionType::conclusion;
+  std::string reasoning;
+};
+Result<Decision> propose_decision(Transaction& tx, const Context& ctx, const ProposeDecision& cmd);
+
+// The holder decides a pending proposal: approve (issued), reject (a note is required; with
+// `instead` the holder issues that decision instead, a contrary decision), or refer to the
+// committee. The holder is never the proposer.
+struct DecideDecision {
+  DecisionId decision;
+  DecisionOutcome outcome = DecisionOutcome::approve;
+  std::string note;
+  std::optional<DecisionType> instead;
+};
+Result<Decision> decide_decision(Transaction& tx, const Context& ctx, const DecideDecision& cmd);
+
+// A handler's written objection to a decision someone else issued on their case (Rules art 7).
+struct ObjectToDecision {
+  DecisionId decision;
+  std::string text;
+};
+Status object_to_decision(Transaction& tx, const Context& ctx, const ObjectToDecision& cmd);
+
+// A key personal act of handling, recorded by the person who did it (亲历办案, SPEC §6).
+struct RecordAct {
+  CaseId case_id;
+  ActKind kind = ActKind::interrogation;
+  Date on = *Date::from_ymd(2026, 1, 1);
+  std::string note;
+};
+Result<NoteId> record_act(Transaction& tx, const Context& ctx, const RecordAct& cmd);
+
+// Flags a case; the flag obliges the handler to report to the chief (the report is returned).
+struct FlagCase {
+  CaseId case_id;
+  CaseFlag flag = CaseFlag::major_difficult;
+  std::string note;
+};
+Result<FollowUpId> flag_case(Transaction& tx, const Context& ctx, const FlagCase& cmd);
+
+// 预审意见 of the chief or a deputy chief.
+struct GivePreReview {
+  CaseId case_id;
+  std::string opinion;
+};
+Result<NoteId> give_pre_review(Transaction& tx, const Context& ctx, const GivePreReview& cmd);
+
+// A supervision notice of case management (Rules art 665); the written reply is due in 10 days.
+struct IssueNotice {
+  CaseId case_id;
+  NoticeLevel level = NoticeLevel::oral;
+  std::string content;
+};
+Result<FollowUpId> issue_notice(Transaction& tx, const Context& ctx, const IssueNotice& cmd);
+
+// 指示报告: the chief or a deputy asks the handler to report by a date.
+struct InstructReport {
+  CaseId case_id;
+  std::string request;
+  Date due_on = *Date::from_ymd(2026, 1, 1);
+};
+Result<FollowUpId> instruct_report(Transaction& tx, const Context& ctx, const InstructReport& cmd);
+
+// The written answer: a notice's reply (the handler or the department head), a report (the
+// handler). Answered once.
+struct AnswerFollowUp {
+  FollowUpId follow_up;
+  std::string text;
+};
+Status answer_follow_up(Transaction& tx, const Context& ctx, const AnswerFollowUp& cmd);
+
 // ---- reports ----
 struct AnomalyReport {
   struct Refiled {

@@ -56,5 +56,7 @@ void add_epoch(CLI::App& app, Action& run);
 void add_report(CLI::App& app, Action& run);
 void add_simulate(CLI::App& app, Action& run);
 void add_serve(CLI::App& app, Action& run);
+void add_calendar(CLI::App& app, Action& run);
+void add_deadline(CLI::App& app, Action& run);
 
 }  // namespace zeren::cli

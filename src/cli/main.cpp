@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   zeren::cli::add_report(app, run);
   zeren::cli::add_simulate(app, run);
   zeren::cli::add_serve(app, run);
+  zeren::cli::add_calendar(app, run);
+  zeren::cli::add_deadline(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -59,9 +59,10 @@ Result<std::vector<PersonId>> people(Transaction& tx, const json::object& o, con
 }  // namespace
 
 Result<CaseIntake> decode_intake(Transaction& tx, std::string_view body) {
-  auto root = parse_object(body, {"procuratorate", "department", "category", "received_on",
-                                  "difficulty", "custody", "parties", "source_org", "source_doc_no",
-                                  "related_case", "recusals", "investigators"});
+  auto root = parse_object(
+      body, {"procuratorate", "department", "category", "received_on", "difficulty", "custody",
+             "parties", "source_org", "source_doc_no", "related_case", "recusals", "investigators",
+             "complex", "fast_track", "sentence_over_one_year"});
   if (!root) return root.error();
   const auto& o = *root;
   CaseIntake in;
@@ -95,6 +96,13 @@ Result<CaseIntake> decode_intake(Transaction& tx, std::string_view body) {
   auto difficulty = term_field<Difficulty>(o, "difficulty", false);
   if (!difficulty) return difficulty.error();
   if (*difficulty) in.difficulty = **difficulty;
+  for (auto [key, flag] :
+       {std::pair{"complex", &in.complex}, std::pair{"fast_track", &in.fast_track},
+        std::pair{"sentence_over_one_year", &in.sentence_over_one_year}}) {
+    auto v = bool_field(o, key, false);
+    if (!v) return v.error();
+    *flag = *v;
+  }
   auto custody = bool_field(o, "custody", false);
   if (!custody) return custody.error();
   in.custody = *custody;

@@ -18,6 +18,8 @@
 #include "domain/assignment_records.hpp"
 #include "domain/audit.hpp"
 #include "domain/case.hpp"
+#include "domain/case_notes.hpp"
+#include "domain/decision.hpp"
 #include "domain/organisation.hpp"
 #include "domain/session.hpp"
 #include "domain/user.hpp"
@@ -40,13 +42,15 @@ class OrganisationRepository {
   virtual Result<Procuratorate> find_procuratorate(ProcuratorateId id) = 0;
   virtual Result<Procuratorate> find_procuratorate_by_code(const std::string& short_code) = 0;
   virtual Result<Department> find_department(DepartmentId id) = 0;
-  virtual Result<Department> find_department_by_name(ProcuratorateId p, const std::string& name) = 0;
+  virtual Result<Department> find_department_by_name(ProcuratorateId p,
+                                                     const std::string& name) = 0;
   virtual Result<Person> find_person(PersonId id) = 0;
   virtual Result<Unit> find_unit(UnitId id) = 0;
 
   // Lists are ordered by id. `within` restricts to one procuratorate.
   virtual Result<std::vector<Procuratorate>> list_procuratorates() = 0;
-  virtual Result<std::vector<Department>> list_departments(std::optional<ProcuratorateId> within) = 0;
+  virtual Result<std::vector<Department>> list_departments(
+      std::optional<ProcuratorateId> within) = 0;
   virtual Result<std::vector<Person>> list_persons(std::optional<ProcuratorateId> within) = 0;
   virtual Result<std::vector<Unit>> list_units(std::optional<ProcuratorateId> within) = 0;
 };
@@ -102,12 +106,15 @@ class CaseRepository {
   virtual Result<std::int64_t> next_case_serial(ProcuratorateId p, const std::string& code,
                                                 int year) = 0;
   virtual Result<CaseId> add_case(const Case& c) = 0;
+  // Saves status, unit and progress (CaseProgress).
   virtual Status save_case_state(const Case& c, std::optional<Date> withdrawn_on) = 0;
   virtual Result<Case> find_case(CaseId id) = 0;
   virtual Result<Case> find_case_by_number(const std::string& number) = 0;
-  // Sum of plan weights of the cases that count toward each unit's load in the department.
+  // Sum of plan weights of the cases that count toward each unit's load in the department: those
+  // open, and those concluded (or transferred) in `window_year` (SPEC §3 load window).
   virtual Result<std::map<UnitId, std::int64_t>> unit_weight_sums(DepartmentId d,
-                                                                  const PlanRules& rules) = 0;
+                                                                  const PlanRules& rules,
+                                                                  int window_year) = 0;
   // The unit of the department's latest random or rotation assignment (for rotation).
   virtual Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) = 0;
   struct CaseRow {
@@ -124,9 +131,9 @@ class CaseRepository {
     std::optional<DepartmentId> department;
     std::optional<UnitId> unit;
     std::optional<Date> received_from, received_to;  // inclusive
-    std::string text;                     // part of the case number or of a party's name
-    std::optional<PersonId> handled_by;   // only cases of units this person leads or belongs to
-    std::optional<CaseId> before;         // the cursor: only ids below this one
+    std::string text;                                // part of the case number or of a party's name
+    std::optional<PersonId> handled_by;  // only cases of units this person leads or belongs to
+    std::optional<CaseId> before;        // the cursor: only ids below this one
     int limit = 50;
   };
   virtual Result<std::vector<CaseRow>> search_cases(const Query& q) = 0;
@@ -148,15 +155,46 @@ class AssignmentRepository {
   virtual ~AssignmentRepository() = default;
   virtual Result<AssignmentId> add_assignment(const AssignmentRecord& r) = 0;
   virtual Result<std::vector<AssignmentRecord>> assignments_for_case(CaseId c) = 0;
-  virtual Result<std::vector<AssignmentRecord>> list_assignments(std::optional<ProcuratorateId> within) = 0;
+  virtual Result<std::vector<AssignmentRecord>> list_assignments(
+      std::optional<ProcuratorateId> within) = 0;
 
   virtual Result<RequestId> add_request(const AssignmentRequest& r) = 0;
   virtual Status save_request_decision(const AssignmentRequest& r) = 0;
   virtual Result<AssignmentRequest> find_request(RequestId id) = 0;
-  virtual Result<std::vector<AssignmentRequest>> list_requests(std::optional<ProcuratorateId> within) = 0;
+  virtual Result<std::vector<AssignmentRequest>> list_requests(
+      std::optional<ProcuratorateId> within) = 0;
 
   virtual Result<AlertId> add_alert(const Alert& a) = 0;
   virtual Result<std::vector<Alert>> list_alerts(std::optional<ProcuratorateId> within) = 0;
+};
+
+// What is done on a case after assignment: decisions, notes (acts, flags, pre-reviews) and
+// follow-ups (notices, reports). Lists are ordered by id.
+class HandlingRepository {
+ public:
+  virtual ~HandlingRepository() = default;
+  // Which records a list returns: of one case, or of every case of the given procuratorates.
+  struct Scope {
+    std::optional<CaseId> case_id;
+    std::vector<ProcuratorateId> within;  // used when case_id is empty
+  };
+
+  // The next 文书号 serial of (院, 代字, year), gapless like case numbers.
+  virtual Result<std::int64_t> next_document_serial(ProcuratorateId p, const std::string& code,
+                                                    int year) = 0;
+  virtual Result<DecisionId> add_decision(const Decision& d) = 0;
+  // Saves the outcome fields and appends objections not stored yet.
+  virtual Status save_decision(const Decision& d) = 0;
+  virtual Result<Decision> find_decision(DecisionId id) = 0;
+  virtual Result<std::vector<Decision>> decisions(const Scope& s) = 0;
+
+  virtual Result<NoteId> add_note(const CaseNote& n) = 0;
+  virtual Result<std::vector<CaseNote>> notes(const Scope& s) = 0;
+
+  virtual Result<FollowUpId> add_follow_up(const FollowUp& f) = 0;
+  virtual Status save_follow_up_answer(const FollowUp& f) = 0;
+  virtual Result<FollowUp> find_follow_up(FollowUpId id) = 0;
+  virtual Result<std::vector<FollowUp>> follow_ups(const Scope& s) = 0;
 };
 
 class EpochRepository {
@@ -180,6 +218,7 @@ class Transaction {
   virtual AssignmentRepository& assignments() = 0;
   virtual EpochRepository& epochs() = 0;
   virtual SessionRepository& sessions() = 0;
+  virtual HandlingRepository& handling() = 0;
 };
 
 // The database. `transact` runs `work` in one transaction: it commits when `work` returns ok and
@@ -227,7 +266,7 @@ class DrawCrypto {
 class SessionSecrets {
  public:
   virtual ~SessionSecrets() = default;
-  virtual std::string new_token() const = 0;                     // URL-safe, 256 bits of entropy
+  virtual std::string new_token() const = 0;  // URL-safe, 256 bits of entropy
   virtual std::string token_hash(std::string_view token) const = 0;  // hex
 };
 

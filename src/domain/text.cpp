@@ -42,20 +42,36 @@ std::size_t utf8_length(std::string_view s) {
   return n;
 }
 
-Result<std::string> clean_line(std::string text, std::string_view field, std::size_t max_chars) {
+namespace {
+Result<std::string> clean(std::string text, std::string_view field, std::size_t max_chars,
+                          bool lines) {
   const std::string f(field);
   if (!is_valid_utf8(text)) return Error::invalid(f, "invalid_text", f + " is not valid UTF-8");
-  for (char ch : text)
+  for (char ch : text) {
+    if (lines && (ch == '\n' || ch == '\t')) continue;
     if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F)
-      return Error::invalid(f, "invalid_text", f + " must be one line without control characters");
-  const auto first = text.find_first_not_of(' ');
+      return Error::invalid(f, "invalid_text",
+                            f + (lines ? " must not contain control characters"
+                                       : " must be one line without control characters"));
+  }
+  const char* blank = lines ? " \n\t" : " ";
+  const auto first = text.find_first_not_of(blank);
   if (first == std::string::npos) return Error::invalid(f, "required", f + " is required");
-  const auto last = text.find_last_not_of(' ');
+  const auto last = text.find_last_not_of(blank);
   text = text.substr(first, last - first + 1);
   if (utf8_length(text) > max_chars)
     return Error::invalid(f, "too_long",
                           f + " is longer than " + std::to_string(max_chars) + " characters");
   return text;
+}
+}  // namespace
+
+Result<std::string> clean_line(std::string text, std::string_view field, std::size_t max_chars) {
+  return clean(std::move(text), field, max_chars, false);
+}
+
+Result<std::string> clean_text(std::string text, std::string_view field, std::size_t max_chars) {
+  return clean(std::move(text), field, max_chars, true);
 }
 
 std::string hex_encode(const std::uint8_t* data, std::size_t n) {

@@ -23,5 +23,13 @@ boost::json::object encode_entry(const AuditEntry& e);
 boost::json::object encode_unit(const Unit& u, const app::OrganisationView& org);
 boost::json::object encode_workload(const app::DepartmentWorkload& w);
 boost::json::object encode_person(const Person& p, const app::OrganisationView& org);
+// Handling (encode_handling.cpp).
+boost::json::value encode_deadline(const Case& c, Date today);  // null when no period runs
+boost::json::object encode_decision(const Decision& d, const app::CaseHandling& h);
+// Adds the case's handling (deadline, decisions, notes, follow-ups, allowed actions) to its answer.
+void encode_handling(boost::json::object& out, const Case& c, const app::CaseHandling& h);
+boost::json::object encode_monitoring(const app::Monitoring& m, const app::OrganisationView& org);
+boost::json::object encode_statistics(const app::HandlingStatistics& s);
+boost::json::object encode_leaders(const app::LeaderReport& r);
 
 }  // namespace zeren::http

@@ -2,6 +2,7 @@
 // decodes the request, runs one use case in one transaction and encodes the answer.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include <functional>
@@ -29,6 +30,9 @@ Response error_named(Error e, std::initializer_list<std::pair<const char*, const
 Response run_json(Api& api, int status,
                   const std::function<Result<boost::json::value>(Transaction&)>& work,
                   std::initializer_list<std::pair<const char*, const char*>> renames);
+
+// The case as GET /api/v1/cases/{id} answers it (with its handling), for every change to reuse.
+Result<boost::json::object> case_answer(Transaction& tx, const app::Context& ctx, CaseId id);
 
 // system
 Response healthz(Api&, const Request&, Who);
@@ -63,6 +67,21 @@ Response requests_list(Api&, const Request&, Who);
 Response requests_decide(Api&, const Request&, Who);
 Response approvals(Api&, const Request&, Who);
 Response alerts(Api&, const Request&, Who);
+// handling
+Response cases_transition(Api&, const Request&, Who);
+Response cases_archive(Api&, const Request&, Who);
+Response cases_decision_propose(Api&, const Request&, Who);
+Response decisions_decide(Api&, const Request&, Who);
+Response decisions_object(Api&, const Request&, Who);
+Response cases_act(Api&, const Request&, Who);
+Response cases_flag(Api&, const Request&, Who);
+Response cases_pre_review(Api&, const Request&, Who);
+Response cases_notice(Api&, const Request&, Who);
+Response cases_report_instruction(Api&, const Request&, Who);
+Response follow_ups_answer(Api&, const Request&, Who);
+Response monitoring(Api&, const Request&, Who);
+Response statistics_summary(Api&, const Request&, Who);
+Response statistics_leaders(Api&, const Request&, Who);
 // plans
 Response plans_list(Api&, const Request&, Who);
 Response plans_propose(Api&, const Request&, Who);

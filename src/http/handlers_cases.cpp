@@ -79,7 +79,15 @@ Response cases_list(Api& api, const Request& req, Who who) {
     auto org = app::view_organisation(tx, ctx);
     if (!org) return org.error();
     json::array items;
-    for (const auto& row : page->cases) items.push_back(encode_case(row, *org));
+    for (const auto& row : page->cases) {
+      auto o = encode_case(row, *org);
+      auto deadline = encode_deadline(row.c, ctx.clock.today());
+      o["due"] = deadline.is_object() ? deadline.as_object().at("due") : json::value(nullptr);
+      o["days_left"] =
+          deadline.is_object() ? deadline.as_object().at("days_left") : json::value(nullptr);
+      o["deadline"] = std::move(deadline);
+      items.push_back(std::move(o));
+    }
     return json::value(
         json::object{{"cases", items},
                      {"next_cursor", page->next_cursor ? json::value(page->next_cursor->value)
@@ -118,31 +126,38 @@ Response cases_add(Api& api, const Request& req, Who who) {
   return r;
 }
 
+Result<json::object> case_answer(Transaction& tx, const app::Context& ctx, CaseId id) {
+  auto d = app::show_case(tx, ctx, id);
+  if (!d) return d.error();
+  auto org = app::view_organisation(tx, ctx);
+  if (!org) return org.error();
+  json::object out = encode_case(d->row, *org);
+  json::array assignments, requests, timeline;
+  for (const auto& a : d->assignments) assignments.push_back(encode_assignment(a, *org, d->epochs));
+  for (const auto& r : d->requests) requests.push_back(encode_request(r, *org));
+  for (const auto& e : d->timeline) {
+    auto entry = encode_entry(e);
+    const auto name = d->actor_names.find(e.event.actor);
+    entry["actor_name"] = name == d->actor_names.end() ? e.event.actor : name->second;
+    timeline.push_back(std::move(entry));
+  }
+  out["assignment"] = assignments.empty() ? json::value(nullptr) : assignments.back();
+  out["assignments"] = assignments;
+  out["requests"] = requests;
+  out["timeline"] = timeline;
+  auto handling = app::show_handling(tx, ctx, d->row.c);
+  if (!handling) return handling.error();
+  encode_handling(out, d->row.c, *handling);
+  return out;
+}
+
 Response cases_show(Api& api, const Request& req, Who who) {
   auto id = path_id(req, "id");
   if (!id) return error_response(Error::not_found("case", "the case not found"));
   return run_json(api, 200, [&](Transaction& tx) -> Result<json::value> {
-    const auto ctx = context_of(api, who);
-    auto d = app::show_case(tx, ctx, CaseId{*id});
-    if (!d) return d.error();
-    auto org = app::view_organisation(tx, ctx);
-    if (!org) return org.error();
-    json::object out = encode_case(d->row, *org);
-    json::array assignments, requests, timeline;
-    for (const auto& a : d->assignments)
-      assignments.push_back(encode_assignment(a, *org, d->epochs));
-    for (const auto& r : d->requests) requests.push_back(encode_request(r, *org));
-    for (const auto& e : d->timeline) {
-      auto entry = encode_entry(e);
-      const auto name = d->actor_names.find(e.event.actor);
-      entry["actor_name"] = name == d->actor_names.end() ? e.event.actor : name->second;
-      timeline.push_back(std::move(entry));
-    }
-    out["assignment"] = assignments.empty() ? json::value(nullptr) : assignments.back();
-    out["assignments"] = assignments;
-    out["requests"] = requests;
-    out["timeline"] = timeline;
-    return json::value(std::move(out));
+    auto out = case_answer(tx, context_of(api, who), CaseId{*id});
+    if (!out) return out.error();
+    return json::value(std::move(*out));
   });
 }
 

@@ -131,7 +131,22 @@ Response approvals(Api& api, const Request&, Who who) {
       }
       for (const auto& p : inbox->plans) plans.push_back(encode_plan(p, *org));
     }
-    return json::value(json::object{{"requests", requests}, {"plans", plans}});
+    json::array decisions;
+    for (const auto& d : inbox->decisions) {
+      auto c = tx.cases().find_case(d.case_id);
+      if (!c) return c.error();
+      auto h = app::show_handling(tx, ctx, *c);
+      if (!h) return h.error();
+      json::object o = encode_decision(d, *h);
+      o["case_number"] = c->number();
+      o["category"] = std::string(code_of(c->intake().category));
+      o["category_label"] = std::string(zh_of(c->intake().category));
+      auto dept = tx.organisation().find_department(c->intake().department);
+      o["department"] = dept ? dept->name() : "";
+      decisions.push_back(std::move(o));
+    }
+    return json::value(
+        json::object{{"requests", requests}, {"plans", plans}, {"decisions", decisions}});
   });
 }
 

@@ -1,15 +1,13 @@
 // The zeren binary end to end, as an operator at the console would use it.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <fcntl.h>
 #include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/json.hpp>
 
-#include "audit/record.hpp"
-#include "domain/user.hpp"
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +15,8 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include "audit/record.hpp"
+#include "domain/user.hpp"
 
 namespace {
 
@@ -113,7 +113,7 @@ TEST_F(Cli, InitIsIdempotent) {
   ASSERT_EQ(first.code, 0) << first.out;
   EXPECT_EQ(first.json().at("created"), true);
   EXPECT_EQ(first.json().at("hash"), "sm3");
-  EXPECT_EQ(first.json().at("schema_version"), 5);
+  EXPECT_EQ(first.json().at("schema_version"), 6);
   auto second = zeren("init --json --db " + db);
   ASSERT_EQ(second.code, 0);
   EXPECT_EQ(second.json().at("created"), false);
@@ -256,27 +256,32 @@ TEST_F(Cli, TheDemoDrawsAPasswordForALogInOfEveryRoleInEachProcuratorate) {
 
 TEST_F(Cli, UserAddMakesAnAccountThatMustChangeItsPassword) {
   load_demo();
-  auto r = zeren("user add --json --db " + db + " --username xinzhanghao --procuratorate 嘉城 "
-                 "--role case_manager --password-stdin",
+  auto r = zeren("user add --json --db " + db +
+                     " --username xinzhanghao --procuratorate 嘉城 "
+                     "--role case_manager --password-stdin",
                  "Xin-Zhanghao-2026\n");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_EQ(r.json().at("must_change_password"), true);
-  auto dup = zeren("user add --json --db " + db + " --username xinzhanghao --procuratorate 嘉 "
-                   "--role prosecutor",
+  auto dup = zeren("user add --json --db " + db +
+                       " --username xinzhanghao --procuratorate 嘉 "
+                       "--role prosecutor",
                    "Xin-Zhanghao-2026\n");
   EXPECT_EQ(dup.code, 5);
-  auto weak = zeren("user add --json --db " + db + " --username weak --procuratorate 嘉 "
-                    "--role prosecutor",
+  auto weak = zeren("user add --json --db " + db +
+                        " --username weak --procuratorate 嘉 "
+                        "--role prosecutor",
                     "password\n");
   EXPECT_EQ(weak.code, 3);
   EXPECT_EQ(weak.json().at("error").at("field"), "password");
-  auto mixed = zeren("user add --json --db " + db + " --username mixed --procuratorate 嘉 "
-                     "--role sysadmin --role auditor",
+  auto mixed = zeren("user add --json --db " + db +
+                         " --username mixed --procuratorate 嘉 "
+                         "--role sysadmin --role auditor",
                      "Xin-Zhanghao-2026\n");
   EXPECT_EQ(mixed.code, 3);
   EXPECT_EQ(mixed.json().at("error").at("field"), "roles");
-  auto nowhere = zeren("user add --json --db " + db + " --username nowhere --procuratorate 兰 "
-                       "--role prosecutor",
+  auto nowhere = zeren("user add --json --db " + db +
+                           " --username nowhere --procuratorate 兰 "
+                           "--role prosecutor",
                        "Xin-Zhanghao-2026\n");
   EXPECT_EQ(nowhere.code, 4);
   EXPECT_EQ(verify().at("ok"), true);
@@ -291,13 +296,15 @@ TEST_F(Cli, MissingDatabaseAndBadUsageAreClearErrors) {
 }
 
 TEST_F(Cli, SimulateKeepsTheSpreadWithinTheLargestWeight) {
-  auto even = zeren("simulate --units 25 --cases 10000 --difficult-share 0 --mode balanced_random "
-                    "--tolerance 0 --seed 7 --json");
+  auto even = zeren(
+      "simulate --units 25 --cases 10000 --difficult-share 0 --mode balanced_random "
+      "--tolerance 0 --seed 7 --json");
   ASSERT_EQ(even.code, 0) << even.out;
   EXPECT_LE(even.json().at("spread").to_number<double>(), 1);
   EXPECT_EQ(even.json().at("per_unit").as_array().size(), 25u);
-  auto mixed = zeren("simulate --units 25 --cases 10000 --difficult-share 0.3 --mode balanced_random "
-                     "--tolerance 0 --seed 7 --json");
+  auto mixed = zeren(
+      "simulate --units 25 --cases 10000 --difficult-share 0.3 --mode balanced_random "
+      "--tolerance 0 --seed 7 --json");
   EXPECT_LE(mixed.json().at("spread").to_number<double>(), 2);
   EXPECT_GT(mixed.json().at("spread").to_number<double>(), 0);  // weights 1 and 2 cannot all tie
   auto rotation = zeren("simulate --units 7 --cases 700 --mode rotation --seed 1 --json");
@@ -321,9 +328,10 @@ class Tampered : public Cli {
   void SetUp() override {
     Cli::SetUp();
     load_demo();
-    ASSERT_EQ(sql("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; "
-                  "DROP TRIGGER audit_checkpoint_no_update; DROP TRIGGER audit_checkpoint_no_delete;"),
-              "");
+    ASSERT_EQ(
+        sql("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; "
+            "DROP TRIGGER audit_checkpoint_no_update; DROP TRIGGER audit_checkpoint_no_delete;"),
+        "");
   }
   void expect_bad_at(std::int64_t seq) {
     auto v = verify();
@@ -437,13 +445,15 @@ class History : public Cli {
     ASSERT_TRUE(zeren::audit::from_hex(text(st, 0), previous));
     sqlite3_finalize(st);
     std::vector<std::pair<std::int64_t, std::string>> updates;
-    sqlite3_prepare_v2(h, "SELECT seq, time_us, actor, action, subject, fields FROM audit_log "
-                          "WHERE seq >= ? ORDER BY seq", -1, &st, nullptr);
+    sqlite3_prepare_v2(h,
+                       "SELECT seq, time_us, actor, action, subject, fields FROM audit_log "
+                       "WHERE seq >= ? ORDER BY seq",
+                       -1, &st, nullptr);
     sqlite3_bind_int64(st, 1, from);
     while (sqlite3_step(st) == SQLITE_ROW) {
-      const auto record = zeren::audit::canonical_record(
-          sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), text(st, 2), text(st, 3),
-          text(st, 4), text(st, 5));
+      const auto record =
+          zeren::audit::canonical_record(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+                                         text(st, 2), text(st, 3), text(st, 4), text(st, 5));
       previous = zeren::audit::chain_hash(zeren::audit::HashAlgorithm::sm3, 1, previous, record);
       updates.emplace_back(sqlite3_column_int64(st, 0), zeren::audit::to_hex(previous));
     }
@@ -461,7 +471,8 @@ class History : public Cli {
     sqlite3_close(h);
   }
 
-  static constexpr const char* kCase = R"({"procuratorate": "嘉峪关市人民检察院", "department": "第一检察部",
+  static constexpr const char* kCase =
+      R"({"procuratorate": "嘉峪关市人民检察院", "department": "第一检察部",
     "category": "审查起诉", "received_on": "2026-11-20", "difficulty": "普通", "custody": true,
     "parties": ["<img src=x onerror=alert(1)>", "李四"], "source_org": "嘉峪关市公安局",
     "source_doc_no": "嘉公（刑）移诉字〔2026〕9999号"})";
@@ -478,10 +489,14 @@ TEST_F(History, AuditVerifyRecomputesEveryRandomDraw) {
   EXPECT_GT(cases, 1200);
   EXPECT_LT(cases, 1700);
   for (const char* method : {"follow_on", "designated", "rotation"})
-    EXPECT_GT(std::stoll(scalar(std::string("SELECT COUNT(*) FROM assignment WHERE method = '") + method + "'")), 0)
+    EXPECT_GT(std::stoll(scalar(std::string("SELECT COUNT(*) FROM assignment WHERE method = '") +
+                                method + "'")),
+              0)
         << method;
-  EXPECT_GT(std::stoll(scalar("SELECT COUNT(*) FROM assignment_request WHERE kind = 'change_of_handler' "
-                              "AND status = 'approved'")), 0);
+  EXPECT_GT(
+      std::stoll(scalar("SELECT COUNT(*) FROM assignment_request WHERE kind = 'change_of_handler' "
+                        "AND status = 'approved'")),
+      0);
 }
 
 TEST_F(History, CaseAddNumbersTheCaseAndAssignsItInItsDepartment) {
@@ -493,9 +508,10 @@ TEST_F(History, CaseAddNumbersTheCaseAndAssignsItInItsDepartment) {
   EXPECT_EQ(number.substr(number.size() - 3), "号");
   EXPECT_EQ(o.at("status"), "assigned");
   const auto& a = o.at("assignment").as_object();
-  EXPECT_EQ(scalar("SELECT d.name FROM unit u JOIN department d ON d.id = u.department_id WHERE u.id = " +
-                   std::to_string(a.at("unit_id").as_int64())),
-            "第一检察部");
+  EXPECT_EQ(
+      scalar("SELECT d.name FROM unit u JOIN department d ON d.id = u.department_id WHERE u.id = " +
+             std::to_string(a.at("unit_id").as_int64())),
+      "第一检察部");
   EXPECT_EQ(scalar("SELECT p.short_code FROM unit u JOIN department d ON d.id = u.department_id "
                    "JOIN procuratorate p ON p.id = d.procuratorate_id WHERE u.id = " +
                    std::to_string(a.at("unit_id").as_int64())),
@@ -516,10 +532,11 @@ TEST_F(History, CaseAddNumbersTheCaseAndAssignsItInItsDepartment) {
   ASSERT_EQ(show.code, 0);
   EXPECT_EQ(show.json().at("parties").at(0), "<img src=x onerror=alert(1)>");
   EXPECT_EQ(show.json().at("timeline").at(0).at("action"), "case.register");
-  EXPECT_EQ(show.json().at("assignments").at(0).at("candidates").as_array().size(),
-            std::stoull(scalar("SELECT COUNT(*) FROM unit u JOIN department d ON d.id = u.department_id "
-                               "JOIN procuratorate p ON p.id = d.procuratorate_id "
-                               "WHERE d.name = '第一检察部' AND p.short_code = '嘉'")));
+  EXPECT_EQ(
+      show.json().at("assignments").at(0).at("candidates").as_array().size(),
+      std::stoull(scalar("SELECT COUNT(*) FROM unit u JOIN department d ON d.id = u.department_id "
+                         "JOIN procuratorate p ON p.id = d.procuratorate_id "
+                         "WHERE d.name = '第一检察部' AND p.short_code = '嘉'")));
   EXPECT_EQ(verify().at("ok"), true);
 }
 
@@ -541,7 +558,8 @@ TEST_F(History, CaseAddRefusesBadInputNamingTheFieldAndWritesNothing) {
   bad_category.replace(bad_category.find("审查起诉"), std::string("审查起诉").size(), "盗窃");
   expect_field(bad_category, "category");
   std::string wrong_department = kCase;
-  wrong_department.replace(wrong_department.find("审查起诉"), std::string("审查起诉").size(), "公益诉讼");
+  wrong_department.replace(wrong_department.find("审查起诉"), std::string("审查起诉").size(),
+                           "公益诉讼");
   expect_field(wrong_department, "category");
   expect_field("{not json", "body");
   EXPECT_EQ(verify().at("entries"), entries);
@@ -573,7 +591,8 @@ TEST_F(History, OrgPeopleListsEveryoneWithTheirAccount) {
       EXPECT_EQ(p.at("procuratorate"), "嘉峪关市人民检察院");
     }
   EXPECT_TRUE(found);
-  for (const char* key : {"id", "name", "username", "procuratorate", "department", "category", "posts"})
+  for (const char* key :
+       {"id", "name", "username", "procuratorate", "department", "category", "posts"})
     EXPECT_TRUE(people[0].as_object().contains(key)) << key;
 }
 
@@ -605,14 +624,18 @@ TEST_F(History, EpochCloseRevealsTodaysSecretOnRequest) {
 TEST_F(History, ADrawWhoseInputsWereChangedIsNamedEvenWithTheChainRewritten) {
   // Someone with the file changes one candidate's load in a drawn assignment, then re-hashes the
   // whole chain after it and removes the checkpoints so that the chain itself verifies again.
-  const auto seq = std::stoll(scalar(
-      "SELECT a.audit_seq FROM assignment a WHERE a.method = 'random' ORDER BY a.id LIMIT 1 OFFSET 500"));
-  const std::string number = scalar("SELECT c.number FROM assignment a JOIN case_file c ON c.id = a.case_id "
-                                    "WHERE a.audit_seq = " + std::to_string(seq));
+  const auto seq =
+      std::stoll(scalar("SELECT a.audit_seq FROM assignment a WHERE a.method = 'random' ORDER BY "
+                        "a.id LIMIT 1 OFFSET 500"));
+  const std::string number = scalar(
+      "SELECT c.number FROM assignment a JOIN case_file c ON c.id = a.case_id "
+      "WHERE a.audit_seq = " +
+      std::to_string(seq));
   ASSERT_EQ(sql("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_checkpoint_no_delete; "
                 "DELETE FROM audit_checkpoint;"),
             "");
-  const std::string fields = scalar("SELECT fields FROM audit_log WHERE seq = " + std::to_string(seq));
+  const std::string fields =
+      scalar("SELECT fields FROM audit_log WHERE seq = " + std::to_string(seq));
   const auto at = fields.find("\"candidates.0.weight_sum\":\"");
   ASSERT_NE(at, std::string::npos);
   std::string forged = fields;
@@ -631,6 +654,91 @@ TEST_F(History, ADrawWhoseInputsWereChangedIsNamedEvenWithTheChainRewritten) {
   EXPECT_EQ(v.at("ok"), false);
   EXPECT_EQ(v.at("first_bad_seq"), seq);
   EXPECT_EQ(std::string(v.at("bad_case").as_string()), number);
+}
+
+}  // namespace
+
+// The working-day calendar and the statutory deadlines: built in, no database needed.
+namespace {
+
+TEST_F(Cli, DeadlineOfProsecutionReviewEndsOnASwappedSaturday) {
+  auto r = zeren("deadline --category 审查起诉 --received 2026-01-30 --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.json().at("due"), "2026-02-28");
+  const std::string basis(r.json().at("basis").as_string());
+  EXPECT_NE(basis.find("刑事诉讼法第一百七十二条"), std::string::npos) << basis;
+  auto text = zeren("deadline --category prosecution_review --received 2026-01-30");
+  EXPECT_EQ(text.code, 0);
+  EXPECT_NE(text.out.find("2026-02-28"), std::string::npos) << text.out;
+}
+
+TEST_F(Cli, DeadlineRollsPastAHolidayUnlessInCustody) {
+  auto free = zeren("deadline --category 审查逮捕 --received 2026-09-16 --json");
+  ASSERT_EQ(free.code, 0) << free.out;
+  EXPECT_EQ(free.json().at("due"), "2026-10-08");
+  auto held = zeren("deadline --category 退回补充侦查 --received 2026-09-01 --custody --json");
+  ASSERT_EQ(held.code, 0) << held.out;
+  EXPECT_EQ(held.json().at("due"), "2026-10-01");
+  auto fast = zeren(
+      "deadline --category 审查起诉 --received 2026-03-02 --fast-track --sentence-over-one-year "
+      "--json");
+  ASSERT_EQ(fast.code, 0) << fast.out;
+  EXPECT_EQ(fast.json().at("due"), "2026-03-17");
+}
+
+TEST_F(Cli, DeadlineRefusesABadDateOrCategoryNamingTheField) {
+  auto date = zeren("deadline --category 审查起诉 --received 2026-02-30 --json");
+  EXPECT_EQ(date.code, 3) << date.out;
+  EXPECT_EQ(date.json().at("error").at("field"), "received");
+  auto category = zeren("deadline --category 审查 --received 2026-01-30 --json");
+  EXPECT_EQ(category.code, 3) << category.out;
+  EXPECT_EQ(category.json().at("error").at("field"), "category");
+  EXPECT_EQ(zeren("deadline --received 2026-01-30").code, 2);  // usage: no category
+}
+
+TEST_F(Cli, DeadlineInAYearWithoutACalendarExitsFour) {
+  auto r = zeren("deadline --category 审查起诉 --received 2026-12-15 --json");
+  EXPECT_EQ(r.code, 4) << r.out;
+  EXPECT_EQ(r.json().at("error").at("code"), "calendar_year_missing");
+  auto held = zeren("deadline --category 审查起诉 --received 2026-12-15 --custody --json");
+  ASSERT_EQ(held.code, 0) << held.out;
+  EXPECT_EQ(held.json().at("due"), "2027-01-15");
+}
+
+TEST_F(Cli, CalendarAddsWorkdaysAcrossTheSpringFestival) {
+  auto r = zeren("calendar add-workdays 2026-02-12 10 --json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.json().at("date"), "2026-03-04");
+  auto text = zeren("calendar add-workdays 2026-02-12 10");
+  EXPECT_EQ(text.code, 0);
+  EXPECT_NE(text.out.find("2026-03-04"), std::string::npos) << text.out;
+}
+
+TEST_F(Cli, CalendarKnowsSwappedWorkingDaysAndHolidays) {
+  auto sat = zeren("calendar is-workday 2026-02-14 --json");
+  ASSERT_EQ(sat.code, 0) << sat.out;
+  EXPECT_EQ(sat.json().at("workday"), true);
+  EXPECT_EQ(sat.json().at("note"), "春节调休上班");
+  auto holiday = zeren("calendar is-workday 2026-02-16 --json");
+  ASSERT_EQ(holiday.code, 0) << holiday.out;
+  EXPECT_EQ(holiday.json().at("workday"), false);
+  EXPECT_EQ(holiday.json().at("note"), "春节");
+  auto sunday = zeren("calendar is-workday 2026-03-08 --json");
+  ASSERT_EQ(sunday.code, 0);
+  EXPECT_EQ(sunday.json().at("workday"), false);
+  EXPECT_FALSE(sunday.json().as_object().contains("note"));
+}
+
+TEST_F(Cli, CalendarRefusesBadDatesAndUnknownYears) {
+  auto bad = zeren("calendar is-workday 2026-13-01 --json");
+  EXPECT_EQ(bad.code, 3) << bad.out;
+  EXPECT_EQ(bad.json().at("error").at("field"), "date");
+  auto missing = zeren("calendar is-workday 2027-01-04 --json");
+  EXPECT_EQ(missing.code, 4) << missing.out;
+  EXPECT_EQ(missing.json().at("error").at("code"), "calendar_year_missing");
+  auto beyond = zeren("calendar add-workdays 2026-12-30 2 --json");
+  EXPECT_EQ(beyond.code, 4) << beyond.out;
+  EXPECT_EQ(zeren("calendar add-workdays 2026-02-12 ten").code, 2);  // usage
 }
 
 }  // namespace

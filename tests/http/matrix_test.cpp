@@ -16,8 +16,54 @@ namespace json = boost::json;
 struct Place {
   std::string name;
   std::int64_t id = 0, department = 0, person = 0, unit = 0, case_id = 0, assignment = 0,
-               request = 0, plan = 0, user = 0;
+               request = 0, plan = 0, user = 0, decision = 0, notice = 0, report = 0;
 };
+
+// A case handled by `prosecutor`: designated to their sole unit through a change of handler that
+// `deputy` approves, started, and with a 不起诉 proposal pending for the chief; case management's
+// notice and the chief's instruction to report on it, unanswered.
+void prepare_handling(Place& p, unsigned short port, const std::string& manager,
+                      const std::string& deputy, const std::string& prosecutor,
+                      const std::string& chief) {
+  Browser m(port), d(port), x(port), c(port);
+  EXPECT_EQ(m.log_in(manager).status, 200);
+  EXPECT_EQ(d.log_in(deputy).status, 200);
+  const Reply me = x.log_in(prosecutor);
+  EXPECT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(c.log_in(chief).status, 200);
+  const json::value who = me.json();
+  ASSERT_TRUE(who.is_object() && who.at("user").at("person_id").is_int64()) << me.body;
+  const std::int64_t person = who.at("user").at("person_id").as_int64();
+  std::int64_t unit = 0;
+  const json::value units = m.get("/api/v1/units").json();
+  for (const auto& u : units.at("units").as_array())
+    if (u.at("lead_id").as_int64() == person && u.at("kind") == "sole")
+      unit = u.at("id").as_int64();
+  EXPECT_GT(unit, 0) << prosecutor << " leads no sole unit";
+  auto created = m.post("/api/v1/cases", intake_body(p.name));
+  EXPECT_EQ(created.status, 201) << created.body;
+  const std::string cs = "/api/v1/cases/" + std::to_string(created.json().at("id").as_int64());
+  if (created.json().at("unit_id").as_int64() != unit) {
+    auto r = m.post(cs + "/handler-change-requests", R"({"reason": "workload"})");
+    EXPECT_EQ(r.status, 201) << r.body;
+    auto moved =
+        d.post("/api/v1/requests/" + std::to_string(r.json().at("id").as_int64()) + "/decision",
+               json::serialize(json::object{{"approve", true}, {"designate_unit_id", unit}}));
+    EXPECT_EQ(moved.status, 200) << moved.body;
+  }
+  EXPECT_EQ(x.post(cs + "/transitions", R"({"action": "start"})").status, 200);
+  auto proposed = x.post(cs + "/decisions",
+                         R"({"type": "non_prosecution_discretionary", "reasoning": "情节轻微"})");
+  EXPECT_EQ(proposed.status, 201) << proposed.body;
+  p.decision = proposed.json().at("decision").at("id").as_int64();
+  auto notice = m.post(cs + "/notices", R"({"level": "oral", "content": "注意期限"})");
+  EXPECT_EQ(notice.status, 201) << notice.body;
+  p.notice = notice.json().at("notices").as_array().back().at("id").as_int64();
+  auto report =
+      c.post(cs + "/report-instructions", R"({"request": "报告进展", "due_on": "2030-01-01"})");
+  EXPECT_EQ(report.status, 201) << report.body;
+  p.report = report.json().at("reports").as_array().back().at("id").as_int64();
+}
 
 std::int64_t find_id(const json::value& list, const char* key, const char* field,
                      const std::string& value) {
@@ -78,6 +124,10 @@ std::string fill(std::string_view pattern, const Place& t) {
   if (out.starts_with("/api/v1/people/")) put("{id}", t.person);
   if (out.starts_with("/api/v1/units/")) put("{id}", t.unit);
   if (out.starts_with("/api/v1/users/")) put("{id}", t.user);
+  if (out.starts_with("/api/v1/decisions/")) put("{id}", t.decision);
+  if (out.starts_with("/api/v1/notices/")) put("{id}", t.notice);
+  if (out.starts_with("/api/v1/reports/")) put("{id}", t.report);
+  if (out == "/api/v1/monitoring") out += "?procuratorate=" + std::to_string(t.id);
   put("{assignment}", t.assignment);
   // Reads of one department name it in the query; it is their target like an id in the path.
   if (out == "/api/v1/statistics/workload") out += "?department_id=" + std::to_string(t.department);
@@ -105,7 +155,19 @@ std::string body_for(std::string_view pattern, const Place& t, int n) {
   if (p == "/api/v1/cases/{id}/designation-requests")
     return json::serialize(json::object{{"unit_id", t.unit}, {"reason", "major_complex"}});
   if (p == "/api/v1/cases/{id}/handler-change-requests") return R"({"reason": "workload"})";
+  if (p == "/api/v1/decisions/{id}/decision") return R"({"outcome": "reject", "note": "矩阵测试"})";
   if (p.ends_with("/decision")) return R"({"approve": false, "note": "矩阵测试"})";
+  if (p == "/api/v1/cases/{id}/transitions") return R"({"action": "start"})";
+  if (p == "/api/v1/cases/{id}/decisions") return R"({"type": "prosecute", "reasoning": "矩阵"})";
+  if (p == "/api/v1/cases/{id}/acts") return R"({"kind": "interrogation", "on": "2026-11-20"})";
+  if (p == "/api/v1/cases/{id}/flags") return R"({"flag": "new_type"})";
+  if (p == "/api/v1/cases/{id}/pre-reviews") return R"({"opinion": "矩阵意见"})";
+  if (p == "/api/v1/cases/{id}/notices") return R"({"level": "oral", "content": "矩阵提示"})";
+  if (p == "/api/v1/cases/{id}/report-instructions")
+    return R"({"request": "矩阵报告", "due_on": "2030-01-01"})";
+  if (p == "/api/v1/decisions/{id}/objections" || p == "/api/v1/notices/{id}/reply" ||
+      p == "/api/v1/reports/{id}")
+    return R"({"text": "矩阵"})";
   if (p == "/api/v1/plans") return json::serialize(json::object{{"department_id", t.department}});
   return "{}";
 }
@@ -119,9 +181,12 @@ bool any_of_roles(const DemoUser& u, std::initializer_list<const char*> roles) {
 
 TEST(Matrix, EveryRouteRoleAndProcuratorateIsAllowedOrRefusedAsTheMatrixSays) {
   TestServer server;
-  const Place city = prepare(server.port(), "anguan", "yibu", "jianchaguan1", "嘉峪关市人民检察院");
-  const Place district = prepare(server.port(), "cqanguan", "cqyibu", "cqjianchaguan1",
-                                 demo_user("cqanguan").procuratorate);
+  Place city = prepare(server.port(), "anguan", "yibu", "jianchaguan1", "嘉峪关市人民检察院");
+  Place district = prepare(server.port(), "cqanguan", "cqyibu", "cqjianchaguan1",
+                           demo_user("cqanguan").procuratorate);
+  prepare_handling(city, server.port(), "anguan", "fujianchazhang", "jianchaguan1", "jianchazhang");
+  prepare_handling(district, server.port(), "cqanguan", "cqfujianchazhang", "cqjianchaguan1",
+                   "cqjianchazhang");
   ASSERT_NE(city.id, district.id);
 
   // Every role appears in each 院.
@@ -146,7 +211,8 @@ TEST(Matrix, EveryRouteRoleAndProcuratorateIsAllowedOrRefusedAsTheMatrixSays) {
       const auto& grant = app::grant_for(*route.permission);
       const bool allowed = app::role_allows(actor, *route.permission);
       const bool by_id = route.pattern.find('{') != std::string_view::npos ||
-                         route.pattern == "/api/v1/statistics/workload";
+                         route.pattern == "/api/v1/statistics/workload" ||
+                         route.pattern == "/api/v1/monitoring";
       const bool has_target = by_id || route.method != "GET";
       for (const Place* target : {&city, &district}) {
         if (!has_target && target != (upper ? &city : &district))

@@ -29,38 +29,90 @@ struct Office {
 
   void build() {
     f.build();
-    ASSERT_TRUE(f.store().transact([&](Transaction& tx) -> Status {
-      auto c = f.ctx(f.console);
-      auto cm = must(app::add_department(tx, c, {f.city, "案件管理部", DepartmentKind::case_management, {}}));
-      auto dcm = must(app::add_department(tx, c, {f.district, "案件管理部", DepartmentKind::case_management, {}}));
-      chief = must(app::add_person(tx, c, {f.city, f.city_first, "严正", PersonCategory::prosecutor,
-                                           Employment::none, {*Post::create(PostKind::chief, {})}, {}, {}}));
-      head = must(app::add_person(tx, c, {f.city, f.city_first, "方立", PersonCategory::prosecutor, Employment::none,
-                                          {*Post::create(PostKind::department_head, {f.city_first})}, {}, {}}));
-      p5 = must(app::add_person(tx, c, {f.city, f.city_first, "顾言", PersonCategory::prosecutor,
-                                        Employment::none, {}, {}, {}}));
-      city_clerk2 = must(app::add_person(tx, c, {f.city, f.city_first, "陶然", PersonCategory::clerk,
-                                                 Employment::established, {}, {}, {}}));
-      manager = must(app::add_person(tx, c, {f.city, cm, "钱晓", PersonCategory::admin_staff,
-                                             Employment::none, {}, {}, {}}));
-      district_manager = must(app::add_person(tx, c, {f.district, dcm, "孙望", PersonCategory::admin_staff,
-                                                      Employment::none, {}, {}, {}}));
-      const std::set<CaseCategory> crim{CaseCategory::arrest_review, CaseCategory::prosecution_review};
-      const std::set<Difficulty> both{Difficulty::ordinary, Difficulty::difficult};
-      int position = 1;
-      for (auto [lead, name] : {std::pair{f.second, "独任检察官林晓雯"}, std::pair{head, "独任检察官方立"},
-                                std::pair{p5, "独任检察官顾言"}})
-        units.push_back(must(app::add_unit(tx, c, {f.city_first, UnitKind::sole, name, lead,
-                                                   {position == 1 ? f.clerk : city_clerk2}, crim, both,
-                                                   Share{10000}, position++})));
-      case_manager = *app::actor_for_person(tx, manager);
-      district_case_manager = *app::actor_for_person(tx, district_manager);
-      chief_actor = *app::actor_for_person(tx, chief);
-      head_actor = *app::actor_for_person(tx, head);
-      deputy_actor = *app::actor_for_person(tx, f.lead);
-      auto plan = must(app::propose_plan(tx, f.ctx(head_actor), {f.city_first, PlanRules{}, f.clock.today()}));
-      return app::decide_plan(tx, f.ctx(chief_actor), {plan, true, "同意"});
-    }).ok());
+    ASSERT_TRUE(
+        f.store()
+            .transact([&](Transaction& tx) -> Status {
+              auto c = f.ctx(f.console);
+              auto cm = must(app::add_department(
+                  tx, c, {f.city, "案件管理部", DepartmentKind::case_management, {}}));
+              auto dcm = must(app::add_department(
+                  tx, c, {f.district, "案件管理部", DepartmentKind::case_management, {}}));
+              chief = must(app::add_person(tx, c,
+                                           {f.city,
+                                            f.city_first,
+                                            "严正",
+                                            PersonCategory::prosecutor,
+                                            Employment::none,
+                                            {*Post::create(PostKind::chief, {})},
+                                            {},
+                                            {}}));
+              head =
+                  must(app::add_person(tx, c,
+                                       {f.city,
+                                        f.city_first,
+                                        "方立",
+                                        PersonCategory::prosecutor,
+                                        Employment::none,
+                                        {*Post::create(PostKind::department_head, {f.city_first})},
+                                        {},
+                                        {}}));
+              p5 = must(app::add_person(tx, c,
+                                        {f.city,
+                                         f.city_first,
+                                         "顾言",
+                                         PersonCategory::prosecutor,
+                                         Employment::none,
+                                         {},
+                                         {},
+                                         {}}));
+              city_clerk2 = must(app::add_person(tx, c,
+                                                 {f.city,
+                                                  f.city_first,
+                                                  "陶然",
+                                                  PersonCategory::clerk,
+                                                  Employment::established,
+                                                  {},
+                                                  {},
+                                                  {}}));
+              manager = must(app::add_person(
+                  tx, c,
+                  {f.city, cm, "钱晓", PersonCategory::admin_staff, Employment::none, {}, {}, {}}));
+              district_manager = must(app::add_person(tx, c,
+                                                      {f.district,
+                                                       dcm,
+                                                       "孙望",
+                                                       PersonCategory::admin_staff,
+                                                       Employment::none,
+                                                       {},
+                                                       {},
+                                                       {}}));
+              const std::set<CaseCategory> crim{CaseCategory::arrest_review,
+                                                CaseCategory::prosecution_review};
+              const std::set<Difficulty> both{Difficulty::ordinary, Difficulty::difficult};
+              int position = 1;
+              for (auto [lead, name] :
+                   {std::pair{f.second, "独任检察官林晓雯"}, std::pair{head, "独任检察官方立"},
+                    std::pair{p5, "独任检察官顾言"}})
+                units.push_back(must(app::add_unit(tx, c,
+                                                   {f.city_first,
+                                                    UnitKind::sole,
+                                                    name,
+                                                    lead,
+                                                    {position == 1 ? f.clerk : city_clerk2},
+                                                    crim,
+                                                    both,
+                                                    Share{10000},
+                                                    position++})));
+              case_manager = *app::actor_for_person(tx, manager);
+              district_case_manager = *app::actor_for_person(tx, district_manager);
+              chief_actor = *app::actor_for_person(tx, chief);
+              head_actor = *app::actor_for_person(tx, head);
+              deputy_actor = *app::actor_for_person(tx, f.lead);
+              auto plan = must(app::propose_plan(tx, f.ctx(head_actor),
+                                                 {f.city_first, PlanRules{}, f.clock.today()}));
+              return app::decide_plan(tx, f.ctx(chief_actor), {plan, true, "同意"});
+            })
+            .ok());
   }
 
   CaseIntake intake(CaseCategory category = CaseCategory::prosecution_review) const {
@@ -76,9 +128,8 @@ struct Office {
   }
 
   Result<app::IntakeResult> take_in(const Actor& a, CaseIntake in) {
-    return transact_value<app::IntakeResult>(f.store(), [&](Transaction& tx) {
-      return app::intake_case(tx, f.ctx(a), crypto, in);
-    });
+    return transact_value<app::IntakeResult>(
+        f.store(), [&](Transaction& tx) { return app::intake_case(tx, f.ctx(a), crypto, in); });
   }
 
   std::vector<Alert> alerts() {
@@ -103,13 +154,14 @@ TEST_P(Assignment, IntakeNumbersAreGaplessAndEveryCaseGoesToAUnitOfTheDepartment
     EXPECT_EQ(r->c.number(), "嘉检刑诉受〔2026〕" + std::to_string(i) + "号");
     ASSERT_TRUE(r->assignment);
     EXPECT_EQ(r->assignment->method, AssignmentMethod::random);
-    EXPECT_NE(std::find(office.units.begin(), office.units.end(), r->assignment->unit), office.units.end());
+    EXPECT_NE(std::find(office.units.begin(), office.units.end(), r->assignment->unit),
+              office.units.end());
     EXPECT_EQ(r->assignment->pool_size, 3);
     EXPECT_EQ(r->c.status(), CaseStatus::assigned);
   }
   // The three drew one after another from the least loaded: one case each.
   auto loads = transact_value<std::map<UnitId, std::int64_t>>(f.store(), [&](Transaction& tx) {
-    return tx.cases().unit_weight_sums(f.city_first, PlanRules{});
+    return tx.cases().unit_weight_sums(f.city_first, PlanRules{}, 2026);
   });
   ASSERT_EQ(loads->size(), 3u);
   for (auto [unit, w] : *loads) EXPECT_EQ(w, 1);
@@ -130,7 +182,8 @@ TEST_P(Assignment, ARefusedIntakeUsesNoNumberAndWritesNothing) {
   future.received_on = Date::from_days(f.clock.today().days_since_epoch() + 1);
   EXPECT_EQ(office.take_in(office.case_manager, future).error().field, "received_on");
   EXPECT_EQ(f.audit_size(), before);
-  EXPECT_EQ(office.take_in(office.case_manager, office.intake())->c.number(), "嘉检刑诉受〔2026〕1号");
+  EXPECT_EQ(office.take_in(office.case_manager, office.intake())->c.number(),
+            "嘉检刑诉受〔2026〕1号");
 }
 
 TEST_P(Assignment, OnlyTheProcuratoratesCaseManagementOfficeTakesInCases) {
@@ -173,7 +226,8 @@ TEST_P(Assignment, NoEligibleUnitLeavesTheCaseUnassigned) {
 TEST_P(Assignment, ALaterStageGoesToTheUnitOfTheEarlierOne) {
   auto arrest = office.take_in(office.case_manager, office.intake(CaseCategory::arrest_review));
   ASSERT_TRUE(arrest.ok());
-  for (int i = 0; i < 2; ++i) ASSERT_TRUE(office.take_in(office.case_manager, office.intake()).ok());
+  for (int i = 0; i < 2; ++i)
+    ASSERT_TRUE(office.take_in(office.case_manager, office.intake()).ok());
   auto in = office.intake();
   in.related_case = arrest->c.id();
   auto later = office.take_in(office.case_manager, in);
@@ -187,32 +241,38 @@ TEST_P(Assignment, ADesignationTakesEffectOnlyWhenTheChiefApprovesAnotherPersons
   const UnitId drawn = r->assignment->unit;
   const UnitId target = drawn == office.units[0] ? office.units[1] : office.units[0];
   auto req = transact_value<RequestId>(f.store(), [&](Transaction& tx) {
-    return app::request_designation(tx, f.ctx(office.chief_actor), {r->c.id(), target, "重大疑难复杂", ""});
+    return app::request_designation(tx, f.ctx(office.chief_actor),
+                                    {r->c.id(), target, "重大疑难复杂", ""});
   });
   ASSERT_TRUE(req.ok()) << req.error().message;
   auto decide = [&](const Actor& a, bool approve) {
     return transact_value<std::optional<AssignmentRecord>>(f.store(), [&](Transaction& tx) {
-      return app::decide_request(tx, f.ctx(a), office.crypto, {*req, approve, approve ? "" : "不同意", {}});
+      return app::decide_request(tx, f.ctx(a), office.crypto,
+                                 {*req, approve, approve ? "" : "不同意", {}});
     });
   };
   auto own = decide(office.chief_actor, true);
   ASSERT_FALSE(own.ok());
   EXPECT_EQ(own.error().kind, ErrorKind::permission_denied);  // the requester never approves
-  auto case_now = transact_value<Case>(f.store(), [&](Transaction& tx) { return tx.cases().find_case(r->c.id()); });
+  auto case_now = transact_value<Case>(
+      f.store(), [&](Transaction& tx) { return tx.cases().find_case(r->c.id()); });
   EXPECT_EQ(case_now->unit(), std::optional<UnitId>(drawn));  // nothing before approval
 
   // A request by case management, approved by the chief.
   auto req2 = transact_value<RequestId>(f.store(), [&](Transaction& tx) {
-    return app::request_designation(tx, f.ctx(office.case_manager), {r->c.id(), target, "major_complex", ""});
+    return app::request_designation(tx, f.ctx(office.case_manager),
+                                    {r->c.id(), target, "major_complex", ""});
   });
   ASSERT_TRUE(req2.ok());
   auto by_deputy = transact_value<std::optional<AssignmentRecord>>(f.store(), [&](Transaction& tx) {
-    return app::decide_request(tx, f.ctx(office.deputy_actor), office.crypto, {*req2, true, "", {}});
+    return app::decide_request(tx, f.ctx(office.deputy_actor), office.crypto,
+                               {*req2, true, "", {}});
   });
   ASSERT_FALSE(by_deputy.ok());  // the plan names the chief
   EXPECT_EQ(by_deputy.error().kind, ErrorKind::permission_denied);
   auto ok = transact_value<std::optional<AssignmentRecord>>(f.store(), [&](Transaction& tx) {
-    return app::decide_request(tx, f.ctx(office.chief_actor), office.crypto, {*req2, true, "同意", {}});
+    return app::decide_request(tx, f.ctx(office.chief_actor), office.crypto,
+                               {*req2, true, "同意", {}});
   });
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   ASSERT_TRUE(*ok);
@@ -225,11 +285,13 @@ TEST_P(Assignment, ADesignationTakesEffectOnlyWhenTheChiefApprovesAnotherPersons
   EXPECT_EQ(again.error().kind, ErrorKind::conflict);
   // The reason must be one of the codes.
   auto bad_reason = transact_value<RequestId>(f.store(), [&](Transaction& tx) {
-    return app::request_designation(tx, f.ctx(office.case_manager), {r->c.id(), target, "关系好", ""});
+    return app::request_designation(tx, f.ctx(office.case_manager),
+                                    {r->c.id(), target, "关系好", ""});
   });
   EXPECT_EQ(bad_reason.error().field, "reason");
   auto other_needs_text = transact_value<RequestId>(f.store(), [&](Transaction& tx) {
-    return app::request_designation(tx, f.ctx(office.case_manager), {r->c.id(), target, "other", ""});
+    return app::request_designation(tx, f.ctx(office.case_manager),
+                                    {r->c.id(), target, "other", ""});
   });
   EXPECT_EQ(other_needs_text.error().field, "reason_text");
 }
@@ -238,7 +300,8 @@ TEST_P(Assignment, AChangeOfHandlerDrawsAgainWithoutTheOldUnit) {
   auto r = office.take_in(office.case_manager, office.intake());
   const UnitId old = r->assignment->unit;
   auto req = transact_value<RequestId>(f.store(), [&](Transaction& tx) {
-    return app::request_change_of_handler(tx, f.ctx(office.head_actor), {r->c.id(), "workload", ""});
+    return app::request_change_of_handler(tx, f.ctx(office.head_actor),
+                                          {r->c.id(), "workload", ""});
   });
   ASSERT_TRUE(req.ok()) << req.error().message;
   auto by_chief = transact_value<std::optional<AssignmentRecord>>(f.store(), [&](Transaction& tx) {
@@ -246,7 +309,8 @@ TEST_P(Assignment, AChangeOfHandlerDrawsAgainWithoutTheOldUnit) {
   });
   ASSERT_FALSE(by_chief.ok());  // the plan names the supervising deputy
   auto rec = transact_value<std::optional<AssignmentRecord>>(f.store(), [&](Transaction& tx) {
-    return app::decide_request(tx, f.ctx(office.deputy_actor), office.crypto, {*req, true, "同意", {}});
+    return app::decide_request(tx, f.ctx(office.deputy_actor), office.crypto,
+                               {*req, true, "同意", {}});
   });
   ASSERT_TRUE(rec.ok()) << rec.error().message;
   ASSERT_TRUE(*rec);
@@ -256,7 +320,7 @@ TEST_P(Assignment, AChangeOfHandlerDrawsAgainWithoutTheOldUnit) {
     if (c.unit == old) EXPECT_EQ(c.exclusion, "previous_handler");
   // The old unit's load no longer counts the case.
   auto loads = *transact_value<std::map<UnitId, std::int64_t>>(f.store(), [&](Transaction& tx) {
-    return tx.cases().unit_weight_sums(f.city_first, PlanRules{});
+    return tx.cases().unit_weight_sums(f.city_first, PlanRules{}, 2026);
   });
   EXPECT_EQ(loads.count(old), 0u);
   EXPECT_EQ(loads[(*rec)->unit], 1);
@@ -264,7 +328,8 @@ TEST_P(Assignment, AChangeOfHandlerDrawsAgainWithoutTheOldUnit) {
 
 TEST_P(Assignment, APlanIsApprovedByTheChiefAndNeverByItsProposer) {
   auto plan = transact_value<PlanId>(f.store(), [&](Transaction& tx) {
-    return app::propose_plan(tx, f.ctx(office.chief_actor), {f.city_first, PlanRules{}, f.clock.today()});
+    return app::propose_plan(tx, f.ctx(office.chief_actor),
+                             {f.city_first, PlanRules{}, f.clock.today()});
   });
   ASSERT_TRUE(plan.ok());
   auto own = f.store().transact([&](Transaction& tx) {
@@ -284,9 +349,11 @@ TEST_P(Assignment, APlanIsApprovedByTheChiefAndNeverByItsProposer) {
 }
 
 TEST_P(Assignment, EpochsRevealOnALaterDayAndEveryDrawVerifies) {
-  for (int i = 0; i < 4; ++i) ASSERT_TRUE(office.take_in(office.case_manager, office.intake()).ok());
+  for (int i = 0; i < 4; ++i)
+    ASSERT_TRUE(office.take_in(office.case_manager, office.intake()).ok());
   auto epochs = [&] {
-    return *transact_value<std::vector<DrawEpoch>>(f.store(), [](Transaction& tx) { return tx.epochs().list_epochs(); });
+    return *transact_value<std::vector<DrawEpoch>>(
+        f.store(), [](Transaction& tx) { return tx.epochs().list_epochs(); });
   };
   ASSERT_EQ(epochs().size(), 1u);
   EXPECT_FALSE(epochs()[0].closed_at_us);

@@ -22,7 +22,8 @@ void Fixture::build() {
         app::add_procuratorate(tx, c, {"嘉峪关市城区人民检察院", "嘉城", Level::district, city});
     if (!district_r) return district_r.error();
     district = *district_r;
-    const std::set<CaseCategory> crim{CaseCategory::arrest_review, CaseCategory::prosecution_review};
+    const std::set<CaseCategory> crim{CaseCategory::arrest_review,
+                                      CaseCategory::prosecution_review};
     auto d1 = app::add_department(tx, c, {city, "第一检察部", DepartmentKind::business, crim});
     if (!d1) return d1.error();
     city_first = *d1;
@@ -30,16 +31,24 @@ void Fixture::build() {
     if (!d2) return d2.error();
     district_first = *d2;
     auto deputy = Post::create(PostKind::deputy_chief, {city_first});
-    auto p1 = app::add_person(tx, c, {city, city_first, "周明远", PersonCategory::prosecutor,
-                                      Employment::none, {*deputy}, {}, {}});
+    auto p1 = app::add_person(tx, c,
+                              {city,
+                               city_first,
+                               "周明远",
+                               PersonCategory::prosecutor,
+                               Employment::none,
+                               {*deputy},
+                               {},
+                               {}});
     if (!p1) return p1.error();
     lead = *p1;
-    auto p2 = app::add_person(tx, c, {city, city_first, "林晓雯", PersonCategory::prosecutor,
-                                      Employment::none, {}, {}, {}});
+    auto p2 = app::add_person(
+        tx, c,
+        {city, city_first, "林晓雯", PersonCategory::prosecutor, Employment::none, {}, {}, {}});
     if (!p2) return p2.error();
     second = *p2;
-    auto p3 = app::add_person(tx, c, {city, city_first, "韩雪", PersonCategory::clerk,
-                                      Employment::contract, {}, {}, {}});
+    auto p3 = app::add_person(
+        tx, c, {city, city_first, "韩雪", PersonCategory::clerk, Employment::contract, {}, {}, {}});
     if (!p3) return p3.error();
     clerk = *p3;
     return ok_status();
@@ -58,24 +67,31 @@ namespace {
 
 TEST_P(Conformance, MigrationsApplyInOrderFromEmptyAndNotAgain) {
   EXPECT_TRUE(f.opened.created);
-  EXPECT_EQ(f.opened.applied_migrations, (std::vector<int>{1, 2, 3, 4, 5}));
-  EXPECT_EQ(f.opened.schema_version, 5);
+  EXPECT_EQ(f.opened.applied_migrations, (std::vector<int>{1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(f.opened.schema_version, 6);
   EXPECT_EQ(f.opened.hash, audit::HashAlgorithm::sm3);
   f.opened.store.reset();
   auto again = f.factory->reopen();
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_FALSE(again->created);
   EXPECT_TRUE(again->applied_migrations.empty());
-  EXPECT_EQ(again->schema_version, 5);
+  EXPECT_EQ(again->schema_version, 6);
 }
 
 TEST_P(Conformance, TheOrganisationReadsBackAsWritten) {
   f.build();
   auto s = f.store().transact([&](Transaction& tx) -> Status {
     auto c = f.ctx(f.console);
-    auto unit = app::add_unit(tx, c, {f.city_first, UnitKind::team, "第一检察部周明远办案组", f.lead,
-                                      {f.second, f.clerk}, {CaseCategory::arrest_review},
-                                      {Difficulty::ordinary, Difficulty::difficult}, Share{2000}, 1});
+    auto unit = app::add_unit(tx, c,
+                              {f.city_first,
+                               UnitKind::team,
+                               "第一检察部周明远办案组",
+                               f.lead,
+                               {f.second, f.clerk},
+                               {CaseCategory::arrest_review},
+                               {Difficulty::ordinary, Difficulty::difficult},
+                               Share{2000},
+                               1});
     if (!unit) return unit.error();
     ZEREN_TRY(app::record_absence(
         tx, c, {f.second, *Date::parse("2026-12-01"), *Date::parse("2026-12-05"), "培训"}));
@@ -142,7 +158,8 @@ TEST_P(Conformance, EveryChangeAppendsExactlyOneAuditEntry) {
 TEST_P(Conformance, AFailedTransactionLeavesNoTraceNotEvenInTheAuditLog) {
   const auto before = f.audit_size();
   auto s = f.store().transact([&](Transaction& tx) -> Status {
-    auto id = app::add_procuratorate(tx, f.ctx(f.console), {"某市人民检察院", "某", Level::city, {}});
+    auto id =
+        app::add_procuratorate(tx, f.ctx(f.console), {"某市人民检察院", "某", Level::city, {}});
     EXPECT_TRUE(id.ok());
     return Error::invalid("x", "test_failure", "fails after the change");
   });
@@ -163,9 +180,9 @@ TEST_P(Conformance, UniquenessBreachesAreConflictsAndChangeNothing) {
                : Error::conflict("x", "");
   });
   auto again = f.store().transact([&](Transaction& tx) -> Status {
-    auto r = app::add_department(tx, f.ctx(f.console),
-                                 {f.city, "第一检察部", DepartmentKind::business,
-                                  {CaseCategory::arrest_review}});
+    auto r = app::add_department(
+        tx, f.ctx(f.console),
+        {f.city, "第一检察部", DepartmentKind::business, {CaseCategory::arrest_review}});
     if (!r) return r.error();
     return ok_status();
   });
@@ -183,8 +200,9 @@ TEST_P(Conformance, RolesAndScopeAreCheckedBeforeAnyChange) {
   const Actor city_personnel{"user:3", {Role::personnel}, f.city, std::nullopt, false};
   auto add_dept = [&](const Actor& a, ProcuratorateId where) {
     return f.store().transact([&](Transaction& tx) -> Status {
-      auto r = app::add_department(tx, f.ctx(a), {where, "第二检察部", DepartmentKind::business,
-                                                  {CaseCategory::arrest_review}});
+      auto r = app::add_department(
+          tx, f.ctx(a),
+          {where, "第二检察部", DepartmentKind::business, {CaseCategory::arrest_review}});
       if (!r) return r.error();
       return ok_status();
     });

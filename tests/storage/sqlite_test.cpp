@@ -15,8 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-
-
 // Opens the raw file to act as someone with the sqlite3 shell.
 struct Raw {
   sqlite3* db = nullptr;
@@ -33,7 +31,8 @@ struct Raw {
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
     std::string out;
-    if (sqlite3_step(st) == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    if (sqlite3_step(st) == SQLITE_ROW)
+      out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
     sqlite3_finalize(st);
     return out;
   }
@@ -45,10 +44,13 @@ TEST(SqliteStore, TheDatabaseItselfRefusesToChangeTheAuditLog) {
   ASSERT_TRUE(opened.ok());
   FixedClock clock;
   const app::Context ctx{app::Actor::console_operator("test"), clock};
-  ASSERT_TRUE(opened->store->transact([&](Transaction& tx) -> Status {
-    auto r = app::add_procuratorate(tx, ctx, {"嘉峪关市人民检察院", "嘉", Level::city, {}});
-    return r ? ok_status() : Status(r.error());
-  }).ok());
+  ASSERT_TRUE(
+      opened->store
+          ->transact([&](Transaction& tx) -> Status {
+            auto r = app::add_procuratorate(tx, ctx, {"嘉峪关市人民检察院", "嘉", Level::city, {}});
+            return r ? ok_status() : Status(r.error());
+          })
+          .ok());
   Raw raw(factory.path());
   EXPECT_NE(raw.exec("UPDATE audit_log SET actor = 'x' WHERE seq = 1").find("append-only"),
             std::string::npos);
@@ -64,13 +66,13 @@ TEST(SqliteStore, RunsInWalModeWithForeignKeysAndRecordsMigrations) {
   Raw raw(factory.path());
   EXPECT_EQ(raw.scalar("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(raw.scalar("SELECT group_concat(version) FROM schema_migrations ORDER BY version"),
-            "1,2,3,4,5");
+            "1,2,3,4,5,6");
   // Foreign keys are enforced on the store's own connection.
   FixedClock clock;
   const app::Context ctx{app::Actor::console_operator("test"), clock};
   auto s = opened->store->transact([&](Transaction& tx) -> Status {
-    auto r = app::add_procuratorate(tx, ctx,
-                                    {"城区院", "城", Level::district, ProcuratorateId{42}});
+    auto r =
+        app::add_procuratorate(tx, ctx, {"城区院", "城", Level::district, ProcuratorateId{42}});
     return r ? ok_status() : Status(r.error());
   });
   ASSERT_FALSE(s.ok());
@@ -93,7 +95,8 @@ TEST(SqliteStore, AFailedCommitIsAnErrorAndLeavesNothing) {
   }
   FixedClock clock;
   const app::Context ctx{app::Actor::console_operator("test"), clock};
-  const auto before = *transact_value<std::uint64_t>(*opened->store, [](Transaction& tx) { return tx.audit().size(); });
+  const auto before = *transact_value<std::uint64_t>(
+      *opened->store, [](Transaction& tx) { return tx.audit().size(); });
   bool work_succeeded = false;
   auto s = opened->store->transact([&](Transaction& tx) -> Status {
     auto r = app::add_procuratorate(tx, ctx, {"嘉峪关市人民检察院", "嘉", Level::city, {}});
@@ -108,10 +111,13 @@ TEST(SqliteStore, AFailedCommitIsAnErrorAndLeavesNothing) {
   EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM audit_log"), std::to_string(before));
   // The store is still usable afterwards.
   ASSERT_EQ(raw.exec("DROP TRIGGER trap"), "");
-  EXPECT_TRUE(opened->store->transact([&](Transaction& tx) -> Status {
-    auto r = app::add_procuratorate(tx, ctx, {"嘉峪关市人民检察院", "嘉", Level::city, {}});
-    return r ? ok_status() : Status(r.error());
-  }).ok());
+  EXPECT_TRUE(
+      opened->store
+          ->transact([&](Transaction& tx) -> Status {
+            auto r = app::add_procuratorate(tx, ctx, {"嘉峪关市人民检察院", "嘉", Level::city, {}});
+            return r ? ok_status() : Status(r.error());
+          })
+          .ok());
 }
 
 TEST(SqliteStore, RefusesToSwitchTheChainHashOfAnExistingDatabase) {

@@ -10,9 +10,11 @@ export const routes = [
   { path: '/intake', name: 'intake', component: () => import('./views/CaseIntakeView.vue'), meta: { menu: 'intake', permission: 'intake_cases' } },
   { path: '/cases', name: 'cases', component: () => import('./views/CaseListView.vue'), meta: { menu: 'cases', permission: 'read_cases' } },
   { path: '/cases/:id(\\d+)', name: 'case', component: () => import('./views/CaseView.vue'), meta: { permission: 'read_cases' }, props: (r) => ({ id: Number(r.params.id) }) },
-  { path: '/approvals', name: 'approvals', component: () => import('./views/ApprovalsView.vue'), meta: { menu: 'approvals', anyPermission: ['decide_reassignment', 'decide_plans'] } },
+  { path: '/approvals', name: 'approvals', component: () => import('./views/ApprovalsView.vue'), meta: { menu: 'approvals', anyPermission: ['decide_reassignment', 'decide_plans', 'decide_cases'] } },
+  { path: '/monitoring', name: 'monitoring', component: () => import('./views/MonitoringView.vue'), meta: { menu: 'monitoring', permission: 'monitor_cases' } },
   { path: '/organisation', name: 'organisation', component: () => import('./views/OrganisationView.vue'), meta: { menu: 'organisation', permission: 'read_organisation' } },
   { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue'), meta: { menu: 'dashboard', permission: 'read_statistics' } },
+  { path: '/statistics', name: 'statistics', component: () => import('./views/StatisticsView.vue'), meta: { menu: 'statistics', permission: 'read_statistics' } },
   { path: '/transparency', name: 'transparency', component: () => import('./views/TransparencyView.vue'), meta: { menu: 'transparency', permission: 'read_statistics' } },
   { path: '/:rest(.*)*', redirect: '/' },
 ]

@@ -10,6 +10,7 @@ import { session } from '../src/session.js'
 import { setCsrfToken } from '../src/api.js'
 import { makeRouter } from '../src/router.js'
 import ApprovalsView from '../src/views/ApprovalsView.vue'
+import { approvalDecision } from './handling-fixtures.js'
 
 // Answers captured from `zeren demo` through `zeren serve` (the assignment's candidates trimmed).
 const deputy = {
@@ -237,6 +238,64 @@ describe('ApprovalsView', () => {
     expect(row).toContain('Workload adjustment')
     expect(row).toContain('Approve')
     expect(w.get('[data-test="approval-plan"]').text()).toContain('Mode: Balanced random')
+    w.unmount()
+  })
+})
+
+describe('ApprovalsView: decisions on cases', () => {
+  it('lists the decisions waiting for this user with approve, reject and refer', async () => {
+    stubApi({ 'GET /approvals': { requests: [], plans: [], decisions: [approvalDecision] } })
+    const w = await mountInbox(chief)
+    expect(w.find('[data-test="approvals-empty"]').exists()).toBe(false)
+    const row = w.get('[data-test="approval-decision"]')
+    for (const s of ['嘉检刑诉受〔2026〕88号', '第一检察部', '相对不起诉', '报检察长决定', '犯罪情节轻微', '韩志远', '2026-11-25 15:00']) expect(row.text()).toContain(s)
+    expect(row.get('a').attributes('href')).toBe('/cases/1423')
+    expect(row.findAll('button').map((b) => b.text())).toEqual(['批准', '不批准', '提交检委会'])
+    w.unmount()
+  })
+
+  it('shows no decide buttons on a decision the user cannot decide', async () => {
+    stubApi({ 'GET /approvals': { requests: [], plans: [], decisions: [{ ...approvalDecision, can_decide: false }] } })
+    const w = await mountInbox(chief)
+    expect(w.get('[data-test="approval-decision"]').findAll('button')).toHaveLength(0)
+    w.unmount()
+  })
+
+  it('refers a decision to the committee and says so', async () => {
+    let pending = [approvalDecision]
+    const calls = stubApi({
+      'GET /approvals': () => ({ requests: [], plans: [], decisions: pending }),
+      'POST /decisions/32/decision': () => {
+        pending = []
+        return { decision: { ...approvalDecision, status: 'referred' }, case: {} }
+      },
+    })
+    const w = await mountInbox(chief)
+    await w.get('[data-test="decision-refer"]').trigger('click')
+    await flushPromises()
+    expect($('decide-summary').textContent).toContain('嘉检刑诉受〔2026〕88号')
+    $('decide-submit').click()
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 50))
+    await flushPromises()
+    const post = calls.find((c) => c.method === 'POST')
+    expect(post.path).toBe('/decisions/32/decision')
+    expect(post.body).toEqual({ outcome: 'refer' })
+    expect(w.get('[data-test="decision-done"]').text()).toBe('嘉检刑诉受〔2026〕88号 · 已提交检察委员会：相对不起诉。')
+    expect(w.find('[data-test="approvals-empty"]').exists()).toBe(true)
+    w.unmount()
+  })
+
+  it('refuses to reject a decision without a reason', async () => {
+    const calls = stubApi({ 'GET /approvals': { requests: [], plans: [], decisions: [approvalDecision] } })
+    const w = await mountInbox(chief)
+    await w.get('[data-test="decision-reject"]').trigger('click')
+    await flushPromises()
+    $('decide-submit').click()
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 150))
+    expect(calls.some((c) => c.method === 'POST')).toBe(false)
+    expect(document.querySelector('.el-form-item__error').textContent).toContain('不批准时必须说明理由')
     w.unmount()
   })
 })

@@ -81,6 +81,62 @@ describe('HomeView', () => {
     expect(w.find('[data-test="home-alerts"]').text()).toContain('分案池过小')
   })
 
+  it("shows a prosecutor's open cases first due first, with the days left, when the rows carry them", async () => {
+    session.user = { username: 'jianchaguan1', person: '冯晓琳', person_id: 5, roles: ['prosecutor'], permissions: ['read_cases', 'read_statistics'] }
+    const byStatus = {
+      assigned: [caseRow(9, '嘉检刑捕受〔2026〕9号', '2026-11-20', { due: '2026-11-27', days_left: 1 })],
+      in_progress: [caseRow(3, '嘉检刑诉受〔2026〕3号', '2026-10-02', { status: 'in_progress', status_label: '办理中', due: '2026-11-24', days_left: -2 })],
+      returned: [caseRow(4, '嘉检刑诉受〔2026〕4号', '2026-09-02', { status: 'returned', status_label: '退回补充侦查', due: null, days_left: null })],
+    }
+    const asked = serve((u) =>
+      u.pathname === '/api/v1/cases' && u.searchParams.get('mine') === 'true'
+        ? { cases: byStatus[u.searchParams.get('status')] ?? [], next_cursor: null }
+        : null,
+    )
+    const w = await mountHome()
+    expect(asked.filter((p) => p.startsWith('/api/v1/cases')).map((p) => new URLSearchParams(p.split('?')[1]).get('status')))
+      .toEqual(['assigned', 'in_progress', 'awaiting_decision', 'returned'])
+    const rows = w.findAll('[data-test="my-cases-all"] [data-test="my-case"]')
+    expect(rows.map((r) => r.get('a').text())).toEqual(['嘉检刑诉受〔2026〕3号', '嘉检刑捕受〔2026〕9号', '嘉检刑诉受〔2026〕4号'])
+    expect(rows[0].get('[data-test="days-left"]').text()).toBe('已超期 2 天')
+    expect(rows[0].get('[data-test="days-left"]').classes()).toContain('days-overdue')
+    expect(rows[0].get('[data-test="my-case-due"]').text()).toBe('2026-11-24')
+    expect(rows[1].get('[data-test="days-left"]').text()).toBe('剩余 1 天')
+    expect(rows[2].get('[data-test="days-left"]').text()).toBe('—')
+    expect(rows[0].text()).toContain('办理中')
+    expect(w.text()).toContain('最先到期的在前')
+  })
+
+  it('degrades to the date received when the rows carry no deadline', async () => {
+    session.user = { username: 'jianchaguan1', person: '冯晓琳', person_id: 5, roles: ['prosecutor'], permissions: ['read_cases'] }
+    serve((u) => (u.pathname === '/api/v1/cases' ? { cases: [caseRow(3, '嘉检刑捕受〔2026〕3号', '2026-11-02')], next_cursor: null } : null))
+    const w = await mountHome()
+    expect(w.findAll('[data-test="my-case"]')).toHaveLength(1) // the same case under every status, once
+    expect(w.find('[data-test="days-left"]').exists()).toBe(false)
+    expect(w.find('[data-test="home-monitoring"]').exists()).toBe(false)
+    expect(w.text()).toContain('最早收案的在前')
+  })
+
+  it('gives whoever may monitor cases the way to 检察长监控', async () => {
+    session.user = { username: 'anguan', person: '冉丽华', person_id: 40, roles: ['case_manager'], permissions: ['read_cases', 'intake_cases', 'monitor_cases'] }
+    serve((u) => (u.pathname === '/api/v1/cases' ? { cases: [], next_cursor: null } : null))
+    const w = await mountHome()
+    expect(w.get('[data-test="home-monitoring"]').text()).toContain('检察长监控')
+    expect(w.get('[data-test="home-monitoring-link"]').attributes('href')).toBe('/monitoring')
+  })
+
+  it('lists the decisions waiting for a leader', async () => {
+    session.user = { username: 'jianchazhang', person: '郑立群', person_id: 1, roles: ['chief'], permissions: ['decide_reassignment', 'decide_plans'] }
+    serve((u) =>
+      u.pathname === '/api/v1/approvals'
+        ? { requests: [], plans: [], decisions: [{ id: 32, case_id: 1423, case_number: '嘉检刑诉受〔2026〕88号', type: 'non_prosecution_discretionary', type_label: '相对不起诉', proposed_by_name: '韩志远' }] }
+        : null,
+    )
+    const w = await mountHome()
+    expect(w.get('[data-test="home-approvals"]').text()).toContain('1 件待审批')
+    expect(w.get('[data-test="home-decision"]').text()).toContain('相对不起诉')
+  })
+
   it('shows leaders what waits for their approval, in English when switched', async () => {
     i18n.global.locale.value = 'en'
     session.user = { username: 'fujianchazhang', person: '马文涛', person_id: 2, roles: ['deputy_chief'], permissions: ['decide_reassignment'] }

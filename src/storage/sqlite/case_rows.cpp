@@ -10,7 +10,6 @@ namespace zeren::sqlite {
 using soci::into;
 using soci::use;
 
-
 Result<std::int64_t> SqliteTransaction::next_case_serial(ProcuratorateId p, const std::string& code,
                                                          int year) {
   return guarded_value<std::int64_t>([&]() -> Result<std::int64_t> {
@@ -31,17 +30,22 @@ Result<CaseId> SqliteTransaction::add_case(const Case& c) {
     long long id = 0, proc = in.procuratorate.value, dept = in.department.value;
     const std::string category(code_of(in.category)), difficulty(code_of(in.difficulty)),
         status(code_of(c.status())), received = in.received_on.iso();
-    int custody = in.custody ? 1 : 0;
+    int custody = in.custody ? 1 : 0, complex = in.complex ? 1 : 0,
+        fast_track = in.fast_track ? 1 : 0, over_one_year = in.sentence_over_one_year ? 1 : 0;
     long long related = in.related_case ? in.related_case->value : 0;
     soci::indicator related_ind = in.related_case ? soci::i_ok : soci::i_null;
     long long unit = c.unit() ? c.unit()->value : 0;
     soci::indicator unit_ind = c.unit() ? soci::i_ok : soci::i_null;
-    sql_ << "INSERT INTO case_file (number, procuratorate_id, department_id, category, received_on, "
-            "difficulty, custody, source_org, source_doc_no, related_case_id, status, unit_id) "
-            "VALUES (:n, :p, :d, :c, :r, :f, :k, :o, :s, :rel, :st, :u) RETURNING id",
+    sql_
+        << "INSERT INTO case_file (number, procuratorate_id, department_id, category, received_on, "
+           "difficulty, custody, source_org, source_doc_no, related_case_id, status, unit_id, "
+           "complex, fast_track, over_one_year) "
+           "VALUES (:n, :p, :d, :c, :r, :f, :k, :o, :s, :rel, :st, :u, :cx, :ft, :oy) RETURNING id",
         use(c.number()), use(proc), use(dept), use(category), use(received), use(difficulty),
         use(custody), use(in.source_org), use(in.source_doc_no), use(related, related_ind),
-        use(status), use(unit, unit_ind), into(id);
+        use(status), use(unit, unit_ind), use(complex), use(fast_track), use(over_one_year),
+        into(id);
+    write_progress(id, c.progress());
     for (std::size_t i = 0; i < in.parties.size(); ++i) {
       int pos = static_cast<int>(i);
       sql_ << "INSERT INTO case_party (case_id, position, name) VALUES (:c, :p, :n)", use(id),
@@ -70,8 +74,34 @@ Status SqliteTransaction::save_case_state(const Case& c, std::optional<Date> wit
     soci::indicator withdrawn_ind = withdrawn_on ? soci::i_ok : soci::i_null;
     sql_ << "UPDATE case_file SET status = :s, unit_id = :u, withdrawn_on = :w WHERE id = :id",
         use(status), use(unit, unit_ind), use(withdrawn, withdrawn_ind), use(id);
+    write_progress(id, c.progress());
     return ok_status();
   });
+}
+
+namespace {
+struct NullableText {
+  std::string value;
+  soci::indicator ind = soci::i_null;
+  explicit NullableText(const std::optional<Date>& d) {
+    if (d) value = d->iso(), ind = soci::i_ok;
+  }
+};
+}  // namespace
+
+void SqliteTransaction::write_progress(long long id, const CaseProgress& p) {
+  std::string period = p.period ? std::string(code_of(*p.period)) : "";
+  soci::indicator period_ind = p.period ? soci::i_ok : soci::i_null;
+  NullableText start(p.period_start), due(p.due_on), concluded(p.concluded_on),
+      archived(p.archived_on), transferred(p.transferred_on);
+  int returns = p.returns, extended = p.extended ? 1 : 0;
+  sql_ << "UPDATE case_file SET period = :pe, period_start = :ps, due_on = :du, "
+          "deadline_basis = :b, returns = :r, extended = :x, concluded_on = :co, "
+          "archived_on = :ar, transferred_on = :tr, transferred_to = :tt WHERE id = :id",
+      use(period, period_ind), use(start.value, start.ind), use(due.value, due.ind),
+      use(p.deadline_basis), use(returns), use(extended), use(concluded.value, concluded.ind),
+      use(archived.value, archived.ind), use(transferred.value, transferred.ind),
+      use(p.transferred_to), use(id);
 }
 
 Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::load_cases(
@@ -85,32 +115,46 @@ Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::load_cases(
       long long cid = 0;
       int pos = 0;
       std::string name;
-      const std::string q = "SELECT x.case_id, x.position, x.name FROM case_party x JOIN case_file c "
-                            "ON c.id = x.case_id " + where + " ORDER BY x.case_id, x.position";
-      soci::statement st = !has_arg ? (sql_.prepare << q, into(cid), into(pos), into(name))
-                                    : (sql_.prepare << q, use(arg), into(cid), into(pos), into(name));
+      const std::string q =
+          "SELECT x.case_id, x.position, x.name FROM case_party x JOIN case_file c "
+          "ON c.id = x.case_id " +
+          where + " ORDER BY x.case_id, x.position";
+      soci::statement st = !has_arg
+                               ? (sql_.prepare << q, into(cid), into(pos), into(name))
+                               : (sql_.prepare << q, use(arg), into(cid), into(pos), into(name));
       st.execute();
       while (st.fetch()) parties[cid].push_back(name);
     }
     {
       long long cid = 0, person = 0;
       std::string role;
-      const std::string q = "SELECT x.case_id, x.role, x.person_id FROM case_person x JOIN case_file c "
-                            "ON c.id = x.case_id " + where + " ORDER BY x.case_id, x.person_id";
-      soci::statement st = !has_arg ? (sql_.prepare << q, into(cid), into(role), into(person))
-                                    : (sql_.prepare << q, use(arg), into(cid), into(role), into(person));
+      const std::string q =
+          "SELECT x.case_id, x.role, x.person_id FROM case_person x JOIN case_file c "
+          "ON c.id = x.case_id " +
+          where + " ORDER BY x.case_id, x.person_id";
+      soci::statement st = !has_arg
+                               ? (sql_.prepare << q, into(cid), into(role), into(person))
+                               : (sql_.prepare << q, use(arg), into(cid), into(role), into(person));
       st.execute();
-      while (st.fetch()) (role == "recusal" ? recusals : investigators)[cid].push_back(PersonId{person});
+      while (st.fetch())
+        (role == "recusal" ? recusals : investigators)[cid].push_back(PersonId{person});
     }
     std::vector<CaseRow> out;
     long long id = 0, proc = 0, dept = 0, related = 0, unit = 0;
-    int custody = 0;
+    int custody = 0, complex = 0, fast_track = 0, over_one_year = 0, returns = 0, extended = 0;
     std::string number, category, received, difficulty, org, doc, status, withdrawn;
+    std::string period, period_start, due, basis, concluded, archived, transferred, transferred_to;
     soci::indicator related_ind = soci::i_ok, unit_ind = soci::i_ok, withdrawn_ind = soci::i_ok;
+    soci::indicator period_ind = soci::i_ok, start_ind = soci::i_ok, due_ind = soci::i_ok,
+                    concluded_ind = soci::i_ok, archived_ind = soci::i_ok,
+                    transferred_ind = soci::i_ok;
     const std::string q =
         "SELECT c.id, c.number, c.procuratorate_id, c.department_id, c.category, c.received_on, "
         "c.difficulty, c.custody, c.source_org, c.source_doc_no, c.related_case_id, c.status, "
-        "c.unit_id, c.withdrawn_on FROM case_file c " + where + " ORDER BY c.id";
+        "c.unit_id, c.withdrawn_on, c.complex, c.fast_track, c.over_one_year, c.period, "
+        "c.period_start, c.due_on, c.deadline_basis, c.returns, c.extended, c.concluded_on, "
+        "c.archived_on, c.transferred_on, c.transferred_to FROM case_file c " +
+        where + " ORDER BY c.id";
     soci::statement st(sql_);
     if (has_arg) st.exchange(use(arg));
     st.exchange(into(id));
@@ -127,6 +171,19 @@ Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::load_cases(
     st.exchange(into(status));
     st.exchange(into(unit, unit_ind));
     st.exchange(into(withdrawn, withdrawn_ind));
+    st.exchange(into(complex));
+    st.exchange(into(fast_track));
+    st.exchange(into(over_one_year));
+    st.exchange(into(period, period_ind));
+    st.exchange(into(period_start, start_ind));
+    st.exchange(into(due, due_ind));
+    st.exchange(into(basis));
+    st.exchange(into(returns));
+    st.exchange(into(extended));
+    st.exchange(into(concluded, concluded_ind));
+    st.exchange(into(archived, archived_ind));
+    st.exchange(into(transferred, transferred_ind));
+    st.exchange(into(transferred_to));
     st.alloc();
     st.prepare(q);
     st.define_and_bind();
@@ -145,9 +202,27 @@ Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::load_cases(
       if (related_ind != soci::i_null) in.related_case = CaseId{related};
       in.recusals = recusals[id];
       in.investigators = investigators[id];
+      in.complex = complex == 1;
+      in.fast_track = fast_track == 1;
+      in.sentence_over_one_year = over_one_year == 1;
       std::optional<UnitId> u;
       if (unit_ind != soci::i_null) u = UnitId{unit};
-      CaseRow row{Case::restore(CaseId{id}, std::move(in), number, term_or_throw<CaseStatus>(status), u),
+      auto opt_date = [](soci::indicator ind, const std::string& v) {
+        return ind == soci::i_null ? std::optional<Date>{} : std::optional<Date>{date_or_throw(v)};
+      };
+      CaseProgress progress;
+      if (period_ind != soci::i_null) progress.period = term_or_throw<DeadlineKind>(period);
+      progress.period_start = opt_date(start_ind, period_start);
+      progress.due_on = opt_date(due_ind, due);
+      progress.deadline_basis = basis;
+      progress.returns = returns;
+      progress.extended = extended == 1;
+      progress.concluded_on = opt_date(concluded_ind, concluded);
+      progress.archived_on = opt_date(archived_ind, archived);
+      progress.transferred_on = opt_date(transferred_ind, transferred);
+      progress.transferred_to = transferred_to;
+      CaseRow row{Case::restore(CaseId{id}, std::move(in), number,
+                                term_or_throw<CaseStatus>(status), u, std::move(progress)),
                   std::nullopt};
       if (withdrawn_ind != soci::i_null) row.withdrawn_on = date_or_throw(withdrawn);
       out.push_back(std::move(row));
@@ -159,7 +234,8 @@ Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::load_cases(
 Result<Case> SqliteTransaction::find_case(CaseId id) {
   auto rows = load_cases("WHERE c.id = :a", id.value);
   if (!rows) return rows.error();
-  if (rows->empty()) return Error::not_found("case", "case " + std::to_string(id.value) + " not found");
+  if (rows->empty())
+    return Error::not_found("case", "case " + std::to_string(id.value) + " not found");
   return std::move(rows->front().c);
 }
 
@@ -176,21 +252,30 @@ Result<Case> SqliteTransaction::find_case_by_number(const std::string& number) {
 
 Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::list_cases(
     std::optional<ProcuratorateId> within) {
-  return within ? load_cases("WHERE c.procuratorate_id = :a", within->value) : load_cases("", std::nullopt);
+  return within ? load_cases("WHERE c.procuratorate_id = :a", within->value)
+                : load_cases("", std::nullopt);
 }
 
 Result<std::map<UnitId, std::int64_t>> SqliteTransaction::unit_weight_sums(DepartmentId d,
-                                                                          const PlanRules& rules) {
+                                                                           const PlanRules& rules,
+                                                                           int window_year) {
   return guarded_value<std::map<UnitId, std::int64_t>>(
       [&]() -> Result<std::map<UnitId, std::int64_t>> {
         std::map<UnitId, std::int64_t> out;
         long long dept = d.value, unit = 0, sum = 0;
         int wd = rules.weight_difficult, wo = rules.weight_ordinary;
+        const std::string from = std::to_string(window_year) + "-01-01",
+                          to = std::to_string(window_year) + "-12-31";
         soci::statement st =
             (sql_.prepare << "SELECT unit_id, SUM(CASE WHEN difficulty = 'difficult' THEN :wd "
                              "ELSE :wo END) FROM case_file WHERE department_id = :d AND "
-                             "status = 'assigned' AND unit_id IS NOT NULL GROUP BY unit_id",
-             use(wd), use(wo), use(dept), into(unit), into(sum));
+                             "unit_id IS NOT NULL AND (status IN ('assigned', 'in_progress', "
+                             "'awaiting_decision', 'returned') OR (status IN ('concluded', "
+                             "'archived') AND concluded_on BETWEEN :f1 AND :t1) OR (status = "
+                             "'transferred' AND transferred_on BETWEEN :f2 AND :t2)) "
+                             "GROUP BY unit_id",
+             use(wd), use(wo), use(dept), use(from), use(to), use(from), use(to), into(unit),
+             into(sum));
         st.execute();
         while (st.fetch()) out[UnitId{unit}] = sum;
         return out;

@@ -317,16 +317,109 @@ CREATE TABLE session (
 CREATE INDEX session_by_user ON session (user_id);
 )sql";
 
+// Handling a case (SPEC §2, §4–§7): its life cycle and statutory period on the case itself;
+// decisions with the power they were made under and their document numbers; notes (leaders'
+// personal acts, flags, pre-review opinions); follow-ups that wait for a written answer (notices,
+// reports to the chief).
+constexpr std::string_view kHandling = R"sql(
+ALTER TABLE case_file ADD COLUMN complex INTEGER NOT NULL DEFAULT 0 CHECK (complex IN (0, 1));
+ALTER TABLE case_file ADD COLUMN fast_track INTEGER NOT NULL DEFAULT 0 CHECK (fast_track IN (0, 1));
+ALTER TABLE case_file ADD COLUMN over_one_year INTEGER NOT NULL DEFAULT 0 CHECK (over_one_year IN (0, 1));
+ALTER TABLE case_file ADD COLUMN period TEXT;
+ALTER TABLE case_file ADD COLUMN period_start TEXT;
+ALTER TABLE case_file ADD COLUMN due_on TEXT;
+ALTER TABLE case_file ADD COLUMN deadline_basis TEXT NOT NULL DEFAULT '';
+ALTER TABLE case_file ADD COLUMN returns INTEGER NOT NULL DEFAULT 0 CHECK (returns >= 0);
+ALTER TABLE case_file ADD COLUMN extended INTEGER NOT NULL DEFAULT 0 CHECK (extended IN (0, 1));
+ALTER TABLE case_file ADD COLUMN concluded_on TEXT;
+ALTER TABLE case_file ADD COLUMN archived_on TEXT;
+ALTER TABLE case_file ADD COLUMN transferred_on TEXT;
+ALTER TABLE case_file ADD COLUMN transferred_to TEXT NOT NULL DEFAULT '';
+CREATE INDEX case_by_due ON case_file (procuratorate_id, status, due_on);
+
+CREATE TABLE document_number_counter (
+  procuratorate_id INTEGER NOT NULL REFERENCES procuratorate (id),
+  code             TEXT NOT NULL,
+  year             INTEGER NOT NULL,
+  last_serial      INTEGER NOT NULL,
+  PRIMARY KEY (procuratorate_id, code, year)
+);
+
+CREATE TABLE decision (
+  id                 INTEGER PRIMARY KEY,
+  case_id            INTEGER NOT NULL REFERENCES case_file (id),
+  type               TEXT NOT NULL,
+  proposed_type      TEXT,
+  holder             TEXT NOT NULL,
+  power_list_version TEXT NOT NULL,
+  status             TEXT NOT NULL CHECK (status IN ('pending', 'issued', 'rejected', 'referred')),
+  reasoning          TEXT NOT NULL,
+  proposed_by        INTEGER NOT NULL REFERENCES person (id),
+  proposed_actor     TEXT NOT NULL,
+  proposed_at_us     INTEGER NOT NULL,
+  decided_by         INTEGER REFERENCES person (id),
+  decided_actor      TEXT NOT NULL DEFAULT '',
+  decided_at_us      INTEGER,
+  note               TEXT NOT NULL DEFAULT '',
+  document_number    TEXT UNIQUE
+);
+CREATE INDEX decision_by_case ON decision (case_id);
+CREATE INDEX decision_by_status ON decision (status);
+
+CREATE TABLE decision_objection (
+  decision_id INTEGER NOT NULL REFERENCES decision (id),
+  position    INTEGER NOT NULL,
+  person_id   INTEGER NOT NULL REFERENCES person (id),
+  text        TEXT NOT NULL,
+  at_us       INTEGER NOT NULL,
+  PRIMARY KEY (decision_id, position)
+);
+
+CREATE TABLE case_note (
+  id        INTEGER PRIMARY KEY,
+  case_id   INTEGER NOT NULL REFERENCES case_file (id),
+  kind      TEXT NOT NULL CHECK (kind IN ('act', 'flag', 'pre_review')),
+  code      TEXT NOT NULL,
+  on_date   TEXT NOT NULL,
+  text      TEXT NOT NULL,
+  person_id INTEGER REFERENCES person (id),
+  actor     TEXT NOT NULL,
+  at_us     INTEGER NOT NULL
+);
+CREATE INDEX case_note_by_case ON case_note (case_id);
+
+CREATE TABLE follow_up (
+  id              INTEGER PRIMARY KEY,
+  case_id         INTEGER NOT NULL REFERENCES case_file (id),
+  kind            TEXT NOT NULL CHECK (kind IN ('notice', 'report')),
+  code            TEXT NOT NULL,
+  flag            TEXT NOT NULL DEFAULT '',
+  request         TEXT NOT NULL,
+  requested_by    INTEGER REFERENCES person (id),
+  requested_actor TEXT NOT NULL,
+  requested_on    TEXT NOT NULL,
+  due_on          TEXT NOT NULL,
+  answer          TEXT NOT NULL DEFAULT '',
+  answered_by     INTEGER REFERENCES person (id),
+  answered_actor  TEXT NOT NULL DEFAULT '',
+  answered_on     TEXT
+);
+CREATE INDEX follow_up_by_case ON follow_up (case_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "organisation and accounts", kOrganisation},
     {2, "audit log and checkpoints", kAudit},
     {3, "cases, plans, assignments, draw epochs", kCases},
     {4, "index covering a department's load", kDepartmentLoadIndex},
     {5, "log-in sessions and lock-out", kSessions},
+    {6, "case handling: life cycle, deadlines, decisions, notes, follow-ups", kHandling},
 };
 
 }  // namespace
 
-std::span<const Migration> migrations() { return kMigrations; }
+std::span<const Migration> migrations() {
+  return kMigrations;
+}
 
 }  // namespace zeren::sqlite

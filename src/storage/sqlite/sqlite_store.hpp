@@ -38,7 +38,8 @@ class SqliteTransaction final : public Transaction,
                                 public PlanRepository,
                                 public AssignmentRepository,
                                 public EpochRepository,
-                                public SessionRepository {
+                                public SessionRepository,
+                                public HandlingRepository {
  public:
   SqliteTransaction(soci::session& sql, audit::HashAlgorithm hash) : sql_(sql), hash_(hash) {}
 
@@ -50,6 +51,7 @@ class SqliteTransaction final : public Transaction,
   AssignmentRepository& assignments() override { return *this; }
   EpochRepository& epochs() override { return *this; }
   SessionRepository& sessions() override { return *this; }
+  HandlingRepository& handling() override { return *this; }
 
   // OrganisationRepository
   Result<ProcuratorateId> add_procuratorate(const Procuratorate& p) override;
@@ -105,8 +107,8 @@ class SqliteTransaction final : public Transaction,
   Status save_case_state(const Case& c, std::optional<Date> withdrawn_on) override;
   Result<Case> find_case(CaseId id) override;
   Result<Case> find_case_by_number(const std::string& number) override;
-  Result<std::map<UnitId, std::int64_t>> unit_weight_sums(DepartmentId d,
-                                                          const PlanRules& rules) override;
+  Result<std::map<UnitId, std::int64_t>> unit_weight_sums(DepartmentId d, const PlanRules& rules,
+                                                          int window_year) override;
   Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) override;
   Result<std::vector<CaseRow>> list_cases(std::optional<ProcuratorateId> within) override;
   Result<std::vector<CaseRow>> search_cases(const Query& q) override;  // case_search_rows.cpp
@@ -121,11 +123,13 @@ class SqliteTransaction final : public Transaction,
   // AssignmentRepository (assignment_rows.cpp)
   Result<AssignmentId> add_assignment(const AssignmentRecord& r) override;
   Result<std::vector<AssignmentRecord>> assignments_for_case(CaseId c) override;
-  Result<std::vector<AssignmentRecord>> list_assignments(std::optional<ProcuratorateId> within) override;
+  Result<std::vector<AssignmentRecord>> list_assignments(
+      std::optional<ProcuratorateId> within) override;
   Result<RequestId> add_request(const AssignmentRequest& r) override;
   Status save_request_decision(const AssignmentRequest& r) override;
   Result<AssignmentRequest> find_request(RequestId id) override;
-  Result<std::vector<AssignmentRequest>> list_requests(std::optional<ProcuratorateId> within) override;
+  Result<std::vector<AssignmentRequest>> list_requests(
+      std::optional<ProcuratorateId> within) override;
   Result<AlertId> add_alert(const Alert& a) override;
   Result<std::vector<Alert>> list_alerts(std::optional<ProcuratorateId> within) override;
 
@@ -137,9 +141,26 @@ class SqliteTransaction final : public Transaction,
 
  private:
   // `where` may use one bound integer `:a` (when `arg` is given) and otherwise only literals.
-  Result<std::vector<CaseRow>> load_cases(const std::string& where, std::optional<std::int64_t> arg);
+  // HandlingRepository (handling_rows.cpp)
+  Result<std::int64_t> next_document_serial(ProcuratorateId p, const std::string& code,
+                                            int year) override;
+  Result<DecisionId> add_decision(const Decision& d) override;
+  Status save_decision(const Decision& d) override;
+  Result<Decision> find_decision(DecisionId id) override;
+  Result<std::vector<Decision>> decisions(const Scope& s) override;
+  Result<NoteId> add_note(const CaseNote& n) override;
+  Result<std::vector<CaseNote>> notes(const Scope& s) override;
+  Result<FollowUpId> add_follow_up(const FollowUp& f) override;
+  Status save_follow_up_answer(const FollowUp& f) override;
+  Result<FollowUp> find_follow_up(FollowUpId id) override;
+  Result<std::vector<FollowUp>> follow_ups(const Scope& s) override;
+
+  void write_progress(long long case_id, const CaseProgress& p);  // throws like SOCI
+  Result<std::vector<CaseRow>> load_cases(const std::string& where,
+                                          std::optional<std::int64_t> arg);
   Result<std::vector<AssignmentPlan>> load_plans(const std::string& where, std::int64_t arg);
-  Result<std::vector<AssignmentRecord>> load_assignments(const std::string& where, std::int64_t arg);
+  Result<std::vector<AssignmentRecord>> load_assignments(const std::string& where,
+                                                         std::int64_t arg);
   Result<std::vector<AssignmentRequest>> load_requests(const std::string& where, std::int64_t arg);
   Result<std::vector<DrawEpoch>> load_epochs(const std::string& where);
   Result<std::vector<AuditEntry>> load_entries(const std::string& where, long long lo, long long hi,

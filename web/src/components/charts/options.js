@@ -157,3 +157,79 @@ export function methodsOption(departments, label) {
     ],
   }
 }
+
+// ── 司法责任制统计 (GET /statistics/summary) ──
+
+// Rows of a 本人决定 ratio table, from `self_decided_ratio.by_department` (nameKey 'department')
+// or `.by_person` (nameKey 'person'): the name, decisions made by the prosecutor alone, all
+// decisions, and the first as a percentage of the second (one decimal).
+export function ratioRows(list, nameKey) {
+  return (list ?? []).map((r) => ({ name: r[nameKey], self: r.self, total: r.total, percent: percent(r.self, r.total) }))
+}
+
+// Horizontal bars of the 本人决定 percentage, first row on top. `text(key, params)` supplies the
+// words: 'ratioAxis' (axis name), 'tooltipRatio' {self, total, percent}.
+export function ratioOption(rows, text) {
+  const ordered = [...(rows ?? [])].reverse()
+  return {
+    aria: { enabled: true },
+    grid: { left: 8, right: 56, top: 16, bottom: 32, containLabel: true },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => {
+        const r = p.data.row
+        return `<strong>${escapeHtml(r.name)}</strong><br/>${escapeHtml(text('tooltipRatio', r))}`
+      },
+    },
+    xAxis: { type: 'value', min: 0, max: 100, name: text('ratioAxis'), nameLocation: 'middle', nameGap: 24 },
+    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { width: 160, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        name: text('ratioAxis'),
+        barMaxWidth: 24,
+        label: { show: true, position: 'right', formatter: '{c}%' },
+        data: ordered.map((r) => ({ value: r.percent, row: r })),
+      },
+    ],
+  }
+}
+
+// A pie of named counts ([{ name, value }]), the slices with nothing left out of the chart (the
+// table beside it still lists them). The slices are labelled with their percentage only: the
+// legend names them, and these pies sit in narrow cards.
+export function pieOption(items) {
+  return {
+    aria: { enabled: true },
+    legend: { bottom: 0 },
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    series: [
+      {
+        type: 'pie',
+        radius: ['35%', '65%'],
+        center: ['50%', '45%'],
+        minShowLabelAngle: 10,
+        label: { formatter: '{d}%' },
+        data: (items ?? []).filter((i) => i.value > 0).map((i) => ({ name: i.name, value: i.value })),
+      },
+    ],
+  }
+}
+
+// Cases received and concluded per month, side by side, months in order, from `cases_by_month`.
+// `text(key)` names the two series: 'received', 'concluded'.
+export function casesByMonthOption(months, text) {
+  const rows = [...(months ?? [])].sort((a, b) => a.month.localeCompare(b.month))
+  return {
+    aria: { enabled: true },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'category', data: rows.map((r) => r.month) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { type: 'bar', name: text('received'), itemStyle: { color: '#409eff' }, data: rows.map((r) => r.received) },
+      { type: 'bar', name: text('concluded'), itemStyle: { color: '#67c23a' }, data: rows.map((r) => r.concluded) },
+    ],
+  }
+}

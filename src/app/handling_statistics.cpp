@@ -1,0 +1,130 @@
+// The year's figures of the responsibility system (SPEC §15: the seed's numbers come out of the
+// data): self-decided ratio, leaders' direct cases, pre-reviews, monitoring notices, cases per unit
+// kind, staff and its ratio, cases per month, decisions per holder.
+#include "app/handling.hpp"
+#include "app/queries.hpp"
+
+namespace zeren::app {
+
+namespace {
+
+// The China Standard Time date of a timestamp.
+Date cst_date(std::int64_t us) {
+  constexpr std::int64_t kDay = 86'400'000'000LL, kOffset = 8LL * 3'600'000'000LL;
+  return Date::from_days((us + kOffset) / kDay);
+}
+
+std::string month_of(Date d) {
+  return d.iso().substr(0, 7);
+}
+
+}  // namespace
+
+Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& ctx, int year) {
+  if (year < 2000 || year > 2100)
+    return Error::invalid("year", "out_of_range", "year is 2000 to 2100");
+  auto within = reach(tx, ctx.actor, Permission::read_statistics);
+  if (!within) return within.error();
+  HandlingStatistics s;
+  s.year = year;
+  s.with_persons = ctx.actor.console || role_allows(ctx.actor, Permission::read_performance);
+  std::map<DepartmentId, std::string> dept_names;
+  std::map<UnitId, const Unit*> units;
+  std::map<PersonId, const Person*> persons;
+  std::vector<Unit> all_units;
+  std::vector<Person> all_persons;
+  for (auto p : *within) {
+    auto ds = tx.organisation().list_departments(p);
+    if (!ds) return ds.error();
+    for (const auto& d : *ds) dept_names[d.id()] = d.name();
+    auto us = tx.organisation().list_units(p);
+    if (!us) return us.error();
+    all_units.insert(all_units.end(), us->begin(), us->end());
+    auto ps = tx.organisation().list_persons(p);
+    if (!ps) return ps.error();
+    all_persons.insert(all_persons.end(), ps->begin(), ps->end());
+  }
+  for (const auto& u : all_units) units[u.id()] = &u;
+  for (const auto& p : all_persons) persons[p.id()] = &p;
+  const Date year_end = *Date::from_ymd(year, 12, 31);
+  for (const auto& p : all_persons) {
+    if (!p.active_on(year_end)) continue;
+    s.prosecutors += p.category() == PersonCategory::prosecutor;
+    s.assistants += p.category() == PersonCategory::assistant;
+    s.clerks += p.category() == PersonCategory::clerk;
+  }
+  for (int m = 1; m <= 12; ++m) s.by_month[month_of(*Date::from_ymd(year, m, 1))];
+
+  std::map<CaseId, const Case*> cases;
+  std::vector<CaseRepository::CaseRow> rows;
+  for (auto p : *within) {
+    auto r = tx.cases().list_cases(p);
+    if (!r) return r.error();
+    for (auto& row : *r) rows.push_back(std::move(row));
+  }
+  for (const auto& r : rows) {
+    const Case& c = r.c;
+    cases[c.id()] = &c;
+    if (c.status() == CaseStatus::withdrawn) continue;
+    if (c.intake().received_on.year() == year) {
+      ++s.by_month[month_of(c.intake().received_on)].first;
+      if (c.unit()) {
+        auto u = units.find(*c.unit());
+        if (u != units.end()) {
+          (u->second->kind() == UnitKind::team ? s.team_cases : s.sole_cases)++;
+          auto lead = persons.find(u->second->lead());
+          if (lead != persons.end() && lead->second->is_leader()) ++s.leader_direct_cases;
+        }
+      }
+    }
+    if (c.progress().concluded_on && c.progress().concluded_on->year() == year)
+      ++s.by_month[month_of(*c.progress().concluded_on)].second;
+  }
+
+  const HandlingRepository::Scope scope{std::nullopt, *within};
+  auto decisions = tx.handling().decisions(scope);
+  if (!decisions) return decisions.error();
+  std::map<std::string, HandlingStatistics::Ratio> by_dept, by_person;
+  s.overall.name = "all";
+  for (const auto& d : *decisions) {
+    if (d.status != DecisionStatus::issued || !d.decided_at_us) continue;
+    if (cst_date(*d.decided_at_us).year() != year) continue;
+    ++s.decisions_by_holder[d.holder];
+    const bool self = d.self_decided();
+    s.overall.self += self;
+    ++s.overall.total;
+    auto c = cases.find(d.case_id);
+    if (c != cases.end()) {
+      auto& r = by_dept[dept_names[c->second->intake().department]];
+      r.self += self;
+      ++r.total;
+    }
+    auto p = persons.find(d.proposed_by);
+    auto& r = by_person[p != persons.end() ? p->second->name()
+                                           : "#" + std::to_string(d.proposed_by.value)];
+    r.self += self;
+    ++r.total;
+  }
+  for (auto& [name, r] : by_dept) {
+    r.name = name;
+    s.by_department.push_back(r);
+  }
+  if (s.with_persons)
+    for (auto& [name, r] : by_person) {
+      r.name = name;
+      s.by_person.push_back(r);
+    }
+
+  auto notes = tx.handling().notes(scope);
+  if (!notes) return notes.error();
+  for (const auto& n : *notes)
+    if (n.kind == NoteKind::pre_review && n.on.year() == year) ++s.pre_reviews;
+  auto follow_ups = tx.handling().follow_ups(scope);
+  if (!follow_ups) return follow_ups.error();
+  for (const char* level : {"oral", "written", "report_chief"}) s.notices[level] = 0;
+  for (const auto& f : *follow_ups)
+    if (f.kind == FollowUpKind::notice && f.requested_on.year() == year) ++s.notices[f.code];
+  return s;
+}
+
+}  // namespace zeren::app

@@ -1,0 +1,318 @@
+// HandlingRepository on SQLite: decisions (with objections and document-number counters), case
+// notes and follow-ups.
+#include <soci/soci.h>
+
+#include "storage/sqlite/rows.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace zeren::sqlite {
+
+using soci::into;
+using soci::use;
+
+namespace {
+
+// The WHERE clause of a scope over table alias x joined to its case c. Ids are integers, so they
+// are written into the text; nothing else is.
+std::string where_of(const HandlingRepository::Scope& s) {
+  if (s.case_id) return " WHERE x.case_id = " + std::to_string(s.case_id->value);
+  std::string list;
+  for (auto p : s.within) list += (list.empty() ? "" : ", ") + std::to_string(p.value);
+  return list.empty() ? " WHERE 0" : " WHERE c.procuratorate_id IN (" + list + ")";
+}
+
+struct OptDate {
+  std::string value;
+  soci::indicator ind = soci::i_null;
+  explicit OptDate(const std::optional<Date>& d) {
+    if (d) value = d->iso(), ind = soci::i_ok;
+  }
+};
+
+template <class Tag>
+std::optional<Id<Tag>> opt_id(soci::indicator ind, long long v) {
+  return ind == soci::i_null ? std::nullopt : std::optional<Id<Tag>>{Id<Tag>{v}};
+}
+
+}  // namespace
+
+Result<std::int64_t> SqliteTransaction::next_document_serial(ProcuratorateId p,
+                                                             const std::string& code, int year) {
+  return guarded_value<std::int64_t>([&]() -> Result<std::int64_t> {
+    long long proc = p.value, serial = 0;
+    sql_ << "INSERT INTO document_number_counter (procuratorate_id, code, year, last_serial) "
+            "VALUES (:p, :c, :y, 1) ON CONFLICT (procuratorate_id, code, year) "
+            "DO UPDATE SET last_serial = last_serial + 1 RETURNING last_serial",
+        use(proc), use(code), use(year), into(serial);
+    return static_cast<std::int64_t>(serial);
+  });
+}
+
+Result<DecisionId> SqliteTransaction::add_decision(const Decision& d) {
+  return guarded_value<DecisionId>([&]() -> Result<DecisionId> {
+    long long id = 0, cid = d.case_id.value, by = d.proposed_by.value, at = d.proposed_at_us;
+    const std::string type(code_of(d.type)), holder(code_of(d.holder)), status(code_of(d.status));
+    sql_ << "INSERT INTO decision (case_id, type, holder, power_list_version, status, reasoning, "
+            "proposed_by, proposed_actor, proposed_at_us) VALUES (:c, :t, :h, :v, :s, :r, :b, "
+            ":a, :at) RETURNING id",
+        use(cid), use(type), use(holder), use(d.power_list_version), use(status), use(d.reasoning),
+        use(by), use(d.proposed_actor), use(at), into(id);
+    Decision saved = d;
+    saved.id = DecisionId{id};
+    auto s = save_decision(saved);
+    if (!s) return s.error();
+    return DecisionId{id};
+  });
+}
+
+Status SqliteTransaction::save_decision(const Decision& d) {
+  return guarded([&]() -> Status {
+    long long id = d.id.value;
+    const std::string type(code_of(d.type)), status(code_of(d.status));
+    std::string proposed = d.proposed_type ? std::string(code_of(*d.proposed_type)) : "";
+    soci::indicator proposed_ind = d.proposed_type ? soci::i_ok : soci::i_null;
+    Nullable by(d.decided_by);
+    long long at = d.decided_at_us.value_or(0);
+    soci::indicator at_ind = d.decided_at_us ? soci::i_ok : soci::i_null;
+    std::string number = d.document_number;
+    soci::indicator number_ind = number.empty() ? soci::i_null : soci::i_ok;
+    sql_ << "UPDATE decision SET type = :t, proposed_type = :pt, status = :s, decided_by = :b, "
+            "decided_actor = :a, decided_at_us = :at, note = :n, document_number = :dn "
+            "WHERE id = :id",
+        use(type), use(proposed, proposed_ind), use(status), use(by.value, by.ind),
+        use(d.decided_actor), use(at, at_ind), use(d.note), use(number, number_ind), use(id);
+    int stored = 0;
+    sql_ << "SELECT COUNT(*) FROM decision_objection WHERE decision_id = :id", use(id),
+        into(stored);
+    for (std::size_t i = static_cast<std::size_t>(stored); i < d.objections.size(); ++i) {
+      const auto& o = d.objections[i];
+      int pos = static_cast<int>(i);
+      long long person = o.by.value, when = o.at_us;
+      sql_ << "INSERT INTO decision_objection (decision_id, position, person_id, text, at_us) "
+              "VALUES (:d, :p, :b, :t, :at)",
+          use(id), use(pos), use(person), use(o.text), use(when);
+    }
+    return ok_status();
+  });
+}
+
+Result<std::vector<Decision>> SqliteTransaction::decisions(const Scope& scope) {
+  return guarded_value<std::vector<Decision>>([&]() -> Result<std::vector<Decision>> {
+    const std::string join = " JOIN case_file c ON c.id = x.case_id";
+    std::map<long long, std::vector<Objection>> objections;
+    {
+      long long did = 0, person = 0, at = 0;
+      std::string text;
+      soci::statement st =
+          (sql_.prepare << "SELECT o.decision_id, o.person_id, o.text, o.at_us FROM "
+                           "decision_objection o JOIN decision x ON x.id = o.decision_id" +
+                               join + where_of(scope) + " ORDER BY o.decision_id, o.position",
+           into(did), into(person), into(text), into(at));
+      st.execute();
+      while (st.fetch()) objections[did].push_back({PersonId{person}, text, at});
+    }
+    std::vector<Decision> out;
+    long long id = 0, cid = 0, by = 0, at = 0, decided_by = 0, decided_at = 0;
+    std::string type, proposed_type, holder, version, status, reasoning, actor, decided_actor, note,
+        number;
+    soci::indicator pt_ind = soci::i_ok, db_ind = soci::i_ok, da_ind = soci::i_ok,
+                    dn_ind = soci::i_ok;
+    soci::statement st(sql_);
+    st.exchange(into(id));
+    st.exchange(into(cid));
+    st.exchange(into(type));
+    st.exchange(into(proposed_type, pt_ind));
+    st.exchange(into(holder));
+    st.exchange(into(version));
+    st.exchange(into(status));
+    st.exchange(into(reasoning));
+    st.exchange(into(by));
+    st.exchange(into(actor));
+    st.exchange(into(at));
+    st.exchange(into(decided_by, db_ind));
+    st.exchange(into(decided_actor));
+    st.exchange(into(decided_at, da_ind));
+    st.exchange(into(note));
+    st.exchange(into(number, dn_ind));
+    st.alloc();
+    st.prepare(
+        "SELECT x.id, x.case_id, x.type, x.proposed_type, x.holder, x.power_list_version, "
+        "x.status, x.reasoning, x.proposed_by, x.proposed_actor, x.proposed_at_us, "
+        "x.decided_by, x.decided_actor, x.decided_at_us, x.note, x.document_number "
+        "FROM decision x" +
+        join + where_of(scope) + " ORDER BY x.id");
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) {
+      Decision d;
+      d.id = DecisionId{id};
+      d.case_id = CaseId{cid};
+      d.type = term_or_throw<DecisionType>(type);
+      if (pt_ind != soci::i_null) d.proposed_type = term_or_throw<DecisionType>(proposed_type);
+      d.holder = term_or_throw<PowerHolder>(holder);
+      d.power_list_version = version;
+      d.status = term_or_throw<DecisionStatus>(status);
+      d.reasoning = reasoning;
+      d.proposed_by = PersonId{by};
+      d.proposed_actor = actor;
+      d.proposed_at_us = at;
+      d.decided_by = opt_id<PersonTag>(db_ind, decided_by);
+      d.decided_actor = decided_actor;
+      if (da_ind != soci::i_null) d.decided_at_us = decided_at;
+      d.note = note;
+      if (dn_ind != soci::i_null) d.document_number = number;
+      d.objections = objections[id];
+      out.push_back(std::move(d));
+    }
+    return out;
+  });
+}
+
+Result<Decision> SqliteTransaction::find_decision(DecisionId id) {
+  auto rows = guarded_value<std::vector<Decision>>([&]() -> Result<std::vector<Decision>> {
+    long long cid = 0, key = id.value;
+    sql_ << "SELECT case_id FROM decision WHERE id = :id", use(key), into(cid);
+    if (!sql_.got_data()) return std::vector<Decision>{};
+    return decisions({CaseId{cid}, {}});
+  });
+  if (!rows) return rows.error();
+  for (auto& d : *rows)
+    if (d.id == id) return std::move(d);
+  return Error::not_found("decision", "decision " + std::to_string(id.value) + " not found");
+}
+
+Result<NoteId> SqliteTransaction::add_note(const CaseNote& n) {
+  return guarded_value<NoteId>([&]() -> Result<NoteId> {
+    long long id = 0, cid = n.case_id.value, at = n.at_us;
+    const std::string kind(code_of(n.kind)), on = n.on.iso();
+    Nullable person(n.person);
+    sql_ << "INSERT INTO case_note (case_id, kind, code, on_date, text, person_id, actor, at_us) "
+            "VALUES (:c, :k, :co, :o, :t, :p, :a, :at) RETURNING id",
+        use(cid), use(kind), use(n.code), use(on), use(n.text), use(person.value, person.ind),
+        use(n.actor), use(at), into(id);
+    return NoteId{id};
+  });
+}
+
+Result<std::vector<CaseNote>> SqliteTransaction::notes(const Scope& scope) {
+  return guarded_value<std::vector<CaseNote>>([&]() -> Result<std::vector<CaseNote>> {
+    std::vector<CaseNote> out;
+    long long id = 0, cid = 0, person = 0, at = 0;
+    std::string kind, code, on, text, actor;
+    soci::indicator person_ind = soci::i_ok;
+    soci::statement st =
+        (sql_.prepare << "SELECT x.id, x.case_id, x.kind, x.code, x.on_date, x.text, x.person_id, "
+                         "x.actor, x.at_us FROM case_note x JOIN case_file c ON c.id = x.case_id" +
+                             where_of(scope) + " ORDER BY x.id",
+         into(id), into(cid), into(kind), into(code), into(on), into(text),
+         into(person, person_ind), into(actor), into(at));
+    st.execute();
+    while (st.fetch()) {
+      CaseNote n;
+      n.id = NoteId{id};
+      n.case_id = CaseId{cid};
+      n.kind = term_or_throw<NoteKind>(kind);
+      n.code = code;
+      n.on = date_or_throw(on);
+      n.text = text;
+      n.person = opt_id<PersonTag>(person_ind, person);
+      n.actor = actor;
+      n.at_us = at;
+      out.push_back(std::move(n));
+    }
+    return out;
+  });
+}
+
+Result<FollowUpId> SqliteTransaction::add_follow_up(const FollowUp& f) {
+  return guarded_value<FollowUpId>([&]() -> Result<FollowUpId> {
+    long long id = 0, cid = f.case_id.value;
+    const std::string kind(code_of(f.kind)), requested = f.requested_on.iso(), due = f.due_on.iso();
+    Nullable by(f.requested_by);
+    sql_ << "INSERT INTO follow_up (case_id, kind, code, flag, request, requested_by, "
+            "requested_actor, requested_on, due_on) VALUES (:c, :k, :co, :f, :r, :b, :a, :ro, :d) "
+            "RETURNING id",
+        use(cid), use(kind), use(f.code), use(f.flag), use(f.request), use(by.value, by.ind),
+        use(f.requested_actor), use(requested), use(due), into(id);
+    return FollowUpId{id};
+  });
+}
+
+Status SqliteTransaction::save_follow_up_answer(const FollowUp& f) {
+  return guarded([&]() -> Status {
+    long long id = f.id.value;
+    Nullable by(f.answered_by);
+    OptDate on(f.answered_on);
+    sql_ << "UPDATE follow_up SET answer = :a, answered_by = :b, answered_actor = :ac, "
+            "answered_on = :o WHERE id = :id",
+        use(f.answer), use(by.value, by.ind), use(f.answered_actor), use(on.value, on.ind), use(id);
+    return ok_status();
+  });
+}
+
+Result<std::vector<FollowUp>> SqliteTransaction::follow_ups(const Scope& scope) {
+  return guarded_value<std::vector<FollowUp>>([&]() -> Result<std::vector<FollowUp>> {
+    std::vector<FollowUp> out;
+    long long id = 0, cid = 0, by = 0, answered_by = 0;
+    std::string kind, code, flag, request, actor, requested, due, answer, answered_actor, answered;
+    soci::indicator by_ind = soci::i_ok, ab_ind = soci::i_ok, ao_ind = soci::i_ok;
+    soci::statement st(sql_);
+    st.exchange(into(id));
+    st.exchange(into(cid));
+    st.exchange(into(kind));
+    st.exchange(into(code));
+    st.exchange(into(flag));
+    st.exchange(into(request));
+    st.exchange(into(by, by_ind));
+    st.exchange(into(actor));
+    st.exchange(into(requested));
+    st.exchange(into(due));
+    st.exchange(into(answer));
+    st.exchange(into(answered_by, ab_ind));
+    st.exchange(into(answered_actor));
+    st.exchange(into(answered, ao_ind));
+    st.alloc();
+    st.prepare(
+        "SELECT x.id, x.case_id, x.kind, x.code, x.flag, x.request, x.requested_by, "
+        "x.requested_actor, x.requested_on, x.due_on, x.answer, x.answered_by, "
+        "x.answered_actor, x.answered_on FROM follow_up x JOIN case_file c ON "
+        "c.id = x.case_id" +
+        where_of(scope) + " ORDER BY x.id");
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) {
+      FollowUp f;
+      f.id = FollowUpId{id};
+      f.case_id = CaseId{cid};
+      f.kind = term_or_throw<FollowUpKind>(kind);
+      f.code = code;
+      f.flag = flag;
+      f.request = request;
+      f.requested_by = opt_id<PersonTag>(by_ind, by);
+      f.requested_actor = actor;
+      f.requested_on = date_or_throw(requested);
+      f.due_on = date_or_throw(due);
+      f.answer = answer;
+      f.answered_by = opt_id<PersonTag>(ab_ind, answered_by);
+      f.answered_actor = answered_actor;
+      if (ao_ind != soci::i_null) f.answered_on = date_or_throw(answered);
+      out.push_back(std::move(f));
+    }
+    return out;
+  });
+}
+
+Result<FollowUp> SqliteTransaction::find_follow_up(FollowUpId id) {
+  auto rows = guarded_value<std::vector<FollowUp>>([&]() -> Result<std::vector<FollowUp>> {
+    long long cid = 0, key = id.value;
+    sql_ << "SELECT case_id FROM follow_up WHERE id = :id", use(key), into(cid);
+    if (!sql_.got_data()) return std::vector<FollowUp>{};
+    return follow_ups({CaseId{cid}, {}});
+  });
+  if (!rows) return rows.error();
+  for (auto& f : *rows)
+    if (f.id == id) return std::move(f);
+  return Error::not_found("follow_up", "follow-up " + std::to_string(id.value) + " not found");
+}
+
+}  // namespace zeren::sqlite
