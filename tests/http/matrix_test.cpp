@@ -19,39 +19,16 @@ struct Place {
                request = 0, plan = 0, user = 0, decision = 0, notice = 0, report = 0;
 };
 
-// A case handled by `prosecutor`: designated to their sole unit through a change of handler that
-// `deputy` approves, started, and with a 不起诉 proposal pending for the chief; case management's
+// A case handled by `prosecutor` with a 不起诉 proposal pending for the chief; case management's
 // notice and the chief's instruction to report on it, unanswered.
 void prepare_handling(Place& p, unsigned short port, const std::string& manager,
                       const std::string& deputy, const std::string& prosecutor,
                       const std::string& chief) {
-  Browser m(port), d(port), x(port), c(port);
+  const std::string cs = case_handled_by(port, p.name, manager, deputy, prosecutor);
+  Browser m(port), x(port), c(port);
   EXPECT_EQ(m.log_in(manager).status, 200);
-  EXPECT_EQ(d.log_in(deputy).status, 200);
-  const Reply me = x.log_in(prosecutor);
-  EXPECT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(x.log_in(prosecutor).status, 200);
   EXPECT_EQ(c.log_in(chief).status, 200);
-  const json::value who = me.json();
-  ASSERT_TRUE(who.is_object() && who.at("user").at("person_id").is_int64()) << me.body;
-  const std::int64_t person = who.at("user").at("person_id").as_int64();
-  std::int64_t unit = 0;
-  const json::value units = m.get("/api/v1/units").json();
-  for (const auto& u : units.at("units").as_array())
-    if (u.at("lead_id").as_int64() == person && u.at("kind") == "sole")
-      unit = u.at("id").as_int64();
-  EXPECT_GT(unit, 0) << prosecutor << " leads no sole unit";
-  auto created = m.post("/api/v1/cases", intake_body(p.name));
-  EXPECT_EQ(created.status, 201) << created.body;
-  const std::string cs = "/api/v1/cases/" + std::to_string(created.json().at("id").as_int64());
-  if (created.json().at("unit_id").as_int64() != unit) {
-    auto r = m.post(cs + "/handler-change-requests", R"({"reason": "workload"})");
-    EXPECT_EQ(r.status, 201) << r.body;
-    auto moved =
-        d.post("/api/v1/requests/" + std::to_string(r.json().at("id").as_int64()) + "/decision",
-               json::serialize(json::object{{"approve", true}, {"designate_unit_id", unit}}));
-    EXPECT_EQ(moved.status, 200) << moved.body;
-  }
-  EXPECT_EQ(x.post(cs + "/transitions", R"({"action": "start"})").status, 200);
   auto proposed = x.post(cs + "/decisions",
                          R"({"type": "non_prosecution_discretionary", "reasoning": "情节轻微"})");
   EXPECT_EQ(proposed.status, 201) << proposed.body;

@@ -295,4 +295,35 @@ std::string intake_body(const std::string& procuratorate, const std::string& par
   return json::serialize(o);
 }
 
+std::string case_handled_by(unsigned short port, const std::string& procuratorate,
+                            const std::string& manager, const std::string& deputy,
+                            const std::string& prosecutor) {
+  Browser m(port), d(port), x(port);
+  if (m.log_in(manager).status != 200 || d.log_in(deputy).status != 200)
+    throw std::runtime_error("log-in failed");
+  const Reply me = x.log_in(prosecutor);
+  if (me.status != 200) throw std::runtime_error("log-in failed: " + me.body);
+  const std::int64_t person = me.json().at("user").at("person_id").as_int64();
+  std::int64_t unit = 0;
+  const json::value units = m.get("/api/v1/units").json();
+  for (const auto& u : units.at("units").as_array())
+    if (u.at("lead_id").as_int64() == person && u.at("kind") == "sole") unit = u.at("id").as_int64();
+  if (!unit) throw std::runtime_error(prosecutor + " leads no sole unit");
+  const Reply created = m.post("/api/v1/cases", intake_body(procuratorate));
+  if (created.status != 201) throw std::runtime_error("intake: " + created.body);
+  const json::value c = created.json();
+  const std::string path = "/api/v1/cases/" + std::to_string(c.at("id").as_int64());
+  if (c.at("unit_id").as_int64() != unit) {
+    const Reply r = m.post(path + "/handler-change-requests", R"({"reason": "workload"})");
+    if (r.status != 201) throw std::runtime_error("change request: " + r.body);
+    const Reply moved =
+        d.post("/api/v1/requests/" + std::to_string(r.json().at("id").as_int64()) + "/decision",
+               json::serialize(json::object{{"approve", true}, {"designate_unit_id", unit}}));
+    if (moved.status != 200) throw std::runtime_error("change: " + moved.body);
+  }
+  const Reply started = x.post(path + "/transitions", R"({"action": "start"})");
+  if (started.status != 200) throw std::runtime_error("start: " + started.body);
+  return path;
+}
+
 }  // namespace zeren::test
