@@ -19,5 +19,8 @@ export default defineConfig({
     // Element Plus loads async-validator in a form Node cannot use unless Vite transforms it:
     // without this every el-form rule passes silently in tests.
     server: { deps: { inline: ['element-plus'] } },
+    // A page test mounts the whole page with Element Plus; on a loaded 2-core machine (the build
+    // running beside it) one took more than Vitest's default 5 s. A limit, not a measurement.
+    testTimeout: 30000,
   },
 })

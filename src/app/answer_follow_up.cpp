@@ -20,11 +20,8 @@ Status answer_follow_up(Transaction& tx, const Context& ctx, const AnswerFollowU
     if (!h) return h.error();
     allowed = *h;
   }
-  if (!allowed && f->kind == FollowUpKind::notice && ctx.actor.has(Role::dept_head) &&
-      ctx.actor.person) {
-    auto p = tx.organisation().find_person(*ctx.actor.person);
-    allowed = p && p->department() == c->intake().department;
-  }
+  if (!allowed && f->kind == FollowUpKind::notice)
+    allowed = heads_case_department(ctx, *c, actor_department(tx, ctx));
   if (!allowed)
     return Error::refused("not_handler", f->kind == FollowUpKind::notice
                                              ? "监控通知由承办检察官或部门负责人书面回复"

@@ -19,10 +19,7 @@ Result<Decision> decide_decision(Transaction& tx, const Context& ctx, const Deci
     return Error::conflict(
         "already_decided",
         "该决定事项已处理（" + std::string(zh_of(d->status)) + "） (already decided)", "decision");
-  std::optional<DepartmentId> dept;
-  if (ctx.actor.person)
-    if (auto person = tx.organisation().find_person(*ctx.actor.person)) dept = person->department();
-  if (!holds_power(ctx, *c, d->holder, dept))
+  if (!holds_power(ctx, *c, d->holder, actor_department(tx, ctx)))
     return Error::refused("not_holder", "此事项由" + std::string(zh_of(d->holder)) +
                                             "决定，您不享有该项权力 (you do not hold this power)");
   if (ctx.actor.person && *ctx.actor.person == d->proposed_by)

@@ -36,18 +36,37 @@ struct Office {
   std::vector<Dept*> departments;
 };
 
+// A seeded source of the demo's choices. Intake and handling each roll their own, so that the
+// cases taken in stay the same for a seed whatever the draws and the handling after them do.
+struct Dice {
+  explicit Dice(std::uint64_t seed) : rng(seed) {}
+  int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+  bool chance(double p) { return std::bernoulli_distribution(p)(rng); }
+  double unit() { return std::uniform_real_distribution<double>(0, 1)(rng); }
+  Date after(Date d, int lo, int hi) {
+    return Date::from_days(d.days_since_epoch() + uniform(lo, hi));
+  }
+  std::mt19937_64 rng;
+};
+
 class History {
  public:
-  History(Store& store, SteppingClock& clock, const DrawCrypto& crypto, std::uint64_t seed)
-      : store_(store), clock_(clock), crypto_(crypto), rng_(seed) {}
+  History(Store& store, SteppingClock& clock, const DrawCrypto& crypto, std::uint64_t seed,
+          Date last_day)
+      : store_(store),
+        clock_(clock),
+        crypto_(crypto),
+        dice_(seed),
+        act_(seed + 1),
+        last_day_(last_day) {}
 
   Status prepare(Date first_day);
   Status run_day(Date day);
   DemoHistory result() const { return stats_; }
 
  private:
-  int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
-  bool chance(double p) { return std::bernoulli_distribution(p)(rng_); }
+  int uniform(int lo, int hi) { return dice_.uniform(lo, hi); }
+  bool chance(double p) { return dice_.chance(p); }
   std::string person_name() {
     return std::string(kSurnames[uniform(0, std::size(kSurnames) - 1)]) +
            kGiven[uniform(0, std::size(kGiven) - 1)];
@@ -78,18 +97,21 @@ class History {
   };
   Status handle_day(Office& office, Date day);
   Status handle_one(Office& office, Handling& h, Date day);
-  Status propose(Office& office, Handling& h, Date day);
+  Status propose(Handling& h, Date day, PersonId lead, bool leader);
   Status chief_decides(Office& office, Handling& h, Date day);
   Status side_events(Office& office, Handling& h, Date day, PersonId lead, bool leader);
-  Date after(Date d, int lo, int hi) {
-    return Date::from_days(d.days_since_epoch() + uniform(lo, hi));
-  }
+  // Whether to leave this case undecided past the last day, so that the demo's day has cases near
+  // expiry and overdue (two of each per 院).
+  bool hold_past_end(ProcuratorateId office, std::optional<Date> due);
   std::vector<Handling> handling_;
+  std::map<ProcuratorateId, std::pair<int, int>> held_;  // near expiry, overdue
 
   Store& store_;
   SteppingClock& clock_;
   const DrawCrypto& crypto_;
-  std::mt19937_64 rng_;
+  Dice dice_;  // intake: departments, categories, parties, withdrawals, absences
+  Dice act_;   // handling: when and how each case is decided, and what happens on the way
+  Date last_day_;
   std::vector<Office> offices_;
   std::vector<std::unique_ptr<Dept>> depts_;
   std::map<std::int64_t, std::vector<CaseId>> arrests_;  // department → 审查逮捕 cases to follow
@@ -269,7 +291,8 @@ Status History::intake_one(Office& office, Date day) {
   // Department by share of the work: 第一 and 第二 take most.
   static constexpr int kWeights[] = {35, 25, 12, 15, 13};
   std::discrete_distribution<int> pick(std::begin(kWeights), std::end(kWeights));
-  Dept& d = *office.departments[std::min<std::size_t>(pick(rng_), office.departments.size() - 1)];
+  Dept& d =
+      *office.departments[std::min<std::size_t>(pick(dice_.rng), office.departments.size() - 1)];
   const auto& cats = d.department.categories();
   std::vector<CaseCategory> list(cats.begin(), cats.end());
   CaseIntake in;
@@ -317,7 +340,8 @@ Status History::intake_one(Office& office, Date day) {
     return ok_status();
   }
   tally(*done->assignment);
-  handling_.push_back({done->c.id(), office.id, in.category, Step::start, after(day, 1, 2), 0});
+  handling_.push_back(
+      {done->c.id(), office.id, in.category, Step::start, act_.after(day, 1, 2), 0});
   if (in.category == CaseCategory::arrest_review) waiting.push_back(done->c.id());
   if (chance(0.015)) return designate_one(office, done->c.id(), d);
   if (chance(0.01)) return change_one(office, done->c.id(), d);
@@ -384,7 +408,7 @@ Status History::run_day(Date day) {
       clock_.set(day, 9 * 60 + i * (8 * 60 / n) + uniform(0, 30));
       ZEREN_TRY(intake_one(o, day));
     }
-    clock_.set(day, 14 * 60 + uniform(0, 60));
+    clock_.set(day, 14 * 60 + act_.uniform(0, 60));
     ZEREN_TRY(handle_day(o, day));
   }
   return ok_status();
@@ -404,11 +428,13 @@ Status History::handle_one(Office& office, Handling& h, Date day) {
   bool leader = false;
   CaseStatus status = CaseStatus::registered;
   Date received = day;
+  std::optional<Date> due;
   ZEREN_TRY(store_.transact([&](Transaction& tx) -> Status {
     auto c = tx.cases().find_case(h.id);
     if (!c) return c.error();
     status = c->status();
     received = c->intake().received_on;
+    due = c->progress().due_on;
     if (!c->unit()) return ok_status();
     auto u = tx.organisation().find_unit(*c->unit());
     if (!u) return u.error();
@@ -429,20 +455,21 @@ Status History::handle_one(Office& office, Handling& h, Date day) {
       }));
       ZEREN_TRY(side_events(office, h, day, lead, leader));
       // When the handler will be ready to decide: most well inside the period, a few late.
-      const bool slow = chance(0.05);
+      const bool slow = act_.chance(0.05);
       switch (h.category) {
         case CaseCategory::arrest_review:
-          h.next = slow ? after(received, 8, 22) : after(received, 2, 6);
+          h.next = slow ? act_.after(received, 8, 22) : act_.after(received, 2, 6);
           break;
         case CaseCategory::prosecution_review:
-          h.next = slow ? after(received, 33, 50) : after(received, 8, 27);
+          h.next = slow ? act_.after(received, 33, 50) : act_.after(received, 8, 27);
           break;
-        default: h.next = after(received, 10, 60); break;
+        default: h.next = act_.after(received, 10, 60); break;
       }
+      if (hold_past_end(h.office, due)) h.next = Date::from_days(last_day_.days_since_epoch() + 1);
       h.step = Step::decide;
       return ok_status();
     }
-    case Step::decide: return propose(office, h, day);
+    case Step::decide: return propose(h, day, lead, leader);
     case Step::chief: return chief_decides(office, h, day);
     case Step::resume:
       ZEREN_TRY(as(lead, [&](Transaction& tx, const Context& c) {
@@ -450,7 +477,7 @@ Status History::handle_one(Office& office, Handling& h, Date day) {
             tx, c, {h.id, CaseAction::resume, "补充侦查完毕，重新移送审查起诉", day, ""});
       }));
       h.step = Step::decide;
-      h.next = after(day, 6, 25);
+      h.next = act_.after(day, 6, 25);
       return ok_status();
     case Step::archive:
       ZEREN_TRY(store_.transact([&](Transaction& tx) {
@@ -465,12 +492,21 @@ Status History::handle_one(Office& office, Handling& h, Date day) {
   return ok_status();
 }
 
-Status History::propose(Office& office, Handling& h, Date day) {
-  (void)office;
+bool History::hold_past_end(ProcuratorateId office, std::optional<Date> due) {
+  if (!due) return false;
+  // Days left on the demo's day, the day after the last one.
+  const auto left = due->days_since_epoch() - (last_day_.days_since_epoch() + 1);
+  auto& [near, overdue] = held_[office];
+  if (left >= 0 && left <= 2 && near < 2) return ++near, true;  // inside every alert lead time
+  if (left < 0 && left >= -15 && overdue < 2) return ++overdue, true;
+  return false;
+}
+
+Status History::propose(Handling& h, Date day, PersonId lead, bool leader) {
   using T = DecisionType;
   T type = T::conclusion;
   const char* reasoning = "经审查，事实清楚，证据确实、充分，依法作出决定。";
-  const double r = std::uniform_real_distribution<double>(0, 1)(rng_);
+  const double r = act_.unit();
   switch (h.category) {
     case CaseCategory::arrest_review:
       type = r < 0.84   ? T::approve_arrest
@@ -492,19 +528,13 @@ Status History::propose(Office& office, Handling& h, Date day) {
     default: break;
   }
   std::optional<Decision> d;
-  PersonId lead;
-  ZEREN_TRY(store_.transact([&](Transaction& tx) -> Status {
+  ZEREN_TRY(as(lead, [&](Transaction& tx, const Context& as_lead) -> Status {
     auto c = tx.cases().find_case(h.id);
     if (!c) return c.error();
-    auto u = tx.organisation().find_unit(*c->unit());
-    if (!u) return u.error();
-    lead = u->lead();
-    auto actor = actor_for_person(tx, lead);
-    if (!actor) return actor.error();
     if (type == T::return_for_investigation && c->progress().returns >= 2) type = T::prosecute;
     if (type == T::extend_review && (c->progress().extended || c->intake().fast_track))
       type = T::prosecute;
-    auto made = propose_decision(tx, ctx(*actor), {h.id, type, reasoning});
+    auto made = propose_decision(tx, as_lead, {h.id, type, reasoning});
     if (!made) return made.error();
     d = std::move(*made);
     return ok_status();
@@ -515,34 +545,29 @@ Status History::propose(Office& office, Handling& h, Date day) {
     if (effect_of(d->type) == DecisionEffect::return_for_investigation) {
       ++stats_.returns;
       h.step = Step::resume;
-      h.next = after(day, 18, 32);
+      h.next = act_.after(day, 18, 32);
     } else if (effect_of(d->type) == DecisionEffect::extend) {
       ++stats_.extensions;
       h.step = Step::decide;
-      h.next = after(day, 5, 12);
+      h.next = act_.after(day, 5, 12);
     } else {
       ++stats_.concluded;
-      if (d->type == T::prosecute && chance(0.5)) {
+      if (d->type == T::prosecute && act_.chance(0.5) && leader) {
         // The leader who led the case appears in court (出庭支持公诉).
-        ZEREN_TRY(store_.transact([&](Transaction& tx) -> Status {
-          auto p = tx.organisation().find_person(lead);
-          if (!p || !p->is_leader()) return ok_status();
-          auto actor = actor_for_person(tx, lead);
-          if (!actor) return actor.error();
-          auto n =
-              record_act(tx, ctx(*actor), {h.id, ActKind::court_appearance, day, "出庭支持公诉"});
+        ZEREN_TRY(as(lead, [&](Transaction& tx, const Context& as_lead) -> Status {
+          auto n = record_act(tx, as_lead, {h.id, ActKind::court_appearance, day, "出庭支持公诉"});
           if (!n) return n.error();
           ++stats_.acts;
           return ok_status();
         }));
       }
       h.step = Step::archive;
-      h.next = after(day, 8, 20);
+      h.next = act_.after(day, 8, 20);
     }
     return ok_status();
   }
   h.step = Step::chief;
-  h.next = after(day, 1, 3);
+  h.next = act_.after(day, 1, 3);
   return ok_status();
 }
 
@@ -559,14 +584,14 @@ Status History::chief_decides(Office& office, Handling& h, Date day) {
     h.step = Step::done;
     return ok_status();
   }
-  if (chance(0.3))  // the chief reads the file first (预审意见)
+  if (act_.chance(0.3))  // the chief reads the file first (预审意见)
     ZEREN_TRY(as(office.chief, [&](Transaction& tx, const Context& c) -> Status {
       auto n = give_pre_review(tx, c, {h.id, "已阅卷，同意承办检察官意见，注意证据的合法性审查。"});
       if (!n) return n.error();
       ++stats_.pre_reviews;
       return ok_status();
     }));
-  const double r = std::uniform_real_distribution<double>(0, 1)(rng_);
+  const double r = act_.unit();
   DecideDecision cmd{pending->id, DecisionOutcome::approve, "同意", std::nullopt};
   const bool contrary = r > 0.90 && pending->type != DecisionType::extend_review &&
                         h.category == CaseCategory::prosecution_review;
@@ -585,16 +610,16 @@ Status History::chief_decides(Office& office, Handling& h, Date day) {
   if (rejected) {
     ++h.rejections;
     h.step = Step::decide;
-    h.next = after(day, 3, 8);
+    h.next = act_.after(day, 3, 8);
     return ok_status();
   }
   if (done->type == DecisionType::extend_review) {
     ++stats_.extensions;
     h.step = Step::decide;
-    h.next = after(day, 5, 12);
+    h.next = act_.after(day, 5, 12);
     return ok_status();
   }
-  if (contrary && chance(0.6)) {
+  if (contrary && act_.chance(0.6)) {
     ZEREN_TRY(as(pending->proposed_by, [&](Transaction& tx, const Context& c) {
       return object_to_decision(
           tx, c,
@@ -605,7 +630,7 @@ Status History::chief_decides(Office& office, Handling& h, Date day) {
   }
   ++stats_.concluded;
   h.step = Step::archive;
-  h.next = after(day, 8, 20);
+  h.next = act_.after(day, 8, 20);
   return ok_status();
 }
 
@@ -614,50 +639,52 @@ Status History::chief_decides(Office& office, Handling& h, Date day) {
 Status History::side_events(Office& office, Handling& h, Date day, PersonId lead, bool leader) {
   if (leader)
     ZEREN_TRY(as(lead, [&](Transaction& tx, const Context& c) -> Status {
-      auto n = record_act(tx, c,
-                          {h.id, chance(0.7) ? ActKind::interrogation : ActKind::major_evidence,
-                           day, "院领导亲自办理"});
+      auto n =
+          record_act(tx, c,
+                     {h.id, act_.chance(0.7) ? ActKind::interrogation : ActKind::major_evidence,
+                      day, "院领导亲自办理"});
       if (!n) return n.error();
       ++stats_.acts;
       return ok_status();
     }));
-  if (chance(0.03)) {
+  if (act_.chance(0.03)) {
     static constexpr CaseFlag kFlags[] = {CaseFlag::new_type, CaseFlag::major_difficult,
                                           CaseFlag::quality_risk, CaseFlag::department_divergence};
     std::optional<FollowUpId> report;
     ZEREN_TRY(as(lead, [&](Transaction& tx, const Context& c) -> Status {
-      auto f = flag_case(tx, c, {h.id, kFlags[uniform(0, 3)], "承办人认为需要向检察长报告"});
+      auto f = flag_case(tx, c, {h.id, kFlags[act_.uniform(0, 3)], "承办人认为需要向检察长报告"});
       if (!f) return f.error();
       report = *f;
       ++stats_.flags;
       return ok_status();
     }));
-    if (chance(0.8))
+    if (act_.chance(0.8))
       ZEREN_TRY(as(lead, [&](Transaction& tx, const Context& c) {
         return answer_follow_up(tx, c, {*report, "已向检察长书面报告案件情况及处理意见。"});
       }));
   }
-  if (chance(0.04)) {
+  if (act_.chance(0.04)) {
     std::optional<FollowUpId> notice;
     ZEREN_TRY(store_.transact([&](Transaction& tx) -> Status {
       static constexpr NoticeLevel kLevels[] = {NoticeLevel::oral, NoticeLevel::oral,
                                                 NoticeLevel::written, NoticeLevel::report_chief};
-      auto f = issue_notice(tx, ctx(office.intake),
-                            {h.id, kLevels[uniform(0, 3)], "请注意办案期限，及时录入案卡信息。"});
+      auto f =
+          issue_notice(tx, ctx(office.intake),
+                       {h.id, kLevels[act_.uniform(0, 3)], "请注意办案期限，及时录入案卡信息。"});
       if (!f) return f.error();
       notice = *f;
       ++stats_.notices;
       return ok_status();
     }));
-    if (chance(0.85))
+    if (act_.chance(0.85))
       ZEREN_TRY(as(lead, [&](Transaction& tx, const Context& c) {
         return answer_follow_up(tx, c, {*notice, "已按通知要求整改，案卡信息已补录。"});
       }));
   }
-  if (chance(0.01)) {
+  if (act_.chance(0.01)) {
     ZEREN_TRY(as(office.chief, [&](Transaction& tx, const Context& c) -> Status {
-      auto f =
-          instruct_report(tx, c, {h.id, "请于一周内报告案件进展及拟处理意见。", after(day, 5, 7)});
+      auto f = instruct_report(
+          tx, c, {h.id, "请于一周内报告案件进展及拟处理意见。", act_.after(day, 5, 7)});
       if (!f) return f.error();
       ++stats_.report_instructions;
       return ok_status();
@@ -670,7 +697,7 @@ Status History::side_events(Office& office, Handling& h, Date day, PersonId lead
 
 Result<DemoHistory> load_demo_history(Store& store, SteppingClock& clock, const DrawCrypto& crypto,
                                       const DemoHistoryOptions& options) {
-  History h(store, clock, crypto, options.seed);
+  History h(store, clock, crypto, options.seed, options.to);
   ZEREN_TRY(h.prepare(options.from));
   for (auto d = options.from.days_since_epoch(); d <= options.to.days_since_epoch(); ++d)
     ZEREN_TRY(h.run_day(Date::from_days(d)));

@@ -10,9 +10,7 @@ namespace zeren::app {
 Result<FollowUpId> flag_case(Transaction& tx, const Context& ctx, const FlagCase& cmd) {
   auto c = case_for(tx, ctx, cmd.case_id, Permission::flag_cases);
   if (!c) return c.error();
-  const bool supervisor = ctx.actor.has(Role::case_manager) || ctx.actor.has(Role::dept_head) ||
-                          ctx.actor.has(Role::deputy_chief) || ctx.actor.has(Role::chief);
-  if (!supervisor) ZEREN_TRY(require_handler(tx, ctx, *c));
+  if (!supervises_cases(ctx.actor)) ZEREN_TRY(require_handler(tx, ctx, *c));
   if (!c->open()) return Error::conflict("case_closed", "案件已不在办理中 (not open)", "status");
   std::string note;
   if (!cmd.note.empty()) {

@@ -68,6 +68,22 @@ int alert_days(DeadlineKind kind) {
   return kind == DeadlineKind::arrest_review ? r.alert_days_arrest : r.alert_days_prosecution;
 }
 
+std::optional<DepartmentId> actor_department(Transaction& tx, const Context& ctx) {
+  if (!ctx.actor.person) return std::nullopt;
+  auto p = tx.organisation().find_person(*ctx.actor.person);
+  return p ? std::optional<DepartmentId>{p->department()} : std::nullopt;
+}
+
+bool heads_case_department(const Context& ctx, const Case& c, std::optional<DepartmentId> dept) {
+  return ctx.actor.has(Role::dept_head) && ctx.actor.procuratorate == c.intake().procuratorate &&
+         dept == c.intake().department;
+}
+
+bool supervises_cases(const Actor& a) {
+  return a.has(Role::case_manager) || a.has(Role::dept_head) || a.has(Role::deputy_chief) ||
+         a.has(Role::chief);
+}
+
 Result<PersonId> acting_person(const Context& ctx) {
   if (!ctx.actor.person)
     return Error::refused("no_person", "此操作须由本院人员以本人名义进行 (an account of a person)");

@@ -33,10 +33,22 @@ int alert_days(DeadlineKind kind);
 // The caller saves nothing itself and records the audit entry.
 Status issue_decision(Transaction& tx, const Context& ctx, Case& c, Decision& d);
 
+// The department of the actor's person (none for an account without one).
+std::optional<DepartmentId> actor_department(Transaction& tx, const Context& ctx);
+// Whether the actor heads the case's department (部门负责人 of it, in its 院).
+bool heads_case_department(const Context& ctx, const Case& c, std::optional<DepartmentId> dept);
+// Whether the actor's roles supervise their 院's cases: case management, department heads and
+// the 院's leaders (they may flag any case there, not only their own).
+bool supervises_cases(const Actor& a);
+
 // Whether the actor holds `holder`'s power over case `c` (the chief of its 院; the head of its
 // department for 审核). The committee and the higher 院 decide outside daily handling.
 bool holds_power(const Context& ctx, const Case& c, PowerHolder holder,
                  std::optional<DepartmentId> actor_department);
+// Whether the actor may decide `d` now: it is pending, they hold its power, and it is not their
+// own proposal.
+bool may_decide(const Context& ctx, const Case& c, const Decision& d,
+                std::optional<DepartmentId> actor_department);
 
 // Audit fields describing a decision.
 std::vector<AuditField> decision_fields(const Decision& d, const Case& c);

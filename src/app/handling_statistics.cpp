@@ -8,12 +8,6 @@ namespace zeren::app {
 
 namespace {
 
-// The China Standard Time date of a timestamp.
-Date cst_date(std::int64_t us) {
-  constexpr std::int64_t kDay = 86'400'000'000LL, kOffset = 8LL * 3'600'000'000LL;
-  return Date::from_days((us + kOffset) / kDay);
-}
-
 std::string month_of(Date d) {
   return d.iso().substr(0, 7);
 }
@@ -28,7 +22,9 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
   HandlingStatistics s;
   s.year = year;
   s.with_persons = ctx.actor.console || role_allows(ctx.actor, Permission::read_performance);
-  std::map<DepartmentId, std::string> dept_names;
+  std::map<DepartmentId, const Department*> departments;
+  std::map<ProcuratorateId, std::string> procuratorate_names;
+  std::vector<Department> all_departments;
   std::map<UnitId, const Unit*> units;
   std::map<PersonId, const Person*> persons;
   std::vector<Unit> all_units;
@@ -36,7 +32,10 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
   for (auto p : *within) {
     auto ds = tx.organisation().list_departments(p);
     if (!ds) return ds.error();
-    for (const auto& d : *ds) dept_names[d.id()] = d.name();
+    all_departments.insert(all_departments.end(), ds->begin(), ds->end());
+    auto proc = tx.organisation().find_procuratorate(p);
+    if (!proc) return proc.error();
+    procuratorate_names[p] = proc->name();
     auto us = tx.organisation().list_units(p);
     if (!us) return us.error();
     all_units.insert(all_units.end(), us->begin(), us->end());
@@ -44,6 +43,7 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
     if (!ps) return ps.error();
     all_persons.insert(all_persons.end(), ps->begin(), ps->end());
   }
+  for (const auto& d : all_departments) departments[d.id()] = &d;
   for (const auto& u : all_units) units[u.id()] = &u;
   for (const auto& p : all_persons) persons[p.id()] = &p;
   const Date year_end = *Date::from_ymd(year, 12, 31);
@@ -84,36 +84,36 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
   const HandlingRepository::Scope scope{std::nullopt, *within};
   auto decisions = tx.handling().decisions(scope);
   if (!decisions) return decisions.error();
-  std::map<std::string, HandlingStatistics::Ratio> by_dept, by_person;
-  s.overall.name = "all";
+  // Per department and per handler, by id: two 院 both have a 第一检察部.
+  std::map<DepartmentId, HandlingStatistics::Ratio> by_dept;
+  std::map<PersonId, HandlingStatistics::Ratio> by_person;
   for (const auto& d : *decisions) {
     if (d.status != DecisionStatus::issued || !d.decided_at_us) continue;
-    if (cst_date(*d.decided_at_us).year() != year) continue;
+    if (Date::in_china(*d.decided_at_us).year() != year) continue;
     ++s.decisions_by_holder[d.holder];
     const bool self = d.self_decided();
     s.overall.self += self;
     ++s.overall.total;
     auto c = cases.find(d.case_id);
     if (c != cases.end()) {
-      auto& r = by_dept[dept_names[c->second->intake().department]];
+      const DepartmentId dept = c->second->intake().department;
+      auto& r = by_dept[dept];
+      r.name = departments.contains(dept) ? departments[dept]->name() : "";
+      r.procuratorate = procuratorate_names[c->second->intake().procuratorate];
       r.self += self;
       ++r.total;
     }
-    auto p = persons.find(d.proposed_by);
-    auto& r = by_person[p != persons.end() ? p->second->name()
-                                           : "#" + std::to_string(d.proposed_by.value)];
+    auto& r = by_person[d.proposed_by];
+    if (auto p = persons.find(d.proposed_by); p != persons.end()) {
+      r.name = p->second->name();
+      r.procuratorate = procuratorate_names[p->second->procuratorate()];
+    }
     r.self += self;
     ++r.total;
   }
-  for (auto& [name, r] : by_dept) {
-    r.name = name;
-    s.by_department.push_back(r);
-  }
+  for (const auto& [id, r] : by_dept) s.by_department.push_back(r);
   if (s.with_persons)
-    for (auto& [name, r] : by_person) {
-      r.name = name;
-      s.by_person.push_back(r);
-    }
+    for (const auto& [id, r] : by_person) s.by_person.push_back(r);
 
   auto notes = tx.handling().notes(scope);
   if (!notes) return notes.error();

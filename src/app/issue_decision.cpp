@@ -25,7 +25,6 @@ Status issue_decision(Transaction& tx, const Context& ctx, Case& c, Decision& d)
       recompute_period(c);
       break;
   }
-  if (c.status() == CaseStatus::awaiting_decision) ZEREN_TRY(c.decision_refused());
   auto proc = tx.organisation().find_procuratorate(in.procuratorate);
   if (!proc) return proc.error();
   const std::string code = business_code(in.category);
@@ -51,10 +50,15 @@ bool holds_power(const Context& ctx, const Case& c, PowerHolder holder,
   if (ctx.actor.procuratorate != c.intake().procuratorate) return false;
   switch (holder) {
     case PowerHolder::chief: return ctx.actor.has(Role::chief);
-    case PowerHolder::department_head:
-      return ctx.actor.has(Role::dept_head) && actor_department == c.intake().department;
+    case PowerHolder::department_head: return heads_case_department(ctx, c, actor_department);
     default: return false;
   }
+}
+
+bool may_decide(const Context& ctx, const Case& c, const Decision& d,
+                std::optional<DepartmentId> actor_department) {
+  return d.status == DecisionStatus::pending && holds_power(ctx, c, d.holder, actor_department) &&
+         ctx.actor.person != d.proposed_by;
 }
 
 std::vector<AuditField> decision_fields(const Decision& d, const Case& c) {

@@ -1,7 +1,6 @@
 // 院领导直接办案 (SPEC §6): per leader, the cases they led as the unit's lead in the year, with the
 // personal acts recorded on them, against the quota of their post: a share of the average annual
 // caseload of their 院's business-department prosecutors (or a fixed count).
-#include <algorithm>
 #include <cstdio>
 
 #include "app/handling.hpp"
@@ -37,12 +36,12 @@ Result<LeaderReport> leader_report(Transaction& tx, const Context& ctx, int year
     std::map<UnitId, PersonId> lead_of;
     for (const auto& u : *units) lead_of[u.id()] = u.lead();
     // Cases of the year per lead.
-    std::map<PersonId, std::vector<CaseId>> led;
+    std::map<PersonId, std::set<CaseId>> led;
     for (const auto& r : *rows) {
       const Case& c = r.c;
       if (c.status() == CaseStatus::withdrawn || !c.unit()) continue;
       if (c.intake().received_on.year() != year) continue;
-      led[lead_of[*c.unit()]].push_back(c.id());
+      led[lead_of[*c.unit()]].insert(c.id());
     }
     const Date year_end = *Date::from_ymd(year, 12, 31);
     int counted = 0, caseload = 0;
@@ -63,8 +62,7 @@ Result<LeaderReport> leader_report(Transaction& tx, const Context& ctx, int year
       row.cases_led = static_cast<int>(mine.size());
       std::set<CaseId> with_acts;
       for (const auto& n : *notes)
-        if (n.kind == NoteKind::act && n.person == p.id() &&
-            std::find(mine.begin(), mine.end(), n.case_id) != mine.end()) {
+        if (n.kind == NoteKind::act && n.person == p.id() && mine.contains(n.case_id)) {
           ++row.acts;
           with_acts.insert(n.case_id);
         }

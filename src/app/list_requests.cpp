@@ -56,10 +56,12 @@ Result<Inbox> approvals_inbox(Transaction& tx, const Context& ctx) {
     auto decisions = tx.handling().decisions({std::nullopt, {own}});
     if (!decisions) return decisions.error();
     for (auto& d : *decisions) {
-      if (d.status != DecisionStatus::pending || d.proposed_by == me->id()) continue;
+      if (d.status != DecisionStatus::pending) continue;
       auto c = tx.cases().find_case(d.case_id);
       if (!c) return c.error();
-      if (holds_power(ctx, *c, d.holder, me->department())) inbox.decisions.push_back(std::move(d));
+      if (!may_decide(ctx, *c, d, me->department())) continue;
+      inbox.decision_cases.emplace(c->id(), std::move(*c));
+      inbox.decisions.push_back(std::move(d));
     }
   }
   return inbox;

@@ -17,7 +17,7 @@ Status object_to_decision(Transaction& tx, const Context& ctx, const ObjectToDec
   ZEREN_TRY(require_handler(tx, ctx, *c));
   auto by = acting_person(ctx);
   if (!by) return by.error();
-  if (d->status != DecisionStatus::issued || d->self_decided() || d->decided_by == *by)
+  if (!d->open_to_objection_by(*by))
     return Error::conflict("nothing_to_object",
                            "只能对他人作出的决定提出书面异议 (only a decision issued by another)",
                            "decision");

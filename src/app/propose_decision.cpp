@@ -35,10 +35,9 @@ Result<Decision> propose_decision(Transaction& tx, const Context& ctx, const Pro
   d.proposed_actor = ctx.actor.id;
   d.proposed_at_us = ctx.clock.now_us();
 
-  std::optional<DepartmentId> dept;
-  if (auto person = tx.organisation().find_person(*by)) dept = person->department();
   std::string action;
-  if (rule->holder == PowerHolder::prosecutor || holds_power(ctx, *c, rule->holder, dept)) {
+  if (rule->holder == PowerHolder::prosecutor ||
+      holds_power(ctx, *c, rule->holder, actor_department(tx, ctx))) {
     ZEREN_TRY(issue_decision(tx, ctx, *c, d));
     action = "case.decision.issue";
   } else {

@@ -70,7 +70,6 @@ struct CaseHandling {
   std::vector<std::string> actions;       // start, resume, transfer, archive, propose_decision, …
   std::vector<PowerRule> decision_types;  // open to the case's category, with their holders
   std::set<std::int64_t> can_decide, can_object, can_answer;  // decision / follow-up ids
-  std::map<std::string, std::string> names;                   // "person:N" and actor ids → names
   Date today = *Date::from_ymd(2026, 1, 1);
 };
 Result<CaseHandling> show_handling(Transaction& tx, const Context& ctx, const Case& c);
@@ -102,7 +101,7 @@ Result<Monitoring> monitoring(Transaction& tx, const Context& ctx,
 struct HandlingStatistics {
   int year = 2026;
   struct Ratio {
-    std::string name;
+    std::string name, procuratorate;  // the department or person, and their 院
     int self = 0, total = 0;
   };
   Ratio overall;
@@ -141,6 +140,7 @@ struct Inbox {
   std::vector<AssignmentRequest> requests;  // pending, and this reader holds the approving post
   std::vector<AssignmentPlan> plans;        // proposed, for the chief who may approve them
   std::vector<Decision> decisions;          // pending, and this reader holds the power
+  std::map<CaseId, Case> decision_cases;    // their cases
 };
 Result<Inbox> approvals_inbox(Transaction& tx, const Context& ctx);
 Result<std::vector<AssignmentPlan>> list_plans(Transaction& tx, const Context& ctx,

@@ -1,6 +1,7 @@
 // 指定分案 and 更换承办人: request → approval. Nothing takes effect before approval; the approver
 // holds the post the plan names and is never the requester.
 #include "app/assign_case.hpp"
+#include "app/handling.hpp"
 #include "app/permissions.hpp"
 #include "app/record_change.hpp"
 #include "app/use_cases.hpp"
@@ -10,10 +11,8 @@ namespace zeren::app {
 namespace {
 
 Result<Case> case_in_scope(Transaction& tx, const Context& ctx, CaseId id) {
-  auto c = tx.cases().find_case(id);
-  if (!c) return Error::not_found("case", "the case does not exist");
-  ZEREN_TRY(hide_out_of_scope(authorize(tx, ctx.actor, Permission::read_cases, c->intake().procuratorate),
-                              "case", "the case"));
+  auto c = case_for(tx, ctx, id, Permission::read_cases);
+  if (!c) return c.error();
   if (c->status() == CaseStatus::withdrawn)
     return Error::conflict("case_withdrawn", "the case was withdrawn", "case");
   return c;
@@ -49,7 +48,8 @@ Result<RequestId> request_designation(Transaction& tx, const Context& ctx,
   auto c = case_in_scope(tx, ctx, cmd.case_id);
   if (!c) return c.error();
   if (!ctx.actor.console && !role_allows(ctx.actor, Permission::request_designation))
-    return Error::denied("指定分案须由案管、部门负责人或院领导提出 (case management, department head or leaders)");
+    return Error::denied(
+        "指定分案须由案管、部门负责人或院领导提出 (case management, department head or leaders)");
   ZEREN_TRY(authorize(tx, ctx.actor, Permission::request_designation, c->intake().procuratorate));
   auto by = requester(ctx);
   if (!by) return by.error();
@@ -76,7 +76,8 @@ Result<RequestId> request_change_of_handler(Transaction& tx, const Context& ctx,
   if (!by) return by.error();
   if (!ctx.actor.console && !role_allows(ctx.actor, Permission::request_handler_change))
     return Error::denied("更换承办人须由承办人、本部门负责人、案管或院领导提出");
-  ZEREN_TRY(authorize(tx, ctx.actor, Permission::request_handler_change, c->intake().procuratorate));
+  ZEREN_TRY(
+      authorize(tx, ctx.actor, Permission::request_handler_change, c->intake().procuratorate));
   if (!ctx.actor.console) {
     bool allowed = ctx.actor.has(Role::case_manager) || ctx.actor.has(Role::deputy_chief) ||
                    ctx.actor.has(Role::chief);
@@ -93,9 +94,10 @@ Result<RequestId> request_change_of_handler(Transaction& tx, const Context& ctx,
       if (u && u->includes(*by)) allowed = true;  // the handler asks for themselves
     }
     if (!allowed)
-      return Error::refused("not_allowed_for_case",
-                            "更换承办人须由承办人、本部门负责人、案管或院领导提出 (only the handler, the "
-                            "department's head, case management or leaders ask)");
+      return Error::refused(
+          "not_allowed_for_case",
+          "更换承办人须由承办人、本部门负责人、案管或院领导提出 (only the handler, the "
+          "department's head, case management or leaders ask)");
   }
   auto reason = check_reason(RequestKind::change_of_handler, cmd.reason, cmd.reason_text);
   if (!reason) return reason.error();
@@ -124,13 +126,14 @@ Result<std::optional<AssignmentRecord>> decide_request(Transaction& tx, const Co
   auto approver = tx.organisation().find_person(*ctx.actor.person);
   if (!approver) return approver.error();
   if (approver->id() == r->requested_by)
-    return Error::refused("self_approval",
-                          "申请人不能审批自己的申请 (the requester cannot approve their own request)");
+    return Error::refused(
+        "self_approval",
+        "申请人不能审批自己的申请 (the requester cannot approve their own request)");
   auto plan = plan_for(tx, c->intake().department);
   if (!plan) return plan.error();
   const PlanRules rules = *plan ? (*plan)->rules : PlanRules{};
-  const Approver needed = r->kind == RequestKind::designation ? rules.designation_approver
-                                                               : rules.change_approver;
+  const Approver needed =
+      r->kind == RequestKind::designation ? rules.designation_approver : rules.change_approver;
   if (approver->procuratorate() != c->intake().procuratorate ||
       !holds_approver_post(*approver, needed, c->intake().department))
     return Error::refused("approver_post_required", "审批人须为" + std::string(zh_of(needed)) +
@@ -149,7 +152,8 @@ Result<std::optional<AssignmentRecord>> decide_request(Transaction& tx, const Co
                             {"note", cmd.note},
                             {"approver", std::to_string(approver->id().value)}};
   if (cmd.designate) f.push_back({"designate", std::to_string(cmd.designate->value)});
-  ZEREN_TRY(record_change(tx, ctx, cmd.approve ? "assignment.request.approve" : "assignment.request.reject",
+  ZEREN_TRY(record_change(tx, ctx,
+                          cmd.approve ? "assignment.request.approve" : "assignment.request.reject",
                           subject("case", c->id()), std::move(f)));
   if (!cmd.approve) return std::optional<AssignmentRecord>{};
 
@@ -163,9 +167,10 @@ Result<std::optional<AssignmentRecord>> decide_request(Transaction& tx, const Co
   auto outcome = run_assignment(tx, ctx, crypto, *c, {*c->unit()}, r->id, approver->id());
   if (!outcome) return outcome.error();
   if (!outcome->record)
-    return Error::conflict("no_eligible_unit",
-                           "没有其他符合条件的办案单元，请指定承办单元 (no other eligible unit: designate one)",
-                           "designate");
+    return Error::conflict(
+        "no_eligible_unit",
+        "没有其他符合条件的办案单元，请指定承办单元 (no other eligible unit: designate one)",
+        "designate");
   return std::optional<AssignmentRecord>{std::move(outcome->record)};
 }
 

@@ -33,9 +33,7 @@ Result<CaseHandling> show_handling(Transaction& tx, const Context& ctx, const Ca
   auto handler = handles_case(tx, c, ctx.actor.person);
   if (!handler) return handler.error();
   const bool handles = *handler && reaches(tx, ctx, Permission::handle_cases, c);
-  std::optional<DepartmentId> dept;
-  if (ctx.actor.person)
-    if (auto p = tx.organisation().find_person(*ctx.actor.person)) dept = p->department();
+  const auto dept = actor_department(tx, ctx);
   const bool own = ctx.actor.procuratorate == c.intake().procuratorate;
   const bool case_management =
       ctx.actor.has(Role::case_manager) && reaches(tx, ctx, Permission::supervise_cases, c);
@@ -53,45 +51,24 @@ Result<CaseHandling> show_handling(Transaction& tx, const Context& ctx, const Ca
   offer(case_management && (s == CaseStatus::concluded || s == CaseStatus::transferred), "archive");
   offer(handles && s == CaseStatus::in_progress && !pending, "propose_decision");
   offer(handles && s != CaseStatus::registered && s != CaseStatus::withdrawn, "record_act");
-  const bool supervisor =
-      own && (ctx.actor.has(Role::case_manager) || ctx.actor.has(Role::dept_head) ||
-              ctx.actor.has(Role::deputy_chief) || ctx.actor.has(Role::chief));
-  offer(c.open() && (handles || supervisor) && reaches(tx, ctx, Permission::flag_cases, c), "flag");
+  offer(c.open() && (handles || (own && supervises_cases(ctx.actor))) &&
+            reaches(tx, ctx, Permission::flag_cases, c),
+        "flag");
   offer(c.open() && case_management, "issue_notice");
   offer(c.open() && leader, "pre_review");
   offer(c.open() && leader, "instruct_report");
   h.decision_types = default_power_list().for_category(c.intake().category);
 
   for (const auto& d : h.decisions) {
-    if (d.status == DecisionStatus::pending && reaches(tx, ctx, Permission::decide_cases, c) &&
-        holds_power(ctx, c, d.holder, dept) && ctx.actor.person != d.proposed_by)
+    if (may_decide(ctx, c, d, dept) && reaches(tx, ctx, Permission::decide_cases, c))
       h.can_decide.insert(d.id.value);
-    if (handles && d.status == DecisionStatus::issued && !d.self_decided() &&
-        d.decided_by != ctx.actor.person)
-      h.can_object.insert(d.id.value);
+    if (handles && d.open_to_objection_by(ctx.actor.person)) h.can_object.insert(d.id.value);
   }
-  const bool dept_head = own && ctx.actor.has(Role::dept_head) && dept == c.intake().department;
+  const bool dept_head = heads_case_department(ctx, c, dept);
   for (const auto& f : h.follow_ups)
     if (!f.answered_on && (handles || (f.kind == FollowUpKind::notice && dept_head)))
       h.can_answer.insert(f.id.value);
 
-  // Names of everyone mentioned.
-  std::set<PersonId> people;
-  for (const auto& d : h.decisions) {
-    people.insert(d.proposed_by);
-    if (d.decided_by) people.insert(*d.decided_by);
-    for (const auto& o : d.objections) people.insert(o.by);
-  }
-  for (const auto& n : h.notes)
-    if (n.person) people.insert(*n.person);
-  for (const auto& f : h.follow_ups) {
-    if (f.requested_by) people.insert(*f.requested_by);
-    if (f.answered_by) people.insert(*f.answered_by);
-  }
-  for (auto id : people) {
-    auto p = tx.organisation().find_person(id);
-    if (p) h.names["person:" + std::to_string(id.value)] = p->name();
-  }
   return h;
 }
 

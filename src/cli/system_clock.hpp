@@ -14,11 +14,7 @@ class SystemClock final : public Clock {
                std::chrono::system_clock::now().time_since_epoch())
         .count();
   }
-  Date today() const override {
-    constexpr std::int64_t kDayUs = 86'400'000'000LL, kCstUs = 8 * 3'600'000'000LL;
-    const std::int64_t t = now_us() + kCstUs;
-    return Date::from_days(t >= 0 ? t / kDayUs : (t - kDayUs + 1) / kDayUs);
-  }
+  Date today() const override { return Date::in_china(now_us()); }
 };
 
 }  // namespace zeren::cli

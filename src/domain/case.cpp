@@ -148,6 +148,7 @@ Status Case::extend() {
   if (progress_.extended)
     return Error::conflict("already_extended", "办案期限已经延长过一次 (already extended)", "type");
   progress_.extended = true;
+  status_ = CaseStatus::in_progress;
   return ok_status();
 }
 

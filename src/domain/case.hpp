@@ -97,7 +97,7 @@ class Case {
   // in_progress → returned (退回补充侦查); conflict "too_many_returns" past `max_rounds`.
   Status return_for_investigation(Date on, int max_rounds);
   Status resume(Date on);    // returned → in_progress (补充侦查完毕移送, on `on`)
-  Status extend();           // 延长: once; conflict "already_extended"
+  Status extend();           // 延长, once (conflict "already_extended"), back to in_progress
   Status conclude(Date on);  // in_progress / awaiting_decision → concluded (办结)
   Status archive(Date on);   // concluded → archived (归档)
   Status transfer(Date on, std::string to);  // open → transferred (移送)

@@ -5,7 +5,9 @@
 namespace zeren {
 
 namespace {
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 }  // namespace
 
 int days_in_month(int year, int month) {
@@ -39,6 +41,12 @@ Result<Date> Date::parse(std::string_view t, std::string_view field) {
     return Error::invalid(std::string(field), "invalid_date",
                           "expected a date as YYYY-MM-DD, got \"" + std::string(t) + "\"");
   return from_ymd(y, m, d, field);
+}
+
+Date Date::in_china(std::int64_t utc_us) {
+  constexpr std::int64_t kDayUs = 86'400'000'000LL, kCstUs = 8 * 3'600'000'000LL;
+  const std::int64_t t = utc_us + kCstUs;
+  return from_days(t >= 0 ? t / kDayUs : (t - kDayUs + 1) / kDayUs);
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days algorithms (public domain formulas).

@@ -17,6 +17,9 @@ class Date {
   // Parses exactly "YYYY-MM-DD"; the error names `field`.
   static Result<Date> parse(std::string_view text, std::string_view field = "date");
   static Date from_days(std::int64_t days_since_epoch);  // 1970-01-01 is day 0
+  // The calendar date in China Standard Time (UTC+8, no daylight saving) of a UTC timestamp in
+  // microseconds since the Unix epoch.
+  static Date in_china(std::int64_t utc_us);
 
   int year() const { return year_; }
   int month() const { return month_; }

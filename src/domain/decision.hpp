@@ -109,6 +109,11 @@ struct Decision {
   bool self_decided() const {
     return status == DecisionStatus::issued && decided_by && *decided_by == proposed_by;
   }
+  // Issued by someone other than `person` without their own approval: the handler may object in
+  // writing (Rules art 7).
+  bool open_to_objection_by(std::optional<PersonId> person) const {
+    return status == DecisionStatus::issued && !self_decided() && decided_by != person;
+  }
   bool contrary() const { return proposed_type.has_value() && *proposed_type != type; }
 };
 

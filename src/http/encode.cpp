@@ -10,24 +10,10 @@ namespace zeren::http {
 
 namespace json = boost::json;
 
-namespace {
-template <class E>
-void coded(json::object& o, const char* key, E value) {
-  o[key] = std::string(code_of(value));
-  o[std::string(key) + "_label"] = std::string(zh_of(value));
-}
-json::value opt_id(const auto& id) {
-  if (id) return id->value;
-  return nullptr;
-}
-}  // namespace
-
 std::string iso_time(std::int64_t us) {
   constexpr std::int64_t kDayUs = 86'400'000'000LL, kCstUs = 8 * 3'600'000'000LL;
-  const std::int64_t t = us + kCstUs;
-  const std::int64_t days = t >= 0 ? t / kDayUs : (t - kDayUs + 1) / kDayUs;
-  const std::int64_t secs = (t - days * kDayUs) / 1'000'000;
-  const Date d = Date::from_days(days);
+  const Date d = Date::in_china(us);
+  const std::int64_t secs = (us + kCstUs - d.days_since_epoch() * kDayUs) / 1'000'000;
   char buf[40];
   std::snprintf(buf, sizeof buf, "%sT%02lld:%02lld:%02lld+08:00", d.iso().c_str(),
                 static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
@@ -78,8 +64,7 @@ json::object encode_case(const CaseRepository::CaseRow& row, const app::Organisa
                  {"related_case_id", opt_id(in.related_case)},
                  {"unit_id", opt_id(c.unit())},
                  {"unit", org.unit_name(c.unit())},
-                 {"withdrawn_on",
-                  row.withdrawn_on ? json::value(row.withdrawn_on->iso()) : json::value(nullptr)}};
+                 {"withdrawn_on", opt_date(row.withdrawn_on)}};
   coded(o, "category", in.category);
   coded(o, "difficulty", in.difficulty);
   coded(o, "status", c.status());

@@ -10,11 +10,6 @@ namespace json = boost::json;
 
 namespace {
 
-template <class E>
-void coded(json::object& o, const char* key, E value) {
-  o[key] = std::string(code_of(value));
-  o[std::string(key) + "_label"] = std::string(zh_of(value));
-}
 // A stored code (notes and follow-ups keep theirs as text) with its label.
 template <class E>
 void coded_text(json::object& o, const char* key, const std::string& code) {
@@ -22,13 +17,9 @@ void coded_text(json::object& o, const char* key, const std::string& code) {
   auto v = parse_term<E>(code, key);
   o[std::string(key) + "_label"] = v ? std::string(zh_of(*v)) : code;
 }
-json::value name_of(const app::CaseHandling& h, std::optional<PersonId> p) {
+json::value name_of(const app::OrganisationView& org, std::optional<PersonId> p) {
   if (!p) return nullptr;
-  auto it = h.names.find("person:" + std::to_string(p->value));
-  return it == h.names.end() ? json::value(nullptr) : json::value(it->second);
-}
-json::value date_or_null(const std::optional<Date>& d) {
-  return d ? json::value(d->iso()) : json::value(nullptr);
+  return json::value(org.person_name(p));
 }
 
 }  // namespace
@@ -38,8 +29,8 @@ json::value encode_deadline(const Case& c, Date today) {
   if (!p.period || !c.open()) return nullptr;
   json::object o;
   coded(o, "kind", *p.period);
-  o["start"] = date_or_null(p.period_start);
-  o["due"] = date_or_null(p.due_on);
+  o["start"] = opt_date(p.period_start);
+  o["due"] = opt_date(p.due_on);
   o["basis"] = p.deadline_basis;
   if (p.due_on) {
     const int left = static_cast<int>(p.due_on->days_since_epoch() - today.days_since_epoch());
@@ -55,28 +46,29 @@ json::value encode_deadline(const Case& c, Date today) {
   return o;
 }
 
-json::object encode_decision(const Decision& d, const app::CaseHandling& h) {
+json::object encode_decision(const Decision& d, const app::OrganisationView& org, bool can_decide,
+                             bool can_object) {
   json::array objections;
   for (const auto& x : d.objections)
     objections.push_back(
-        {{"by_name", name_of(h, x.by)}, {"text", x.text}, {"at", iso_time(x.at_us)}});
+        {{"by_name", name_of(org, x.by)}, {"text", x.text}, {"at", iso_time(x.at_us)}});
   json::object o{{"id", d.id.value},
                  {"case_id", d.case_id.value},
                  {"self_decided", d.self_decided()},
                  {"contrary", d.contrary()},
                  {"reasoning", d.reasoning},
                  {"power_list_version", d.power_list_version},
-                 {"proposed_by_name", name_of(h, d.proposed_by)},
+                 {"proposed_by_name", name_of(org, d.proposed_by)},
                  {"proposed_at", iso_time(d.proposed_at_us)},
-                 {"decided_by_name", name_of(h, d.decided_by)},
+                 {"decided_by_name", name_of(org, d.decided_by)},
                  {"decided_at",
                   d.decided_at_us ? json::value(iso_time(*d.decided_at_us)) : json::value(nullptr)},
                  {"note", d.note},
                  {"document_number", d.document_number.empty() ? json::value(nullptr)
                                                                : json::value(d.document_number)},
                  {"objections", objections},
-                 {"can_decide", h.can_decide.contains(d.id.value)},
-                 {"can_object", h.can_object.contains(d.id.value)}};
+                 {"can_decide", can_decide},
+                 {"can_object", can_object}};
   coded(o, "type", d.type);
   if (d.proposed_type)
     coded(o, "proposed_type", *d.proposed_type);
@@ -87,7 +79,8 @@ json::object encode_decision(const Decision& d, const app::CaseHandling& h) {
   return o;
 }
 
-void encode_handling(json::object& out, const Case& c, const app::CaseHandling& h) {
+void encode_handling(json::object& out, const Case& c, const app::CaseHandling& h,
+                     const app::OrganisationView& org) {
   out["complex"] = c.intake().complex;
   out["fast_track"] = c.intake().fast_track;
   out["sentence_over_one_year"] = c.intake().sentence_over_one_year;
@@ -95,9 +88,9 @@ void encode_handling(json::object& out, const Case& c, const app::CaseHandling& 
   out["returns"] = c.progress().returns;
   out["max_returns"] = default_deadline_rules().supplementary_max_rounds;
   out["extended"] = c.progress().extended;
-  out["concluded_on"] = date_or_null(c.progress().concluded_on);
-  out["archived_on"] = date_or_null(c.progress().archived_on);
-  out["transferred_on"] = date_or_null(c.progress().transferred_on);
+  out["concluded_on"] = opt_date(c.progress().concluded_on);
+  out["archived_on"] = opt_date(c.progress().archived_on);
+  out["transferred_on"] = opt_date(c.progress().transferred_on);
   out["transferred_to"] = c.progress().transferred_to;
   json::array actions, types, decisions, acts, flags, pre_reviews, notices, reports;
   for (const auto& a : h.actions) actions.emplace_back(a);
@@ -107,12 +100,14 @@ void encode_handling(json::object& out, const Case& c, const app::CaseHandling& 
     coded(t, "holder", r.holder);
     types.push_back(std::move(t));
   }
-  for (const auto& d : h.decisions) decisions.push_back(encode_decision(d, h));
+  for (const auto& d : h.decisions)
+    decisions.push_back(encode_decision(d, org, h.can_decide.contains(d.id.value),
+                                        h.can_object.contains(d.id.value)));
   for (const auto& n : h.notes) {
     json::object o{{"id", n.id.value},
                    {"on", n.on.iso()},
                    {"at", iso_time(n.at_us)},
-                   {"person_name", name_of(h, n.person)}};
+                   {"person_name", name_of(org, n.person)}};
     if (n.kind == NoteKind::act) {
       coded_text<ActKind>(o, "kind", n.code);
       o["note"] = n.text;
@@ -132,10 +127,10 @@ void encode_handling(json::object& out, const Case& c, const app::CaseHandling& 
     json::object o{{"id", f.id.value},
                    {"requested_on", f.requested_on.iso()},
                    {"due_on", f.due_on.iso()},
-                   {"requested_by_name", name_of(h, f.requested_by)},
+                   {"requested_by_name", name_of(org, f.requested_by)},
                    {"answer", f.answered_on ? json::value(f.answer) : json::value(nullptr)},
-                   {"answered_by_name", name_of(h, f.answered_by)},
-                   {"answered_on", date_or_null(f.answered_on)},
+                   {"answered_by_name", name_of(org, f.answered_by)},
+                   {"answered_on", opt_date(f.answered_on)},
                    {"can_answer", h.can_answer.contains(f.id.value)}};
     coded(o, "state", f.state(h.today));
     if (f.kind == FollowUpKind::notice) {
@@ -174,7 +169,7 @@ json::object encode_monitoring(const app::Monitoring& m, const app::Organisation
                    {"department", dept ? dept->name() : ""},
                    {"custody", c.intake().custody},
                    {"received_on", c.intake().received_on.iso()},
-                   {"due", date_or_null(c.progress().due_on)},
+                   {"due", opt_date(c.progress().due_on)},
                    {"days_left", r.days_left ? json::value(*r.days_left) : json::value(nullptr)},
                    {"flags", flags}};
     coded(o, "category", c.intake().category);
@@ -243,7 +238,6 @@ json::object encode_monitoring(const app::Monitoring& m, const app::Organisation
 json::object encode_statistics(const app::HandlingStatistics& s) {
   auto ratio = [](const app::HandlingStatistics::Ratio& r) {
     return json::object{
-        {"name", r.name},
         {"self", r.self},
         {"total", r.total},
         {"ratio", r.total ? json::value(double(r.self) / r.total) : json::value(nullptr)}};
@@ -251,14 +245,14 @@ json::object encode_statistics(const app::HandlingStatistics& s) {
   json::array by_department, by_person, months, holders;
   for (const auto& r : s.by_department) {
     auto o = ratio(r);
-    o.erase("name");
     o["department"] = r.name;
+    o["procuratorate"] = r.procuratorate;
     by_department.push_back(std::move(o));
   }
   for (const auto& r : s.by_person) {
     auto o = ratio(r);
-    o.erase("name");
     o["person"] = r.name;
+    o["procuratorate"] = r.procuratorate;
     by_person.push_back(std::move(o));
   }
   for (const auto& [month, v] : s.by_month)
@@ -279,8 +273,7 @@ json::object encode_statistics(const app::HandlingStatistics& s) {
   char ratio_text[64];
   std::snprintf(ratio_text, sizeof ratio_text, "1 : %.2f : %.2f", share(s.assistants),
                 share(s.clerks));
-  json::object overall = ratio(s.overall);
-  overall.erase("name");
+  const json::object overall = ratio(s.overall);
   return {{"year", s.year},
           {"self_decided_ratio",
            {{"overall", overall},

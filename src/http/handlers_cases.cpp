@@ -147,7 +147,7 @@ Result<json::object> case_answer(Transaction& tx, const app::Context& ctx, CaseI
   out["timeline"] = timeline;
   auto handling = app::show_handling(tx, ctx, d->row.c);
   if (!handling) return handling.error();
-  encode_handling(out, d->row.c, *handling);
+  encode_handling(out, d->row.c, *handling, *org);
   return out;
 }
 

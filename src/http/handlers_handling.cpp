@@ -15,18 +15,21 @@ namespace json = boost::json;
 
 namespace {
 
-// Runs a change on a case and answers with the case; `extra` may add keys (the decision).
-Response change_case(
-    Api& api, int status, Who who,
-    const std::function<Result<CaseId>(Transaction&, const app::Context&, json::object&)>& change) {
+// Runs a change on a case and answers with the case as GET /cases/{id} shows it. A change that
+// proposed or decided a decision names it, and the answer repeats it as `decision`.
+using CaseChange =
+    std::function<Result<CaseId>(Transaction&, const app::Context&, std::optional<DecisionId>&)>;
+Response change_case(Api& api, int status, Who who, const CaseChange& change) {
   return run_json(api, status, [&](Transaction& tx) -> Result<json::value> {
     const auto ctx = context_of(api, who);
-    json::object extra;
-    auto id = change(tx, ctx, extra);
+    std::optional<DecisionId> decision;
+    auto id = change(tx, ctx, decision);
     if (!id) return id.error();
     auto answer = case_answer(tx, ctx, *id);
     if (!answer) return answer.error();
-    for (auto& [k, v] : extra) (*answer)[k] = v;
+    if (decision)
+      for (const auto& d : answer->at("decisions").as_array())
+        if (d.at("id").as_int64() == decision->value) (*answer)["decision"] = d;
     return json::value(std::move(*answer));
   });
 }
@@ -66,7 +69,7 @@ Response cases_transition(Api& api, const Request& req, Who who) {
   if (!to) return error_response(to.error());
   return change_case(
       api, 200, who,
-      [&](Transaction& tx, const app::Context& ctx, json::object&) -> Result<CaseId> {
+      [&](Transaction& tx, const app::Context& ctx, std::optional<DecisionId>&) -> Result<CaseId> {
         ZEREN_TRY(app::transition_case(tx, ctx, {CaseId{*id}, **action, *reason, *on, *to}));
         return CaseId{*id};
       });
@@ -81,7 +84,7 @@ Response cases_archive(Api& api, const Request& req, Who who) {
   if (!reason) return error_response(reason.error());
   return change_case(
       api, 200, who,
-      [&](Transaction& tx, const app::Context& ctx, json::object&) -> Result<CaseId> {
+      [&](Transaction& tx, const app::Context& ctx, std::optional<DecisionId>&) -> Result<CaseId> {
         ZEREN_TRY(app::transition_case(
             tx, ctx, {CaseId{*id}, CaseAction::archive, *reason, std::nullopt, ""}));
         return CaseId{*id};
@@ -97,18 +100,14 @@ Response cases_decision_propose(Api& api, const Request& req, Who who) {
   if (!type) return error_response(type.error());
   auto reasoning = codec::text_field(*body, "reasoning");
   if (!reasoning) return error_response(reasoning.error());
-  return change_case(
-      api, 201, who,
-      [&](Transaction& tx, const app::Context& ctx, json::object& extra) -> Result<CaseId> {
-        auto d = app::propose_decision(tx, ctx, {CaseId{*id}, **type, *reasoning});
-        if (!d) return d.error();
-        auto c = tx.cases().find_case(CaseId{*id});
-        if (!c) return c.error();
-        auto h = app::show_handling(tx, ctx, *c);
-        if (!h) return h.error();
-        extra["decision"] = encode_decision(*d, *h);
-        return CaseId{*id};
-      });
+  return change_case(api, 201, who,
+                     [&](Transaction& tx, const app::Context& ctx,
+                         std::optional<DecisionId>& made) -> Result<CaseId> {
+                       auto d = app::propose_decision(tx, ctx, {CaseId{*id}, **type, *reasoning});
+                       if (!d) return d.error();
+                       made = d->id;
+                       return CaseId{*id};
+                     });
 }
 
 Response decisions_decide(Api& api, const Request& req, Who who) {
@@ -124,14 +123,11 @@ Response decisions_decide(Api& api, const Request& req, Who who) {
   if (!instead) return error_response(instead.error());
   return change_case(
       api, 200, who,
-      [&](Transaction& tx, const app::Context& ctx, json::object& extra) -> Result<CaseId> {
+      [&](Transaction& tx, const app::Context& ctx,
+          std::optional<DecisionId>& made) -> Result<CaseId> {
         auto d = app::decide_decision(tx, ctx, {DecisionId{*id}, **outcome, *note, *instead});
         if (!d) return d.error();
-        auto c = tx.cases().find_case(d->case_id);
-        if (!c) return c.error();
-        auto h = app::show_handling(tx, ctx, *c);
-        if (!h) return h.error();
-        extra["decision"] = encode_decision(*d, *h);
+        made = d->id;
         return d->case_id;
       });
 }
@@ -145,7 +141,7 @@ Response decisions_object(Api& api, const Request& req, Who who) {
   if (!text) return error_response(text.error());
   return change_case(
       api, 201, who,
-      [&](Transaction& tx, const app::Context& ctx, json::object&) -> Result<CaseId> {
+      [&](Transaction& tx, const app::Context& ctx, std::optional<DecisionId>&) -> Result<CaseId> {
         ZEREN_TRY(app::object_to_decision(tx, ctx, {DecisionId{*id}, *text}));
         auto d = tx.handling().find_decision(DecisionId{*id});
         if (!d) return d.error();
@@ -166,7 +162,7 @@ Response cases_act(Api& api, const Request& req, Who who) {
   if (!note) return error_response(note.error());
   return change_case(
       api, 201, who,
-      [&](Transaction& tx, const app::Context& ctx, json::object&) -> Result<CaseId> {
+      [&](Transaction& tx, const app::Context& ctx, std::optional<DecisionId>&) -> Result<CaseId> {
         auto n = app::record_act(tx, ctx, {CaseId{*id}, **kind, **on, *note});
         if (!n) return n.error();
         return CaseId{*id};
@@ -184,7 +180,7 @@ Response cases_flag(Api& api, const Request& req, Who who) {
   if (!note) return error_response(note.error());
   return change_case(
       api, 201, who,
-      [&](Transaction& tx, const app::Context& ctx, json::object&) -> Result<CaseId> {
+      [&](Transaction& tx, const app::Context& ctx, std::optional<DecisionId>&) -> Result<CaseId> {
         auto f = app::flag_case(tx, ctx, {CaseId{*id}, **flag, *note});
         if (!f) return f.error();
         return CaseId{*id};
@@ -200,7 +196,7 @@ Response cases_pre_review(Api& api, const Request& req, Who who) {
   if (!opinion) return error_response(opinion.error());
   return change_case(
       api, 201, who,
-      [&](Transaction& tx, const app::Context& ctx, json::object&) -> Result<CaseId> {
+      [&](Transaction& tx, const app::Context& ctx, std::optional<DecisionId>&) -> Result<CaseId> {
         auto n = app::give_pre_review(tx, ctx, {CaseId{*id}, *opinion});
         if (!n) return n.error();
         return CaseId{*id};
@@ -218,7 +214,7 @@ Response cases_notice(Api& api, const Request& req, Who who) {
   if (!content) return error_response(content.error());
   return change_case(
       api, 201, who,
-      [&](Transaction& tx, const app::Context& ctx, json::object&) -> Result<CaseId> {
+      [&](Transaction& tx, const app::Context& ctx, std::optional<DecisionId>&) -> Result<CaseId> {
         auto f = app::issue_notice(tx, ctx, {CaseId{*id}, **level, *content});
         if (!f) return f.error();
         return CaseId{*id};
@@ -236,7 +232,7 @@ Response cases_report_instruction(Api& api, const Request& req, Who who) {
   if (!due) return error_response(due.error());
   return change_case(
       api, 201, who,
-      [&](Transaction& tx, const app::Context& ctx, json::object&) -> Result<CaseId> {
+      [&](Transaction& tx, const app::Context& ctx, std::optional<DecisionId>&) -> Result<CaseId> {
         auto f = app::instruct_report(tx, ctx, {CaseId{*id}, *request, **due});
         if (!f) return f.error();
         return CaseId{*id};
@@ -253,7 +249,7 @@ Response follow_ups_answer(Api& api, const Request& req, Who who) {
   if (!text) return error_response(text.error());
   return change_case(
       api, 200, who,
-      [&](Transaction& tx, const app::Context& ctx, json::object&) -> Result<CaseId> {
+      [&](Transaction& tx, const app::Context& ctx, std::optional<DecisionId>&) -> Result<CaseId> {
         auto f = tx.handling().find_follow_up(FollowUpId{*id});
         if (!f) return f.error();
         const bool notice_route = req.path.find("/notices/") != std::string::npos;

@@ -132,18 +132,19 @@ Response approvals(Api& api, const Request&, Who who) {
       for (const auto& p : inbox->plans) plans.push_back(encode_plan(p, *org));
     }
     json::array decisions;
-    for (const auto& d : inbox->decisions) {
-      auto c = tx.cases().find_case(d.case_id);
-      if (!c) return c.error();
-      auto h = app::show_handling(tx, ctx, *c);
-      if (!h) return h.error();
-      json::object o = encode_decision(d, *h);
-      o["case_number"] = c->number();
-      o["category"] = std::string(code_of(c->intake().category));
-      o["category_label"] = std::string(zh_of(c->intake().category));
-      auto dept = tx.organisation().find_department(c->intake().department);
-      o["department"] = dept ? dept->name() : "";
-      decisions.push_back(std::move(o));
+    if (!inbox->decisions.empty()) {
+      auto org = app::view_organisation(tx, ctx);
+      if (!org) return org.error();
+      for (const auto& d : inbox->decisions) {
+        const Case& c = inbox->decision_cases.at(d.case_id);
+        json::object o =
+            encode_decision(d, *org, true, false);  // the inbox holds what one may decide
+        o["case_number"] = c.number();
+        coded(o, "category", c.intake().category);
+        const auto* dept = org->department(c.intake().department);
+        o["department"] = dept ? dept->name() : "";
+        decisions.push_back(std::move(o));
+      }
     }
     return json::value(
         json::object{{"requests", requests}, {"plans", plans}, {"decisions", decisions}});

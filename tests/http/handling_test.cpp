@@ -3,6 +3,8 @@
 // and the chief's dashboard over the demo year.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "support.hpp"
 
 namespace zeren::test {
@@ -87,6 +89,15 @@ TEST(Handling, WithinThePowerIssuedAtOnceOutsideItTheChiefDecidesAndBothCountInT
   const auto after = overall_ratio(chief, year);
   EXPECT_EQ(after.at("self").as_int64(), before.at("self").as_int64() + 1);
   EXPECT_EQ(after.at("total").as_int64(), before.at("total").as_int64() + 2);
+
+  // Per department, each 院's own: the city chief also sees the district, which has a 第一检察部
+  // too.
+  const json::value summary = chief.get("/api/v1/statistics/summary?year=" + year).json();
+  std::set<std::string> first_departments;
+  for (const auto& d : summary.at("self_decided_ratio").at("by_department").as_array())
+    if (d.at("department") == "第一检察部")
+      first_departments.insert(std::string(d.at("procuratorate").as_string()));
+  EXPECT_EQ(first_departments, (std::set<std::string>{kCity, demo_user("cqanguan").procuratorate}));
 }
 
 TEST(Handling, AThirdReturnForSupplementaryInvestigationIsRefused) {
@@ -163,6 +174,7 @@ TEST(Handling, TheChiefsDashboardShowsTheDemoYearsNearExpiryAndOverdueCases) {
   const auto& lists = board.at("lists");
   EXPECT_GT(board.at("counts").at("in_progress").as_int64(), 0);
   ASSERT_FALSE(lists.at("overdue").as_array().empty()) << dash.body;
+  ASSERT_FALSE(lists.at("near_expiry").as_array().empty()) << dash.body;
   for (const auto& row : lists.at("overdue").as_array())
     EXPECT_LT(row.at("days_left").as_int64(), 0);
   for (const auto& row : lists.at("near_expiry").as_array()) {

@@ -32,8 +32,7 @@ ManualClock::ManualClock()
                .count()) {}
 
 Date ManualClock::today() const {
-  constexpr std::int64_t kDayUs = 86'400'000'000LL, kCstUs = 8 * 3'600'000'000LL;
-  return Date::from_days((now_.load() + kCstUs) / kDayUs);
+  return Date::in_china(now_.load());
 }
 
 json::value Reply::json() const {
@@ -307,7 +306,8 @@ std::string case_handled_by(unsigned short port, const std::string& procuratorat
   std::int64_t unit = 0;
   const json::value units = m.get("/api/v1/units").json();
   for (const auto& u : units.at("units").as_array())
-    if (u.at("lead_id").as_int64() == person && u.at("kind") == "sole") unit = u.at("id").as_int64();
+    if (u.at("lead_id").as_int64() == person && u.at("kind") == "sole")
+      unit = u.at("id").as_int64();
   if (!unit) throw std::runtime_error(prosecutor + " leads no sole unit");
   const Reply created = m.post("/api/v1/cases", intake_body(procuratorate));
   if (created.status != 201) throw std::runtime_error("intake: " + created.body);

@@ -70,29 +70,18 @@ Status SqliteTransaction::save_case_state(const Case& c, std::optional<Date> wit
     const std::string status(code_of(c.status()));
     long long unit = c.unit() ? c.unit()->value : 0;
     soci::indicator unit_ind = c.unit() ? soci::i_ok : soci::i_null;
-    std::string withdrawn = withdrawn_on ? withdrawn_on->iso() : "";
-    soci::indicator withdrawn_ind = withdrawn_on ? soci::i_ok : soci::i_null;
+    NullableDate withdrawn(withdrawn_on);
     sql_ << "UPDATE case_file SET status = :s, unit_id = :u, withdrawn_on = :w WHERE id = :id",
-        use(status), use(unit, unit_ind), use(withdrawn, withdrawn_ind), use(id);
+        use(status), use(unit, unit_ind), use(withdrawn.value, withdrawn.ind), use(id);
     write_progress(id, c.progress());
     return ok_status();
   });
 }
 
-namespace {
-struct NullableText {
-  std::string value;
-  soci::indicator ind = soci::i_null;
-  explicit NullableText(const std::optional<Date>& d) {
-    if (d) value = d->iso(), ind = soci::i_ok;
-  }
-};
-}  // namespace
-
 void SqliteTransaction::write_progress(long long id, const CaseProgress& p) {
   std::string period = p.period ? std::string(code_of(*p.period)) : "";
   soci::indicator period_ind = p.period ? soci::i_ok : soci::i_null;
-  NullableText start(p.period_start), due(p.due_on), concluded(p.concluded_on),
+  NullableDate start(p.period_start), due(p.due_on), concluded(p.concluded_on),
       archived(p.archived_on), transferred(p.transferred_on);
   int returns = p.returns, extended = p.extended ? 1 : 0;
   sql_ << "UPDATE case_file SET period = :pe, period_start = :ps, due_on = :du, "
@@ -207,24 +196,21 @@ Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::load_cases(
       in.sentence_over_one_year = over_one_year == 1;
       std::optional<UnitId> u;
       if (unit_ind != soci::i_null) u = UnitId{unit};
-      auto opt_date = [](soci::indicator ind, const std::string& v) {
-        return ind == soci::i_null ? std::optional<Date>{} : std::optional<Date>{date_or_throw(v)};
-      };
       CaseProgress progress;
       if (period_ind != soci::i_null) progress.period = term_or_throw<DeadlineKind>(period);
-      progress.period_start = opt_date(start_ind, period_start);
-      progress.due_on = opt_date(due_ind, due);
+      progress.period_start = date_or_null(start_ind, period_start);
+      progress.due_on = date_or_null(due_ind, due);
       progress.deadline_basis = basis;
       progress.returns = returns;
       progress.extended = extended == 1;
-      progress.concluded_on = opt_date(concluded_ind, concluded);
-      progress.archived_on = opt_date(archived_ind, archived);
-      progress.transferred_on = opt_date(transferred_ind, transferred);
+      progress.concluded_on = date_or_null(concluded_ind, concluded);
+      progress.archived_on = date_or_null(archived_ind, archived);
+      progress.transferred_on = date_or_null(transferred_ind, transferred);
       progress.transferred_to = transferred_to;
       CaseRow row{Case::restore(CaseId{id}, std::move(in), number,
                                 term_or_throw<CaseStatus>(status), u, std::move(progress)),
                   std::nullopt};
-      if (withdrawn_ind != soci::i_null) row.withdrawn_on = date_or_throw(withdrawn);
+      row.withdrawn_on = date_or_null(withdrawn_ind, withdrawn);
       out.push_back(std::move(row));
     }
     return out;

@@ -21,14 +21,6 @@ std::string where_of(const HandlingRepository::Scope& s) {
   return list.empty() ? " WHERE 0" : " WHERE c.procuratorate_id IN (" + list + ")";
 }
 
-struct OptDate {
-  std::string value;
-  soci::indicator ind = soci::i_null;
-  explicit OptDate(const std::optional<Date>& d) {
-    if (d) value = d->iso(), ind = soci::i_ok;
-  }
-};
-
 template <class Tag>
 std::optional<Id<Tag>> opt_id(soci::indicator ind, long long v) {
   return ind == soci::i_null ? std::nullopt : std::optional<Id<Tag>>{Id<Tag>{v}};
@@ -242,7 +234,7 @@ Status SqliteTransaction::save_follow_up_answer(const FollowUp& f) {
   return guarded([&]() -> Status {
     long long id = f.id.value;
     Nullable by(f.answered_by);
-    OptDate on(f.answered_on);
+    NullableDate on(f.answered_on);
     sql_ << "UPDATE follow_up SET answer = :a, answered_by = :b, answered_actor = :ac, "
             "answered_on = :o WHERE id = :id",
         use(f.answer), use(by.value, by.ind), use(f.answered_actor), use(on.value, on.ind), use(id);
@@ -295,7 +287,7 @@ Result<std::vector<FollowUp>> SqliteTransaction::follow_ups(const Scope& scope) 
       f.answer = answer;
       f.answered_by = opt_id<PersonTag>(ab_ind, answered_by);
       f.answered_actor = answered_actor;
-      if (ao_ind != soci::i_null) f.answered_on = date_or_throw(answered);
+      f.answered_on = date_or_null(ao_ind, answered);
       out.push_back(std::move(f));
     }
     return out;

@@ -37,4 +37,18 @@ struct Nullable {
   }
 };
 
+// An optional date as a bound ISO text and its null indicator.
+struct NullableDate {
+  std::string value;
+  soci::indicator ind = soci::i_null;
+  explicit NullableDate(const std::optional<Date>& d) {
+    if (d) value = d->iso(), ind = soci::i_ok;
+  }
+};
+
+// A date read back through its null indicator.
+inline std::optional<Date> date_or_null(soci::indicator ind, const std::string& v) {
+  return ind == soci::i_null ? std::optional<Date>{} : std::optional<Date>{date_or_throw(v)};
+}
+
 }  // namespace zeren::sqlite
