@@ -207,8 +207,6 @@ json::object encode_monitoring(const app::Monitoring& m, const app::Organisation
     coded(o, "state", f.state(m.today));
     if (f.kind == FollowUpKind::notice) {
       coded_text<NoticeLevel>(o, "level", f.code);
-      o["reply_due"] = f.due_on.iso();
-      o["issued_on"] = f.requested_on.iso();
     } else {
       coded_text<ReportOrigin>(o, "origin", f.code);
       if (f.flag.empty())

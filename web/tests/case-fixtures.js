@@ -502,9 +502,24 @@ export const units = [
   }
 ]
 
+// What GET /cases/{id} adds for handling (SPEC §2, §4–§7), for a case nobody has started: its
+// statutory period (or none), and nothing done or offered yet.
+function notStarted(deadline) {
+  return {
+    complex: false, fast_track: false, sentence_over_one_year: false, deadline, returns: 0, max_returns: 2,
+    extended: false, concluded_on: null, archived_on: null, transferred_on: null, transferred_to: '',
+    actions: [], decision_types: [], decisions: [], acts: [], flags: [], pre_reviews: [], notices: [], reports: [],
+  }
+}
+const overdue = (kind, kindLabel, start, due, daysLeft, basis) => ({
+  kind, kind_label: kindLabel, start, due, basis, days_left: daysLeft, state: 'overdue',
+})
+
 // A random draw after an approved change of handler (two assignments, one request); the first
 // party's name is hostile markup, which must show as text.
 export const caseChanged = {
+  ...notStarted(overdue('arrest_review', '审查逮捕', '2026-03-25', '2026-04-01', -240,
+    '审查逮捕七日（刑事诉讼法第九十一条），自2026-03-25次日起算，届满日2026-04-01；犯罪嫌疑人在押，届满日不因节假日顺延（刑事诉讼法第一百零五条）')),
   "id": 367,
   "number": "嘉检刑捕受〔2026〕55号",
   "procuratorate_id": 1,
@@ -951,6 +966,7 @@ export const caseChanged = {
 
 // Rotation.
 export const caseRotation = {
+  ...notStarted(null),
   "id": 67,
   "number": "嘉城检公益受〔2026〕4号",
   "procuratorate_id": 2,
@@ -1137,6 +1153,8 @@ export const caseRotation = {
 
 // Follow-on, then designated on request.
 export const caseDesignated = {
+  ...notStarted(overdue('prosecution_review', '审查起诉', '2026-02-27', '2026-03-27', -245,
+    '审查起诉一个月（刑事诉讼法第一百七十二条），自2026-02-27次日起算，届满日2026-03-27')),
   "id": 251,
   "number": "嘉检刑诉受〔2026〕43号",
   "procuratorate_id": 1,
@@ -1516,6 +1534,7 @@ export const caseDesignated = {
 
 // No eligible unit.
 export const caseUnassigned = {
+  ...notStarted(null),
   "id": 601,
   "number": "嘉城检刑申受〔2026〕15号",
   "procuratorate_id": 2,

@@ -97,11 +97,6 @@ describe('CaseView: handling', () => {
     expect(manager.wrapper.findAll('[data-test^="action-"]').map((b) => b.text())).toEqual(['开始办理', '标记', '发出监控通知', '归档'])
     manager.wrapper.unmount()
 
-    // An answer from before case handling: no actions, no handling sections.
-    const old = await openCase(caseChanged)
-    expect(old.wrapper.find('[data-test="case-actions"]').exists()).toBe(false)
-    expect(old.wrapper.find('[data-test="case-deadline"]').exists()).toBe(false)
-    expect(old.wrapper.text()).not.toContain('办理情况')
   })
 
   it('lists the decisions with their holder, 文书号 and who proposed and decided', async () => {
@@ -306,18 +301,16 @@ describe('CaseView: handling', () => {
     expect(document.querySelector('.el-message')).toBeNull()
   })
 
-  it('reads notices and reports named as follow-ups (answer, can_answer …) the same', async () => {
-    const followUp = (extra) => ({
-      id: 3, requested_by_name: '冉丽华', requested_on: '2026-11-20', due_on: '2026-11-30', state: 'replied', state_label: '已回复',
-      answer: '已完成审查', answered_by_name: '韩志远', answered_on: '2026-11-22', can_answer: false, ...extra,
-    })
+  it('shows a notice’s reply and who gave it, and offers no second reply', async () => {
     const kase = handledCase({
-      notices: [followUp({ level: 'oral', level_label: '口头提示', content: '请说明审查进度' })],
-      reports: [followUp({ id: 4, origin: 'instruction', origin_label: '检察长指示报告', flag: null, flag_label: null, request: '报告案情', answer: null, answered_by_name: null, answered_on: null, state: 'awaiting', can_answer: true })],
+      notices: [{
+        id: 3, level: 'oral', level_label: '口头提示', content: '请说明审查进度', requested_by_name: '冉丽华', requested_on: '2026-11-20',
+        due_on: '2026-11-30', answer: '已完成审查', answered_by_name: '韩志远', answered_on: '2026-11-22', state: 'answered', state_label: '已答复', can_answer: false,
+      }],
     })
     const { wrapper } = await openCase(kase)
     const notices = text(wrapper, 'case-notices')
-    for (const s of ['口头提示', '冉丽华', '2026-11-20', '2026-11-30', '已完成审查', '韩志远', '2026-11-22']) expect(notices).toContain(s)
+    for (const s of ['口头提示', '冉丽华', '2026-11-20', '2026-11-30', '已完成审查', '韩志远', '2026-11-22', '已回复']) expect(notices).toContain(s)
     expect(wrapper.find('[data-test="notice-reply"]').exists()).toBe(false)
     expect(wrapper.find('[data-test="report-file"]').exists()).toBe(true)
   })

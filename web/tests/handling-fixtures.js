@@ -76,12 +76,12 @@ export function handledCase(overrides = {}) {
     decisions: [issuedReturn, pendingNonProsecution],
     acts: [{ id: 5, kind: 'interrogation', kind_label: '讯问犯罪嫌疑人', on: '2026-11-05', person_name: '韩志远', note: '在看守所讯问' }],
     notices: [{
-      id: 3, level: 'written', level_label: '书面通知', content: '请说明审查进度及逾期风险', issued_by_name: '冉丽华', issued_on: '2026-11-20',
-      reply_due: '2026-11-30', reply: null, replied_by_name: null, replied_on: null, state: 'awaiting', can_reply: true,
+      id: 3, level: 'written', level_label: '书面通知', content: '请说明审查进度及逾期风险', requested_by_name: '冉丽华', requested_on: '2026-11-20',
+      due_on: '2026-11-30', answer: null, answered_by_name: null, answered_on: null, state: 'awaiting', state_label: '待答复', can_answer: true,
     }],
     reports: [{
       id: 4, origin: 'flag', flag: 'major_difficult', request: '标记案件：重大疑难复杂，请报告案件情况', requested_by_name: '冉丽华',
-      requested_on: '2026-11-20', due_on: '2026-11-23', report: null, filed_by_name: null, filed_on: null, state: 'overdue', can_file: true,
+      requested_on: '2026-11-20', due_on: '2026-11-23', answer: null, answered_by_name: null, answered_on: null, state: 'overdue', state_label: '已超期', can_answer: true,
     }],
     pre_reviews: [{ id: 2, opinion: '注意审查自首情节的认定', by_name: '马文涛', at: '2026-11-22T16:00:00+08:00' }],
     ...overrides,
@@ -119,8 +119,8 @@ export const monitoring = {
     near_expiry: [nearRow], overdue: [overdueRow], extended: [], returned: [], in_custody: [overdueRow, arrestRow],
     awaiting_chief: [nearRow], flagged: [nearRow],
   },
-  notices: [{ id: 3, case_id: 1423, case_number: '嘉检刑诉受〔2026〕88号', level: 'written', level_label: '书面通知', issued_on: '2026-11-20', reply_due: '2026-11-30', state: 'awaiting' }],
-  reports: [{ id: 4, case_id: 1423, case_number: '嘉检刑诉受〔2026〕88号', origin: 'flag', flag: 'major_difficult', flag_label: '重大疑难复杂', due_on: '2026-11-23', state: 'overdue' }],
+  notices: [{ id: 3, case_id: 1423, case_number: '嘉检刑诉受〔2026〕88号', level: 'written', level_label: '书面通知', requested_on: '2026-11-20', due_on: '2026-11-30', state: 'awaiting', state_label: '待答复' }],
+  reports: [{ id: 4, case_id: 1423, case_number: '嘉检刑诉受〔2026〕88号', origin: 'flag', flag: 'major_difficult', flag_label: '重大疑难复杂', requested_on: '2026-11-20', due_on: '2026-11-23', state: 'overdue', state_label: '已超期' }],
 }
 
 // GET /statistics/summary?year=2026 and GET /statistics/leaders?year=2026.
@@ -129,12 +129,12 @@ export const summary = {
   self_decided_ratio: {
     overall: { self: 186, total: 200, ratio: 0.93 },
     by_department: [
-      { department: '第一检察部', self: 120, total: 128, ratio: 0.9375 },
-      { department: '第二检察部', self: 66, total: 72, ratio: 0.9167 },
+      { department: '第一检察部', procuratorate: '嘉峪关市人民检察院', self: 120, total: 128, ratio: 0.9375 },
+      { department: '第二检察部', procuratorate: '嘉峪关市人民检察院', self: 66, total: 72, ratio: 0.9167 },
     ],
     by_person: [
-      { person: '韩志远', self: 40, total: 44, ratio: 0.9091 },
-      { person: '冯晓琳', self: 35, total: 35, ratio: 1 },
+      { person: '韩志远', procuratorate: '嘉峪关市人民检察院', self: 40, total: 44, ratio: 0.9091 },
+      { person: '冯晓琳', procuratorate: '嘉峪关市人民检察院', self: 35, total: 35, ratio: 1 },
     ],
   },
   leader_direct_cases: 14, pre_reviews: 9,
@@ -152,9 +152,9 @@ export const summary = {
   ],
 }
 export const leaders = {
-  year: 2026, average_caseload: 12.5,
+  year: 2026,
   leaders: [
-    { person_id: 1, person: '郑立群', procuratorate: '嘉峪关市人民检察院', post: 'chief', post_label: '检察长', cases_led: 3, cases_with_acts: 2, acts: 5, quota: 1, quota_basis: '平均办案量12.5件 × 5%', met: true },
-    { person_id: 2, person: '马文涛', procuratorate: '嘉峪关市人民检察院', post: 'deputy_chief', post_label: '副检察长', cases_led: 0, cases_with_acts: 0, acts: 0, quota: 4, quota_basis: '平均办案量12.5件 × 30%', met: false },
+    { person_id: 1, person: '郑立群', procuratorate: '嘉峪关市人民检察院', post: 'chief', post_label: '检察长', cases_led: 3, cases_with_acts: 2, acts: 5, average_caseload: 12.5, quota: 1, quota_basis: '平均办案量12.5件 × 5%', met: true },
+    { person_id: 2, person: '马文涛', procuratorate: '嘉峪关市人民检察院', post: 'deputy_chief', post_label: '副检察长', cases_led: 0, cases_with_acts: 0, acts: 0, average_caseload: 12.5, quota: 4, quota_basis: '平均办案量12.5件 × 30%', met: false },
   ],
 }

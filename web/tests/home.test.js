@@ -12,7 +12,8 @@ import HomeView from '../src/views/HomeView.vue'
 function caseRow(id, number, received, extra = {}) {
   return {
     id, number, received_on: received, custody: false, parties: ['王某'], unit: '独任检察官冯晓琳',
-    category_label: '审查逮捕', department: '第一检察部', status: 'assigned', status_label: '已分案', ...extra,
+    category_label: '审查逮捕', department: '第一检察部', status: 'assigned', status_label: '已分案',
+    deadline: null, due: null, days_left: null, ...extra,
   }
 }
 
@@ -107,14 +108,14 @@ describe('HomeView', () => {
     expect(w.text()).toContain('最先到期的在前')
   })
 
-  it('degrades to the date received when the rows carry no deadline', async () => {
+  it('lists a case once though every open status is asked, and one with no statutory period without days left', async () => {
     session.user = { username: 'jianchaguan1', person: '冯晓琳', person_id: 5, roles: ['prosecutor'], permissions: ['read_cases'] }
-    serve((u) => (u.pathname === '/api/v1/cases' ? { cases: [caseRow(3, '嘉检刑捕受〔2026〕3号', '2026-11-02')], next_cursor: null } : null))
+    serve((u) => (u.pathname === '/api/v1/cases' ? { cases: [caseRow(3, '嘉检民监受〔2026〕3号', '2026-11-02')], next_cursor: null } : null))
     const w = await mountHome()
-    expect(w.findAll('[data-test="my-case"]')).toHaveLength(1) // the same case under every status, once
-    expect(w.find('[data-test="days-left"]').exists()).toBe(false)
+    expect(w.findAll('[data-test="my-case"]')).toHaveLength(1)
+    expect(w.get('[data-test="days-left"]').text()).toBe('—')
+    expect(w.get('[data-test="my-case-due"]').text()).toBe('—')
     expect(w.find('[data-test="home-monitoring"]').exists()).toBe(false)
-    expect(w.text()).toContain('最早收案的在前')
   })
 
   it('gives whoever may monitor cases the way to 检察长监控', async () => {

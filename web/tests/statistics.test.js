@@ -22,6 +22,12 @@ describe('statistics chart options', () => {
       { name: '第二检察部', self: 66, total: 72, percent: 91.7 },
     ])
     expect(ratioRows([{ person: '某', self: 0, total: 0, ratio: null }], 'person')[0].percent).toBe(0)
+    // Over two 院 each has a 第一检察部: the rows say whose.
+    const both = ratioRows([
+      { department: '第一检察部', procuratorate: '市院', self: 1, total: 1 },
+      { department: '第一检察部', procuratorate: '城区院', self: 1, total: 2 },
+    ], 'department')
+    expect(both.map((r) => r.name)).toEqual(['第一检察部（市院）', '第一检察部（城区院）'])
     const o = ratioOption(rows, zh)
     expect(o.yAxis.data).toEqual(['第二检察部', '第一检察部'])
     expect(o.series[0].data.map((d) => d.value)).toEqual([91.7, 93.8])
@@ -125,11 +131,10 @@ describe('StatisticsView', () => {
   it('tables the leaders against their quota, met or not', async () => {
     stubApi()
     const w = await mountStatistics()
-    expect(w.get('[data-test="leaders-average"]').text()).toBe('检察官人均办案量 12.5 件。')
     const rows = w.findAll('[data-test="leader-row"]')
     expect(rows.map((r) => r.findAll('th, td').map((c) => c.text()))).toEqual([
-      ['郑立群', '嘉峪关市人民检察院', '检察长', '3', '2', '5', '1', '平均办案量12.5件 × 5%', '达标'],
-      ['马文涛', '嘉峪关市人民检察院', '副检察长', '0', '0', '0', '4', '平均办案量12.5件 × 30%', '未达标'],
+      ['郑立群', '嘉峪关市人民检察院', '检察长', '3', '2', '5', '12.5', '1', '平均办案量12.5件 × 5%', '达标'],
+      ['马文涛', '嘉峪关市人民检察院', '副检察长', '0', '0', '0', '12.5', '4', '平均办案量12.5件 × 30%', '未达标'],
     ])
     const tagClasses = (r) => {
       const el = r.get('[data-test="leader-met"]')
@@ -154,18 +159,15 @@ describe('StatisticsView', () => {
     w.unmount()
   })
 
-  it('takes the average caseload from the leaders, and shows missing figures as a dash', async () => {
-    stubApi()
-    const { average_caseload: avg, ...rest } = leaders
+  it('shows missing figures as a dash, and no per-person figures without them', async () => {
     vi.stubGlobal('fetch', vi.fn(async (url) => {
       const path = new URL(url, 'http://localhost').pathname.replace(/^\/api\/v1/, '')
       const body = path === '/statistics/summary'
         ? { ...summary, staff: { ...summary.staff, ratio: null }, self_decided_ratio: { ...summary.self_decided_ratio, by_person: null } }
-        : { ...rest, leaders: rest.leaders.map((l) => ({ ...l, average_caseload: avg })) }
+        : leaders
       return { ok: true, status: 200, statusText: '', text: async () => JSON.stringify(body) }
     }))
     const w = await mountStatistics()
-    expect(w.get('[data-test="leaders-average"]').text()).toBe('检察官人均办案量 12.5 件。')
     expect(w.get('[data-test="figure-staff"] .value').text()).toBe('—')
     expect(w.find('[data-test="chart-self-person-table"]').exists()).toBe(false)
     w.unmount()

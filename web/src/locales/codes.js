@@ -189,7 +189,7 @@ export default {
     },
     noticeState: {
       awaiting: '待回复',
-      replied: '已回复',
+      answered: '已回复',
       overdue: '逾期未回复',
     },
     reportOrigin: {
@@ -198,7 +198,7 @@ export default {
     },
     reportState: {
       awaiting: '待报告',
-      filed: '已报告',
+      answered: '已报告',
       overdue: '逾期未报告',
     },
     deadlineKind: {
@@ -397,7 +397,7 @@ export default {
     },
     noticeState: {
       awaiting: 'Awaiting reply',
-      replied: 'Replied',
+      answered: 'Replied',
       overdue: 'Reply overdue',
     },
     reportOrigin: {
@@ -406,7 +406,7 @@ export default {
     },
     reportState: {
       awaiting: 'Awaiting report',
-      filed: 'Filed',
+      answered: 'Filed',
       overdue: 'Report overdue',
     },
     deadlineKind: {

@@ -276,7 +276,6 @@ export default {
       leadersTitle: '院领导办案',
       leadersCaption: '{year} 年院领导办案情况',
       leadersEmpty: '没有院领导的办案记录。',
-      averageCaseload: '检察官人均办案量 {n} 件。',
       met: '达标',
       notMet: '未达标',
       columns: {
@@ -298,6 +297,7 @@ export default {
         casesLed: '主办案件',
         casesWithActs: '亲历办案的案件',
         acts: '亲历办案次数',
+        averageCaseload: '本院检察官人均办案量',
         quota: '应办案件',
         basis: '计算依据',
         met: '是否达标',
@@ -577,7 +577,6 @@ export default {
       leadersTitle: 'Leaders\' own cases',
       leadersCaption: 'Leaders\' own cases in {year}',
       leadersEmpty: 'No leader has handled a case.',
-      averageCaseload: 'Average caseload per prosecutor: {n}.',
       met: 'Met',
       notMet: 'Not met',
       columns: {
@@ -599,6 +598,7 @@ export default {
         casesLed: 'Cases led',
         casesWithActs: 'Cases with personal acts',
         acts: 'Personal acts',
+        averageCaseload: 'Average caseload of its procuratorate',
         quota: 'Quota',
         basis: 'Basis',
         met: 'Met',

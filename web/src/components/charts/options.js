@@ -164,7 +164,13 @@ export function methodsOption(departments, label) {
 // or `.by_person` (nameKey 'person'): the name, decisions made by the prosecutor alone, all
 // decisions, and the first as a percentage of the second (one decimal).
 export function ratioRows(list, nameKey) {
-  return (list ?? []).map((r) => ({ name: r[nameKey], self: r.self, total: r.total, percent: percent(r.self, r.total) }))
+  const rows = list ?? []
+  // Over more than one 院 the same department name stands in each: say whose.
+  const several = new Set(rows.map((r) => r.procuratorate)).size > 1
+  return rows.map((r) => ({
+    name: several ? `${r[nameKey]}（${r.procuratorate}）` : r[nameKey],
+    self: r.self, total: r.total, percent: percent(r.self, r.total),
+  }))
 }
 
 // Horizontal bars of the 本人决定 percentage, first row on top. `text(key, params)` supplies the
