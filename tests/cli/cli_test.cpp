@@ -1,6 +1,8 @@
 // The zeren binary end to end, as an operator at the console would use it.
 #include <fcntl.h>
 #include <gtest/gtest.h>
+
+#include <cmath>
 #include <sqlite3.h>
 #include <sys/file.h>
 #include <sys/wait.h>
@@ -606,6 +608,61 @@ TEST_F(History, TheAnomalyReportFindsTheRefiledCases) {
   EXPECT_EQ(o.at("designations").as_array().size(), 10u);  // every business department
   for (const char* key : {"requesters", "small_pools", "absence_clusters"})
     EXPECT_TRUE(o.at(key).is_array());
+}
+
+TEST_F(History, ReportStatsGivesTheYearsFiguresAsTheDatabaseHoldsThem) {
+  const std::string year = scalar("SELECT strftime('%Y', 'now', '+8 hours')");
+  auto r = zeren("report stats --json --year " + year + " --db " + db);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto v = r.json();
+  const auto& overall = v.at("self_decided_ratio").at("overall");
+  const auto self = overall.at("self").as_int64(), total = overall.at("total").as_int64();
+  const std::string issued_this_year =
+      "SELECT COUNT(*) FROM decision WHERE status = 'issued' AND strftime('%Y', decided_at_us / "
+      "1000000, 'unixepoch', '+8 hours') = '" + year + "'";
+  EXPECT_EQ(total, std::stoll(scalar(issued_this_year)));
+  EXPECT_EQ(self, std::stoll(scalar(issued_this_year + " AND decided_by = proposed_by")));
+  EXPECT_GT(self, 0);
+  EXPECT_LT(self, total);  // the chief decided some
+  EXPECT_DOUBLE_EQ(overall.at("ratio").as_double(), double(self) / double(total));
+  EXPECT_EQ(v.at("pre_reviews").as_int64(),
+            std::stoll(scalar("SELECT COUNT(*) FROM case_note WHERE kind = 'pre_review' AND "
+                              "on_date LIKE '" + year + "-%'")));
+  EXPECT_EQ(v.at("monitoring_notices").at("total").as_int64(),
+            std::stoll(scalar("SELECT COUNT(*) FROM follow_up WHERE kind = 'notice' AND "
+                              "requested_on LIKE '" + year + "-%'")));
+  const auto& staff = v.at("staff");
+  EXPECT_EQ(staff.at("prosecutors").as_int64(),
+            std::stoll(scalar("SELECT COUNT(*) FROM person WHERE category = 'prosecutor'")));
+  EXPECT_EQ(staff.at("clerks").as_int64(),
+            std::stoll(scalar("SELECT COUNT(*) FROM person WHERE category = 'clerk'")));
+  const auto& kinds = v.at("cases_by_unit_kind");
+  EXPECT_EQ(kinds.at("team").as_int64() + kinds.at("sole").as_int64(),
+            std::stoll(scalar("SELECT COUNT(*) FROM case_file WHERE unit_id IS NOT NULL AND "
+                              "status <> 'withdrawn' AND received_on LIKE '" + year + "-%'")));
+  EXPECT_GT(v.at("leader_direct_cases").as_int64(), 0);
+  EXPECT_EQ(zeren("report stats --json --year 1999 --db " + db).code, 2);
+}
+
+TEST_F(History, ReportLeadersSetsEachLeadersCasesAgainstTheQuotaOfTheirPost) {
+  const std::string year = scalar("SELECT strftime('%Y', 'now', '+8 hours')");
+  auto r = zeren("report leaders --json --year " + year + " --db " + db);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto v = r.json();
+  const auto& leaders = v.at("leaders").as_array();
+  // Every chief and deputy chief of both 院, and nobody else.
+  EXPECT_EQ(leaders.size(),
+            std::stoull(scalar("SELECT COUNT(DISTINCT person_id) FROM person_post WHERE post IN "
+                               "('chief', 'deputy_chief')")));
+  for (const auto& l : leaders) {
+    const double ratio = l.at("post") == "chief" ? 0.05 : 0.20;
+    const auto quota = l.at("quota").as_int64();
+    EXPECT_EQ(quota, static_cast<std::int64_t>(
+                         std::ceil(ratio * l.at("average_caseload").as_double() - 1e-9)))
+        << l.at("person");
+    EXPECT_EQ(l.at("met").as_bool(), l.at("cases_led").as_int64() >= quota) << l.at("person");
+    EXPECT_LE(l.at("cases_with_acts").as_int64(), l.at("cases_led").as_int64());
+  }
 }
 
 TEST_F(History, EpochCloseRevealsTodaysSecretOnRequest) {

@@ -167,6 +167,31 @@ test('the department head asks for a change of handler; the supervising deputy c
   })
 })
 
+test("the chief's dashboard shows the demo year's cases near expiry and overdue", async () => {
+  const { base } = server
+  await withBrowser(async ({ page }) => {
+    await logIn(page, base, 'jianchazhang', user('jianchazhang').password)
+    await page.waitForURL(base + '/')
+    await page.getByTestId('menu-monitoring').click()
+    const count = async (key) =>
+      Number((await page.getByTestId('count-' + key).getByTestId('count-value').textContent()).trim())
+    await page.getByTestId('count-overdue').waitFor()
+    assert.ok((await count('near_expiry')) > 0, 'cases near expiry')
+    assert.ok((await count('overdue')) > 0, 'overdue cases')
+    // The first tab lists the overdue cases, each with the days past its deadline; the next those
+    // near expiry, with the days left.
+    const overdue = page.getByTestId('monitor-list-overdue').getByTestId('monitor-row')
+    await overdue.first().waitFor()
+    assert.match(await overdue.first().getByTestId('days-left').textContent(), /已超期 \d+ 天/)
+    await page.getByRole('tab', { name: /临近到期/ }).click()
+    const near = page.getByTestId('monitor-list-near_expiry').getByTestId('monitor-row')
+    await near.first().waitFor()
+    assert.match(await near.first().getByTestId('days-left').textContent(), /剩余 \d+ 天|今日到期/)
+    await near.first().getByTestId('monitor-case-link').click()
+    await page.getByTestId('case-deadline').waitFor()
+  })
+})
+
 test('the English switch changes the labels and is remembered', async () => {
   await withBrowser(async ({ page }) => {
     const { base } = server
