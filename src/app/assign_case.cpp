@@ -118,7 +118,7 @@ Result<AssignmentRecord> commit(Transaction& tx, const Context& ctx, Case& c, As
                                 std::vector<AuditField> fields) {
   const std::optional<UnitId> previous = c.unit();
   c.assign(r.unit);
-  ZEREN_TRY(tx.cases().save_case_state(c, std::nullopt));
+  ZEREN_TRY(tx.cases().save_case_state(c));
   fields.push_back({"method", std::string(code_of(r.method))});
   fields.push_back({"unit", std::to_string(r.unit.value)});
   fields.push_back({"case_number", c.number()});

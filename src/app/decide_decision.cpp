@@ -52,7 +52,7 @@ Result<Decision> decide_decision(Transaction& tx, const Context& ctx, const Deci
         d->decided_actor = ctx.actor.id;
         d->decided_at_us = ctx.clock.now_us();
         ZEREN_TRY(c->decision_refused());
-        ZEREN_TRY(tx.cases().save_case_state(*c, std::nullopt));
+        ZEREN_TRY(tx.cases().save_case_state(*c));
         ZEREN_TRY(tx.handling().save_decision(*d));
       }
       break;

@@ -56,14 +56,14 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
   for (int m = 1; m <= 12; ++m) s.by_month[month_of(*Date::from_ymd(year, m, 1))];
 
   std::map<CaseId, const Case*> cases;
-  std::vector<CaseRepository::CaseRow> rows;
+  std::vector<Case> rows;
   for (auto p : *within) {
     auto r = tx.cases().list_cases(p);
     if (!r) return r.error();
     for (auto& row : *r) rows.push_back(std::move(row));
   }
   for (const auto& r : rows) {
-    const Case& c = r.c;
+    const Case& c = r;
     cases[c.id()] = &c;
     if (c.status() == CaseStatus::withdrawn) continue;
     if (c.intake().received_on.year() == year) {

@@ -36,7 +36,7 @@ Status issue_decision(Transaction& tx, const Context& ctx, Case& c, Decision& d)
   d.decided_by = ctx.actor.person;
   d.decided_actor = ctx.actor.id;
   d.decided_at_us = ctx.clock.now_us();
-  ZEREN_TRY(tx.cases().save_case_state(c, std::nullopt));
+  ZEREN_TRY(tx.cases().save_case_state(c));
   if (d.id.valid()) return tx.handling().save_decision(d);
   auto id = tx.handling().add_decision(d);
   if (!id) return id.error();

@@ -38,7 +38,7 @@ Result<LeaderReport> leader_report(Transaction& tx, const Context& ctx, int year
     // Cases of the year per lead.
     std::map<PersonId, std::set<CaseId>> led;
     for (const auto& r : *rows) {
-      const Case& c = r.c;
+      const Case& c = r;
       if (c.status() == CaseStatus::withdrawn || !c.unit()) continue;
       if (c.intake().received_on.year() != year) continue;
       led[lead_of[*c.unit()]].insert(c.id());

@@ -31,7 +31,7 @@ Result<CasePage> list_cases(Transaction& tx, const Context& ctx, const CaseFilte
   CasePage page;
   if (static_cast<int>(rows->size()) > filter.limit) {
     rows->erase(rows->begin() + filter.limit, rows->end());
-    page.next_cursor = rows->back().c.id();
+    page.next_cursor = rows->back().id();
   }
   page.cases = std::move(*rows);
   return page;

@@ -46,7 +46,7 @@ Result<Monitoring> monitoring(Transaction& tx, const Context& ctx,
 
   std::map<UnitId, Monitoring::UnitCounts> units;
   for (auto& r : *rows) {
-    const Case& c = r.c;
+    const Case& c = r;
     if (!c.open()) continue;
     ++m.in_progress;
     Monitoring::Row row{r, std::nullopt, flags[c.id()]};
@@ -80,7 +80,7 @@ Result<Monitoring> monitoring(Transaction& tx, const Context& ctx,
                      [](const Monitoring::Row& a, const Monitoring::Row& b) {
                        return a.days_left.value_or(0) < b.days_left.value_or(0);
                      });
-  for (const auto& r : *rows) m.numbers[r.c.id()] = r.c.number();
+  for (const auto& r : *rows) m.numbers[r.id()] = r.number();
   for (auto& f : *follow_ups) {
     if (f.answered_on) continue;
     (f.kind == FollowUpKind::notice ? m.open_notices : m.open_reports).push_back(std::move(f));

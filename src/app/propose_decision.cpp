@@ -46,7 +46,7 @@ Result<Decision> propose_decision(Transaction& tx, const Context& ctx, const Pro
             ? DecisionStatus::referred
             : DecisionStatus::pending;
     ZEREN_TRY(c->await_decision());
-    ZEREN_TRY(tx.cases().save_case_state(*c, std::nullopt));
+    ZEREN_TRY(tx.cases().save_case_state(*c));
     auto id = tx.handling().add_decision(d);
     if (!id) return id.error();
     d.id = *id;

@@ -41,13 +41,13 @@ struct CaseFilter {
   int limit = 50;                // 1..200
 };
 struct CasePage {
-  std::vector<CaseRepository::CaseRow> cases;
+  std::vector<Case> cases;
   std::optional<CaseId> next_cursor;
 };
 Result<CasePage> list_cases(Transaction& tx, const Context& ctx, const CaseFilter& filter);
 
 struct CaseDetail {
-  CaseRepository::CaseRow row;
+  Case c;
   std::vector<AssignmentRecord> assignments;  // oldest first
   std::vector<AssignmentRequest> requests;
   std::vector<AuditEntry> timeline;
@@ -80,7 +80,7 @@ struct Monitoring {
   Procuratorate procuratorate;
   Date today = *Date::from_ymd(2026, 1, 1);
   struct Row {
-    CaseRepository::CaseRow row;
+    Case c;
     std::optional<int> days_left;  // to the due day; negative when overdue
     std::vector<std::string> flags;
   };

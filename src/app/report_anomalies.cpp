@@ -57,28 +57,31 @@ Result<AnomalyReport> report_anomalies(Transaction& tx, const Context& ctx) {
   };
   std::map<PersonId, const Person*> person_by_id;
   for (const auto& p : *persons) person_by_id[p.id()] = &p;
-  std::map<CaseId, const CaseRepository::CaseRow*> case_by_id;
-  for (const auto& row : *cases) case_by_id[row.c.id()] = &row;
+  std::map<CaseId, const Case*> case_by_id;
+  for (const auto& c : *cases) case_by_id[c.id()] = &c;
 
   AnomalyReport report;
 
   // Re-filing: a later case with the same source document number or the same set of parties,
   // received within 90 days after a withdrawal.
   for (const auto& w : *cases) {
-    if (!w.withdrawn_on || !in_scope(w.c.intake().procuratorate)) continue;
-    const auto wkey = parties_key(w.c.intake().parties);
+    const auto& withdrawn_on = w.progress().withdrawn_on;
+    if (!withdrawn_on || !in_scope(w.intake().procuratorate)) continue;
+    const auto wkey = parties_key(w.intake().parties);
     for (const auto& later : *cases) {
-      if (later.c.id() == w.c.id() || later.c.intake().procuratorate != w.c.intake().procuratorate)
+      if (later.id() == w.id() || later.intake().procuratorate != w.intake().procuratorate)
         continue;
       const auto days =
-          later.c.intake().received_on.days_since_epoch() - w.withdrawn_on->days_since_epoch();
+          later.intake().received_on.days_since_epoch() - withdrawn_on->days_since_epoch();
       if (days < 0 || days > kRefilingWindowDays) continue;
       std::string match;
-      if (later.c.intake().source_doc_no == w.c.intake().source_doc_no) match = "source_doc_no";
-      else if (parties_key(later.c.intake().parties) == wkey) match = "parties";
+      if (later.intake().source_doc_no == w.intake().source_doc_no)
+        match = "source_doc_no";
+      else if (parties_key(later.intake().parties) == wkey)
+        match = "parties";
       if (match.empty()) continue;
-      report.refiled.push_back({w.c.id(), later.c.id(), w.c.number(), later.c.number(), match,
-                                static_cast<int>(days)});
+      report.refiled.push_back(
+          {w.id(), later.id(), w.number(), later.number(), match, static_cast<int>(days)});
     }
   }
 
@@ -86,14 +89,14 @@ Result<AnomalyReport> report_anomalies(Transaction& tx, const Context& ctx) {
   std::map<DepartmentId, AnomalyReport::DesignationShare> share;
   for (const auto& a : *assignments) {
     const auto* row = case_by_id[a.case_id];
-    if (!row || !in_scope(row->c.intake().procuratorate)) continue;
-    auto& s = share[row->c.intake().department];
-    s.department = dept_label(row->c.intake().department);
+    if (!row || !in_scope(row->intake().procuratorate)) continue;
+    auto& s = share[row->intake().department];
+    s.department = dept_label(row->intake().department);
     ++s.assignments;
     if (a.method == AssignmentMethod::designated) ++s.designated;
     if (a.method != AssignmentMethod::designated && a.plan.valid() && a.pool_size < a.min_pool)
-      report.small_pools.push_back({row->c.number(), dept_label(row->c.intake().department),
-                                    a.pool_size, a.min_pool});
+      report.small_pools.push_back(
+          {row->number(), dept_label(row->intake().department), a.pool_size, a.min_pool});
   }
   for (auto& [id, s] : share) report.designations.push_back(s);
 
@@ -101,10 +104,11 @@ Result<AnomalyReport> report_anomalies(Transaction& tx, const Context& ctx) {
   std::map<PersonId, AnomalyReport::RequesterShare> by_requester;
   for (const auto& r : *requests) {
     const auto* row = case_by_id[r.case_id];
-    if (!row || !in_scope(row->c.intake().procuratorate)) continue;
+    if (!row || !in_scope(row->intake().procuratorate)) continue;
     auto& s = by_requester[r.requested_by];
     const auto* p = person_by_id[r.requested_by];
-    s.person = p ? p->name() + " (" + std::to_string(p->id().value) + ")" : std::to_string(r.requested_by.value);
+    s.person = p ? p->name() + " (" + std::to_string(p->id().value) + ")"
+                 : std::to_string(r.requested_by.value);
     ++s.requests;
     if (r.status == RequestStatus::approved) ++s.approved;
   }
@@ -135,8 +139,9 @@ Result<AnomalyReport> report_anomalies(Transaction& tx, const Context& ctx) {
       const bool cluster = absent >= 2 && absent * 3 >= n;
       if (!cluster || day != previous + 1) flush();
       if (cluster) {
-        if (!open) open = AnomalyReport::AbsenceCluster{dept_label(dept), Date::from_days(day),
-                                                        Date::from_days(day), absent, n};
+        if (!open)
+          open = AnomalyReport::AbsenceCluster{dept_label(dept), Date::from_days(day),
+                                               Date::from_days(day), absent, n};
         open->to = Date::from_days(day);
         open->absent_leads = std::max(open->absent_leads, absent);
       }

@@ -58,16 +58,7 @@ Result<CaseDetail> show_case(Transaction& tx, const Context& ctx, CaseId id) {
   ZEREN_TRY(
       hide_out_of_scope(authorize(tx, ctx.actor, Permission::read_cases, c->intake().procuratorate),
                         "case", "the case"));
-  // The case's row with its withdrawal date: the newest case at or below this id.
-  CaseRepository::Query q;
-  q.within = {c->intake().procuratorate};
-  q.before = CaseId{id.value + 1};
-  q.limit = 1;
-  auto rows = tx.cases().search_cases(q);
-  if (!rows) return rows.error();
-  if (rows->empty() || rows->front().c.id() != id)
-    return Error::not_found("case", "the case not found");
-  CaseDetail d{std::move(rows->front()), {}, {}, {}, {}, {}};
+  CaseDetail d{std::move(*c), {}, {}, {}, {}, {}};
   auto a = tx.assignments().assignments_for_case(id);
   if (!a) return a.error();
   d.assignments = std::move(*a);

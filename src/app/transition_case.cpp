@@ -40,7 +40,7 @@ Status transition_case(Transaction& tx, const Context& ctx, const TransitionCase
     }
     case CaseAction::archive: ZEREN_TRY(c->archive(on)); break;
   }
-  ZEREN_TRY(tx.cases().save_case_state(*c, std::nullopt));
+  ZEREN_TRY(tx.cases().save_case_state(*c));
   fields.push_back({"to", std::string(code_of(c->status()))});
   fields.push_back({"on", on.iso()});
   if (!reason.empty()) fields.push_back({"reason", reason});

@@ -31,13 +31,13 @@ Result<Transparency> transparency(Transaction& tx, const Context& ctx) {
       rows[d.id().value] = Transparency::Row{proc->name(), d.name(), {}, 0, 0, 0, 0, 0};
     }
     for (const auto& r : *cases) {
-      const auto dept = r.c.intake().department.value;
-      dept_of_case[r.c.id().value] = dept;
-      month_of_case[r.c.id().value] = r.c.intake().received_on.iso().substr(0, 7);
+      const auto dept = r.intake().department.value;
+      dept_of_case[r.id().value] = dept;
+      month_of_case[r.id().value] = r.intake().received_on.iso().substr(0, 7);
       auto it = rows.find(dept);
       if (it == rows.end()) continue;
       ++it->second.cases;
-      if (r.c.status() == CaseStatus::registered) ++it->second.unassigned;
+      if (r.status() == CaseStatus::registered) ++it->second.unassigned;
     }
     for (const auto& a : *assignments) {
       auto it = rows.find(dept_of_case[a.case_id.value]);

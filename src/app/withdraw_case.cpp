@@ -14,8 +14,8 @@ Status withdraw_case(Transaction& tx, const Context& ctx, const WithdrawCase& cm
     return Error::denied("只有本院案件管理部门可以撤回案件 (only the 院's case-management office)");
   auto reason = clean_line(cmd.reason, "reason", 500);
   if (!reason) return reason.error();
-  ZEREN_TRY(c->withdraw());
-  ZEREN_TRY(tx.cases().save_case_state(*c, ctx.clock.today()));
+  ZEREN_TRY(c->withdraw(ctx.clock.today()));
+  ZEREN_TRY(tx.cases().save_case_state(*c));
   ZEREN_TRY(record_change(tx, ctx, "case.withdraw", subject("case", c->id()),
                           {{"reason", *reason}, {"case_number", c->number()}}));
   return ok_status();

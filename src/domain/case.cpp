@@ -86,11 +86,12 @@ Error illegal(CaseStatus from, std::string_view verb) {
 }
 }  // namespace
 
-Status Case::withdraw() {
+Status Case::withdraw(Date on) {
   if (status_ == CaseStatus::withdrawn)
     return Error::conflict("already_withdrawn", "the case was already withdrawn", "status");
   if (status_ != CaseStatus::registered && !open()) return illegal(status_, "撤回");
   status_ = CaseStatus::withdrawn;
+  progress_.withdrawn_on = on;
   return ok_status();
 }
 

@@ -63,7 +63,7 @@ struct CaseProgress {
   std::string deadline_basis;          // how due_on was reached, in words
   int returns = 0;                     // rounds of 退回补充侦查 so far
   bool extended = false;               // 延长 granted
-  std::optional<Date> concluded_on, archived_on, transferred_on;
+  std::optional<Date> concluded_on, archived_on, transferred_on, withdrawn_on;
   std::string transferred_to;
 };
 
@@ -87,7 +87,7 @@ class Case {
     unit_ = unit;
     if (status_ == CaseStatus::registered) status_ = CaseStatus::assigned;
   }
-  Status withdraw();  // 撤回: leaves the load; refused when already withdrawn
+  Status withdraw(Date on);  // 撤回: leaves the load; refused once handled or withdrawn
 
   // The life cycle's verbs. Each refuses an illegal transition with conflict
   // "illegal_transition" naming the current status; nothing changes then.

@@ -107,7 +107,7 @@ class CaseRepository {
                                                 int year) = 0;
   virtual Result<CaseId> add_case(const Case& c) = 0;
   // Saves status, unit and progress (CaseProgress).
-  virtual Status save_case_state(const Case& c, std::optional<Date> withdrawn_on) = 0;
+  virtual Status save_case_state(const Case& c) = 0;
   virtual Result<Case> find_case(CaseId id) = 0;
   virtual Result<Case> find_case_by_number(const std::string& number) = 0;
   // Sum of plan weights of the cases that count toward each unit's load in the department: those
@@ -117,11 +117,7 @@ class CaseRepository {
                                                                   int window_year) = 0;
   // The unit of the department's latest random or rotation assignment (for rotation).
   virtual Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) = 0;
-  struct CaseRow {
-    Case c;
-    std::optional<Date> withdrawn_on;
-  };
-  virtual Result<std::vector<CaseRow>> list_cases(std::optional<ProcuratorateId> within) = 0;
+  virtual Result<std::vector<Case>> list_cases(std::optional<ProcuratorateId> within) = 0;
 
   // A page of cases, newest first (by id, descending), matching every filter given.
   struct Query {
@@ -136,7 +132,7 @@ class CaseRepository {
     std::optional<CaseId> before;        // the cursor: only ids below this one
     int limit = 50;
   };
-  virtual Result<std::vector<CaseRow>> search_cases(const Query& q) = 0;
+  virtual Result<std::vector<Case>> search_cases(const Query& q) = 0;
 };
 
 class PlanRepository {

@@ -43,8 +43,7 @@ json::object encode_user(const UserAccount& u, const app::OrganisationView* org)
   return o;
 }
 
-json::object encode_case(const CaseRepository::CaseRow& row, const app::OrganisationView& org) {
-  const Case& c = row.c;
+json::object encode_case(const Case& c, const app::OrganisationView& org) {
   const auto& in = c.intake();
   json::array parties;
   for (const auto& p : in.parties) parties.emplace_back(p);
@@ -64,7 +63,7 @@ json::object encode_case(const CaseRepository::CaseRow& row, const app::Organisa
                  {"related_case_id", opt_id(in.related_case)},
                  {"unit_id", opt_id(c.unit())},
                  {"unit", org.unit_name(c.unit())},
-                 {"withdrawn_on", opt_date(row.withdrawn_on)}};
+                 {"withdrawn_on", opt_date(c.progress().withdrawn_on)}};
   coded(o, "category", in.category);
   coded(o, "difficulty", in.difficulty);
   coded(o, "status", c.status());

@@ -29,8 +29,7 @@ inline boost::json::value opt_date(const std::optional<Date>& d) {
 std::string iso_time(std::int64_t us);  // "2026-11-26T09:30:00+08:00" (China Standard Time)
 
 boost::json::object encode_user(const UserAccount& u, const app::OrganisationView* org);
-boost::json::object encode_case(const CaseRepository::CaseRow& row,
-                                const app::OrganisationView& org);
+boost::json::object encode_case(const Case& c, const app::OrganisationView& org);
 boost::json::object encode_assignment(const AssignmentRecord& a, const app::OrganisationView& org,
                                       const std::map<std::int64_t, DrawEpoch>& epochs);
 boost::json::object encode_request(const AssignmentRequest& r, const app::OrganisationView& org);

@@ -159,7 +159,7 @@ void encode_handling(json::object& out, const Case& c, const app::CaseHandling& 
 
 json::object encode_monitoring(const app::Monitoring& m, const app::OrganisationView& org) {
   auto row = [&](const app::Monitoring::Row& r) {
-    const Case& c = r.row.c;
+    const Case& c = r.c;
     const auto* dept = org.department(c.intake().department);
     json::array flags;
     for (const auto& f : r.flags) flags.emplace_back(f);

@@ -81,7 +81,7 @@ Response cases_list(Api& api, const Request& req, Who who) {
     json::array items;
     for (const auto& row : page->cases) {
       auto o = encode_case(row, *org);
-      auto deadline = encode_deadline(row.c, ctx.clock.today());
+      auto deadline = encode_deadline(row, ctx.clock.today());
       o["due"] = deadline.is_object() ? deadline.as_object().at("due") : json::value(nullptr);
       o["days_left"] =
           deadline.is_object() ? deadline.as_object().at("days_left") : json::value(nullptr);
@@ -105,7 +105,7 @@ Response cases_add(Api& api, const Request& req, Who who) {
     if (!done) return done.error();
     auto org = app::view_organisation(tx, ctx);
     if (!org) return org.error();
-    json::object out = encode_case(CaseRepository::CaseRow{done->c, std::nullopt}, *org);
+    json::object out = encode_case(done->c, *org);
     out["case_id"] = done->c.id().value;
     out["case_number"] = done->c.number();
     out["assignment"] = nullptr;
@@ -131,7 +131,7 @@ Result<json::object> case_answer(Transaction& tx, const app::Context& ctx, CaseI
   if (!d) return d.error();
   auto org = app::view_organisation(tx, ctx);
   if (!org) return org.error();
-  json::object out = encode_case(d->row, *org);
+  json::object out = encode_case(d->c, *org);
   json::array assignments, requests, timeline;
   for (const auto& a : d->assignments) assignments.push_back(encode_assignment(a, *org, d->epochs));
   for (const auto& r : d->requests) requests.push_back(encode_request(r, *org));
@@ -145,9 +145,9 @@ Result<json::object> case_answer(Transaction& tx, const app::Context& ctx, CaseI
   out["assignments"] = assignments;
   out["requests"] = requests;
   out["timeline"] = timeline;
-  auto handling = app::show_handling(tx, ctx, d->row.c);
+  auto handling = app::show_handling(tx, ctx, d->c);
   if (!handling) return handling.error();
-  encode_handling(out, d->row.c, *handling, *org);
+  encode_handling(out, d->c, *handling, *org);
   return out;
 }
 

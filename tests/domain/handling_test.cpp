@@ -75,7 +75,7 @@ TEST(LifeCycle, EachVerbMovesOnlyFromItsStatesAndARefusalChangesNothing) {
         {S::in_progress, S::transferred},
         {S::awaiting_decision, S::transferred}}},
       {"withdraw",
-       [](Case& c) { return c.withdraw(); },
+       [&](Case& c) { return c.withdraw(on); },
        {{S::registered, S::withdrawn},
         {S::assigned, S::withdrawn},
         {S::in_progress, S::withdrawn},
@@ -99,6 +99,21 @@ TEST(LifeCycle, EachVerbMovesOnlyFromItsStatesAndARefusalChangesNothing) {
         }
       }
     }
+}
+
+TEST(LifeCycle, EachEndingKeepsItsDate) {
+  Case withdrawn = in_status(CaseStatus::assigned);
+  ASSERT_TRUE(withdrawn.withdraw(d("2026-11-20")).ok());
+  EXPECT_EQ(withdrawn.progress().withdrawn_on, d("2026-11-20"));
+  Case concluded = in_status(CaseStatus::in_progress);
+  ASSERT_TRUE(concluded.conclude(d("2026-11-21")).ok());
+  ASSERT_TRUE(concluded.archive(d("2026-11-25")).ok());
+  EXPECT_EQ(concluded.progress().concluded_on, d("2026-11-21"));
+  EXPECT_EQ(concluded.progress().archived_on, d("2026-11-25"));
+  Case transferred = in_status(CaseStatus::in_progress);
+  ASSERT_TRUE(transferred.transfer(d("2026-11-22"), "某市人民检察院").ok());
+  EXPECT_EQ(transferred.progress().transferred_on, d("2026-11-22"));
+  EXPECT_EQ(transferred.progress().transferred_to, "某市人民检察院");
 }
 
 TEST(LifeCycle, TwoReturnsForSupplementaryInvestigationAndNotAThird) {

@@ -64,15 +64,14 @@ Result<CaseId> SqliteTransaction::add_case(const Case& c) {
   });
 }
 
-Status SqliteTransaction::save_case_state(const Case& c, std::optional<Date> withdrawn_on) {
+Status SqliteTransaction::save_case_state(const Case& c) {
   return guarded([&]() -> Status {
     long long id = c.id().value;
     const std::string status(code_of(c.status()));
     long long unit = c.unit() ? c.unit()->value : 0;
     soci::indicator unit_ind = c.unit() ? soci::i_ok : soci::i_null;
-    NullableDate withdrawn(withdrawn_on);
-    sql_ << "UPDATE case_file SET status = :s, unit_id = :u, withdrawn_on = :w WHERE id = :id",
-        use(status), use(unit, unit_ind), use(withdrawn.value, withdrawn.ind), use(id);
+    sql_ << "UPDATE case_file SET status = :s, unit_id = :u WHERE id = :id", use(status),
+        use(unit, unit_ind), use(id);
     write_progress(id, c.progress());
     return ok_status();
   });
@@ -82,20 +81,21 @@ void SqliteTransaction::write_progress(long long id, const CaseProgress& p) {
   std::string period = p.period ? std::string(code_of(*p.period)) : "";
   soci::indicator period_ind = p.period ? soci::i_ok : soci::i_null;
   NullableDate start(p.period_start), due(p.due_on), concluded(p.concluded_on),
-      archived(p.archived_on), transferred(p.transferred_on);
+      archived(p.archived_on), transferred(p.transferred_on), withdrawn(p.withdrawn_on);
   int returns = p.returns, extended = p.extended ? 1 : 0;
   sql_ << "UPDATE case_file SET period = :pe, period_start = :ps, due_on = :du, "
           "deadline_basis = :b, returns = :r, extended = :x, concluded_on = :co, "
-          "archived_on = :ar, transferred_on = :tr, transferred_to = :tt WHERE id = :id",
+          "archived_on = :ar, transferred_on = :tr, transferred_to = :tt, withdrawn_on = :w "
+          "WHERE id = :id",
       use(period, period_ind), use(start.value, start.ind), use(due.value, due.ind),
       use(p.deadline_basis), use(returns), use(extended), use(concluded.value, concluded.ind),
       use(archived.value, archived.ind), use(transferred.value, transferred.ind),
-      use(p.transferred_to), use(id);
+      use(p.transferred_to), use(withdrawn.value, withdrawn.ind), use(id);
 }
 
-Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::load_cases(
-    const std::string& where, std::optional<std::int64_t> bound) {
-  return guarded_value<std::vector<CaseRow>>([&]() -> Result<std::vector<CaseRow>> {
+Result<std::vector<Case>> SqliteTransaction::load_cases(const std::string& where,
+                                                        std::optional<std::int64_t> bound) {
+  return guarded_value<std::vector<Case>>([&]() -> Result<std::vector<Case>> {
     const bool has_arg = bound.has_value();
     long long arg = bound.value_or(0);
     std::map<long long, std::vector<std::string>> parties;
@@ -128,7 +128,7 @@ Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::load_cases(
       while (st.fetch())
         (role == "recusal" ? recusals : investigators)[cid].push_back(PersonId{person});
     }
-    std::vector<CaseRow> out;
+    std::vector<Case> out;
     long long id = 0, proc = 0, dept = 0, related = 0, unit = 0;
     int custody = 0, complex = 0, fast_track = 0, over_one_year = 0, returns = 0, extended = 0;
     std::string number, category, received, difficulty, org, doc, status, withdrawn;
@@ -207,11 +207,9 @@ Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::load_cases(
       progress.archived_on = date_or_null(archived_ind, archived);
       progress.transferred_on = date_or_null(transferred_ind, transferred);
       progress.transferred_to = transferred_to;
-      CaseRow row{Case::restore(CaseId{id}, std::move(in), number,
-                                term_or_throw<CaseStatus>(status), u, std::move(progress)),
-                  std::nullopt};
-      row.withdrawn_on = date_or_null(withdrawn_ind, withdrawn);
-      out.push_back(std::move(row));
+      progress.withdrawn_on = date_or_null(withdrawn_ind, withdrawn);
+      out.push_back(Case::restore(CaseId{id}, std::move(in), number,
+                                  term_or_throw<CaseStatus>(status), u, std::move(progress)));
     }
     return out;
   });
@@ -222,7 +220,7 @@ Result<Case> SqliteTransaction::find_case(CaseId id) {
   if (!rows) return rows.error();
   if (rows->empty())
     return Error::not_found("case", "case " + std::to_string(id.value) + " not found");
-  return std::move(rows->front().c);
+  return std::move(rows->front());
 }
 
 Result<Case> SqliteTransaction::find_case_by_number(const std::string& number) {
@@ -236,8 +234,7 @@ Result<Case> SqliteTransaction::find_case_by_number(const std::string& number) {
   return find_case(CaseId{*id});
 }
 
-Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::list_cases(
-    std::optional<ProcuratorateId> within) {
+Result<std::vector<Case>> SqliteTransaction::list_cases(std::optional<ProcuratorateId> within) {
   return within ? load_cases("WHERE c.procuratorate_id = :a", within->value)
                 : load_cases("", std::nullopt);
 }

@@ -26,8 +26,8 @@ std::string like_pattern(const std::string& text) {
 
 }  // namespace
 
-Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::search_cases(const Query& q) {
-  if (q.within.empty()) return std::vector<CaseRow>{};
+Result<std::vector<Case>> SqliteTransaction::search_cases(const Query& q) {
+  if (q.within.empty()) return std::vector<Case>{};
   auto ids = guarded_value<std::vector<long long>>([&]() -> Result<std::vector<long long>> {
     // Values bound in the order their placeholders appear; deques keep their addresses stable.
     std::deque<long long> ints;
@@ -80,7 +80,7 @@ Result<std::vector<CaseRepository::CaseRow>> SqliteTransaction::search_cases(con
     return out;
   });
   if (!ids) return ids.error();
-  if (ids->empty()) return std::vector<CaseRow>{};
+  if (ids->empty()) return std::vector<Case>{};
   // The ids came from the database as integers, so they are safe to write into the statement.
   std::string list;
   for (auto id : *ids) list += (list.empty() ? "" : ",") + std::to_string(id);

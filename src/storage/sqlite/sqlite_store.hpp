@@ -104,14 +104,14 @@ class SqliteTransaction final : public Transaction,
   Result<std::int64_t> next_case_serial(ProcuratorateId p, const std::string& code,
                                         int year) override;
   Result<CaseId> add_case(const Case& c) override;
-  Status save_case_state(const Case& c, std::optional<Date> withdrawn_on) override;
+  Status save_case_state(const Case& c) override;
   Result<Case> find_case(CaseId id) override;
   Result<Case> find_case_by_number(const std::string& number) override;
   Result<std::map<UnitId, std::int64_t>> unit_weight_sums(DepartmentId d, const PlanRules& rules,
                                                           int window_year) override;
   Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) override;
-  Result<std::vector<CaseRow>> list_cases(std::optional<ProcuratorateId> within) override;
-  Result<std::vector<CaseRow>> search_cases(const Query& q) override;  // case_search_rows.cpp
+  Result<std::vector<Case>> list_cases(std::optional<ProcuratorateId> within) override;
+  Result<std::vector<Case>> search_cases(const Query& q) override;  // case_search_rows.cpp
 
   // PlanRepository (plan_rows.cpp)
   Result<PlanId> add_plan(const AssignmentPlan& p) override;
@@ -156,8 +156,7 @@ class SqliteTransaction final : public Transaction,
   Result<std::vector<FollowUp>> follow_ups(const Scope& s) override;
 
   void write_progress(long long case_id, const CaseProgress& p);  // throws like SOCI
-  Result<std::vector<CaseRow>> load_cases(const std::string& where,
-                                          std::optional<std::int64_t> arg);
+  Result<std::vector<Case>> load_cases(const std::string& where, std::optional<std::int64_t> arg);
   Result<std::vector<AssignmentPlan>> load_plans(const std::string& where, std::int64_t arg);
   Result<std::vector<AssignmentRecord>> load_assignments(const std::string& where,
                                                          std::int64_t arg);
