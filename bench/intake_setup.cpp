@@ -1,9 +1,9 @@
 #include "intake_setup.hpp"
 
+#include <sys/wait.h>
 #include <chrono>
 #include <cstdlib>
 #include <stdexcept>
-#include <sys/wait.h>
 
 #include "app/use_cases.hpp"
 
@@ -36,8 +36,8 @@ std::int64_t FixedDayClock::now_us() const {
 }
 
 void load_demo_with_cli(const std::string& zeren, const std::string& db, const std::string& log) {
-  const int rc = shell(quoted(zeren) + " demo --db " + quoted(db) + " --no-history > " + quoted(log) +
-                       " 2>&1");
+  const int rc = shell(quoted(zeren) + " demo --db " + quoted(db) + " --no-history > " +
+                       quoted(log) + " 2>&1");
   if (rc != 0)
     throw std::runtime_error("`zeren demo` exited with " + std::to_string(rc) + "; see " + log);
 }
@@ -46,8 +46,10 @@ int verify_audit_with_cli(const std::string& zeren, const std::string& db, const
   return shell(quoted(zeren) + " audit verify --db " + quoted(db) + " >> " + quoted(log) + " 2>&1");
 }
 
-IntakeTarget prepare_department(Store& store, const Clock& clock, const std::string& procuratorate_code,
-                                const std::string& department_name, const std::string& case_manager) {
+IntakeTarget prepare_department(Store& store, const Clock& clock,
+                                const std::string& procuratorate_code,
+                                const std::string& department_name,
+                                const std::string& case_manager) {
   IntakeTarget target;
   PersonId chief;
   PlanId proposed;
@@ -68,7 +70,7 @@ IntakeTarget prepare_department(Store& store, const Clock& clock, const std::str
       if (p.holds(PostKind::chief)) chief = p.id();
     if (!chief.valid()) return Error::not_found("chief", procuratorate_code + " has no chief");
 
-    auto existing = tx.plans().approved_plan(dept->id());
+    auto existing = tx.plans().approved_plan(dept->id(), clock.today());
     if (!existing) return existing.error();
     if (*existing) return ok_status();
     auto actor = app::actor_for_user(tx, case_manager);

@@ -147,8 +147,9 @@ Result<AssignmentRecord> commit(Transaction& tx, const Context& ctx, Case& c, As
 
 }  // namespace
 
-Result<std::optional<AssignmentPlan>> plan_for(Transaction& tx, DepartmentId department) {
-  return tx.plans().approved_plan(department);
+Result<std::optional<AssignmentPlan>> plan_for(Transaction& tx, const Context& ctx,
+                                               DepartmentId department) {
+  return tx.plans().approved_plan(department, ctx.clock.today());
 }
 
 Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx,
@@ -157,7 +158,7 @@ Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx,
                                          std::optional<RequestId> request,
                                          std::optional<PersonId> approver) {
   AssignmentOutcome out;
-  auto plan = plan_for(tx, c.intake().department);
+  auto plan = plan_for(tx, ctx, c.intake().department);
   if (!plan) return plan.error();
   if (!*plan) {
     out.unassigned_reason = "no_plan";
@@ -250,7 +251,7 @@ struct DesignationCheck {
 };
 Result<DesignationCheck> check_target(Transaction& tx, const Context& ctx, const Case& c,
                                       UnitId target) {
-  auto plan = plan_for(tx, c.intake().department);
+  auto plan = plan_for(tx, ctx, c.intake().department);
   if (!plan) return plan.error();
   const PlanRules rules = *plan ? (*plan)->rules : PlanRules{};
   auto view = view_department(tx, ctx, c, rules);

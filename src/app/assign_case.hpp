@@ -17,8 +17,9 @@ struct AssignmentOutcome {
 // Assigns `c` (saved) by the department's approved plan, never to a unit in `excluded`.
 // With no plan or no eligible unit the case keeps its state, the case-management office gets an
 // alert and the outcome has no record.
-Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx, const DrawCrypto& crypto,
-                                         Case& c, const std::vector<UnitId>& excluded,
+Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx,
+                                         const DrawCrypto& crypto, Case& c,
+                                         const std::vector<UnitId>& excluded,
                                          std::optional<RequestId> request,
                                          std::optional<PersonId> approver);
 
@@ -32,7 +33,8 @@ Result<AssignmentRecord> designate(Transaction& tx, const Context& ctx, Case& c,
 // that could never be approved is refused when it is made.
 Status check_designation(Transaction& tx, const Context& ctx, const Case& c, UnitId target);
 
-// The plan rules for the department (defaults when no plan was ever approved).
-Result<std::optional<AssignmentPlan>> plan_for(Transaction& tx, DepartmentId department);
+// The department's plan in force today (none when no plan approved so far has taken effect).
+Result<std::optional<AssignmentPlan>> plan_for(Transaction& tx, const Context& ctx,
+                                               DepartmentId department);
 
 }  // namespace zeren::app

@@ -18,7 +18,7 @@ Result<DepartmentWorkload> department_workload(Transaction& tx, const Context& c
       "department"));
   auto proc = tx.organisation().find_procuratorate(dept->procuratorate());
   if (!proc) return proc.error();
-  auto plan = plan_for(tx, id);
+  auto plan = plan_for(tx, ctx, id);
   if (!plan) return plan.error();
   DepartmentWorkload w{*proc, *dept, *plan, *plan ? (*plan)->rules : PlanRules{}, {}};
   auto weights = tx.cases().unit_weight_sums(id, w.rules, ctx.clock.today().year());

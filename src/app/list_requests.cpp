@@ -32,7 +32,7 @@ Result<Inbox> approvals_inbox(Transaction& tx, const Context& ctx) {
       if (r.status != RequestStatus::pending || r.requested_by == me->id()) continue;
       auto c = tx.cases().find_case(r.case_id);
       if (!c) return c.error();
-      auto plan = plan_for(tx, c->intake().department);
+      auto plan = plan_for(tx, ctx, c->intake().department);
       if (!plan) return plan.error();
       const PlanRules rules = *plan ? (*plan)->rules : PlanRules{};
       const Approver needed =

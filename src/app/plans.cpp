@@ -30,11 +30,14 @@ Result<PlanId> propose_plan(Transaction& tx, const Context& ctx, const ProposePl
   auto dept = tx.organisation().find_department(cmd.department);
   if (!dept) return Error::not_found("department", "the department does not exist");
   if (!ctx.actor.console && !role_allows(ctx.actor, Permission::propose_plans))
-    return Error::denied("only a department head, the case-management office or the chief proposes a plan");
-  ZEREN_TRY(hide_out_of_scope(authorize(tx, ctx.actor, Permission::propose_plans, dept->procuratorate()),
-                              "department", "the department"));
+    return Error::denied(
+        "only a department head, the case-management office or the chief proposes a plan");
+  ZEREN_TRY(
+      hide_out_of_scope(authorize(tx, ctx.actor, Permission::propose_plans, dept->procuratorate()),
+                        "department", "the department"));
   if (dept->kind() != DepartmentKind::business)
-    return Error::invalid("department", "not_a_business_department", dept->name() + " handles no cases");
+    return Error::invalid("department", "not_a_business_department",
+                          dept->name() + " handles no cases");
   ZEREN_TRY(cmd.rules.check());
   auto person = acting_person(tx, ctx.actor);
   if (!person) return Error::denied("a plan is proposed by a person of the 院");
@@ -61,14 +64,17 @@ Status decide_plan(Transaction& tx, const Context& ctx, const DecidePlan& cmd) {
   auto dept = tx.organisation().find_department(plan->department);
   if (!dept) return dept.error();
   if (!ctx.actor.console && !role_allows(ctx.actor, Permission::decide_plans))
-    return Error::denied("只有本院检察长可以批准分案方案 (only the chief of the 院 approves a plan)");
-  ZEREN_TRY(hide_out_of_scope(authorize(tx, ctx.actor, Permission::decide_plans, dept->procuratorate()),
-                              "plan", "the plan"));
+    return Error::denied(
+        "只有本院检察长可以批准分案方案 (only the chief of the 院 approves a plan)");
+  ZEREN_TRY(
+      hide_out_of_scope(authorize(tx, ctx.actor, Permission::decide_plans, dept->procuratorate()),
+                        "plan", "the plan"));
   auto person = acting_person(tx, ctx.actor);
   if (!person) return person.error();
   if (person->procuratorate() != dept->procuratorate() || !person->holds(PostKind::chief))
-    return Error::refused("approver_post_required",
-                          "只有本院检察长可以批准分案方案 (only the chief of the 院 approves a plan)");
+    return Error::refused(
+        "approver_post_required",
+        "只有本院检察长可以批准分案方案 (only the chief of the 院 approves a plan)");
   if (person->id() == plan->proposed_by)
     return Error::refused("self_approval",
                           "提出人不能批准自己的方案 (the proposer cannot approve their own plan)");
@@ -76,8 +82,10 @@ Status decide_plan(Transaction& tx, const Context& ctx, const DecidePlan& cmd) {
     return Error::conflict("already_decided", "the plan was already decided", "plan");
   if (!cmd.approve && cmd.note.empty())
     return Error::invalid("note", "note_required", "驳回须说明理由 (a rejection needs a reason)");
-  if (cmd.approve) {
-    auto current = tx.plans().approved_plan(plan->department);
+  if (cmd.approve && plan->effective_from <= ctx.clock.today()) {
+    // In force at once: it replaces the plan in force. A plan approved for a later day leaves the
+    // current one in force until then (approved_plan picks by effective date).
+    auto current = tx.plans().approved_plan(plan->department, ctx.clock.today());
     if (!current) return current.error();
     if (*current) {
       (*current)->status = PlanStatus::superseded;
@@ -87,7 +95,8 @@ Status decide_plan(Transaction& tx, const Context& ctx, const DecidePlan& cmd) {
   plan->status = cmd.approve ? PlanStatus::approved : PlanStatus::rejected;
   plan->approved_by = person->id();
   ZEREN_TRY(tx.plans().save_plan_status(*plan));
-  ZEREN_TRY(record_change(tx, ctx, cmd.approve ? "assignment.plan.approve" : "assignment.plan.reject",
+  ZEREN_TRY(record_change(tx, ctx,
+                          cmd.approve ? "assignment.plan.approve" : "assignment.plan.reject",
                           subject("plan", plan->id),
                           {{"version", std::to_string(plan->version)},
                            {"department", std::to_string(plan->department.value)},

@@ -129,7 +129,7 @@ Result<std::optional<AssignmentRecord>> decide_request(Transaction& tx, const Co
     return Error::refused(
         "self_approval",
         "申请人不能审批自己的申请 (the requester cannot approve their own request)");
-  auto plan = plan_for(tx, c->intake().department);
+  auto plan = plan_for(tx, ctx, c->intake().department);
   if (!plan) return plan.error();
   const PlanRules rules = *plan ? (*plan)->rules : PlanRules{};
   const Approver needed =

@@ -141,8 +141,9 @@ class PlanRepository {
   virtual Result<PlanId> add_plan(const AssignmentPlan& p) = 0;
   virtual Status save_plan_status(const AssignmentPlan& p) = 0;
   virtual Result<AssignmentPlan> find_plan(PlanId id) = 0;
-  // The department's approved plan in force, if any.
-  virtual Result<std::optional<AssignmentPlan>> approved_plan(DepartmentId d) = 0;
+  // The department's plan in force on `on`: of its approved plans, the one with the latest
+  // effective_from not after `on` (the higher version among equals); none when there is none.
+  virtual Result<std::optional<AssignmentPlan>> approved_plan(DepartmentId d, Date on) = 0;
   virtual Result<std::vector<AssignmentPlan>> list_plans(std::optional<DepartmentId> d) = 0;
 };
 

@@ -326,6 +326,37 @@ TEST_P(Assignment, AChangeOfHandlerDrawsAgainWithoutTheOldUnit) {
   EXPECT_EQ(loads[(*rec)->unit], 1);
 }
 
+TEST_P(Assignment, APlanApprovedForALaterDayTakesOverOnlyOnThatDay) {
+  const Date today = f.clock.today();
+  const Date later = Date::from_days(today.days_since_epoch() + 30);
+  auto in_force = [&](Date on) {
+    return *transact_value<std::optional<AssignmentPlan>>(
+        f.store(), [&](Transaction& tx) { return tx.plans().approved_plan(f.city_first, on); });
+  };
+  const auto current = in_force(today);
+  ASSERT_TRUE(current.has_value());
+  PlanRules rotation;
+  rotation.mode = AssignmentMode::rotation;
+  auto next = transact_value<PlanId>(f.store(), [&](Transaction& tx) {
+    return app::propose_plan(tx, f.ctx(office.head_actor), {f.city_first, rotation, later});
+  });
+  ASSERT_TRUE(next.ok());
+  ASSERT_TRUE(f.store()
+                  .transact([&](Transaction& tx) {
+                    return app::decide_plan(tx, f.ctx(office.chief_actor), {*next, true, "同意"});
+                  })
+                  .ok());
+  // Until the day it takes effect the plan in force stays, and cases are assigned under it.
+  EXPECT_EQ(in_force(today)->id, current->id);
+  EXPECT_EQ(in_force(Date::from_days(later.days_since_epoch() - 1))->id, current->id);
+  EXPECT_EQ(in_force(later)->id, *next);
+  auto r = office.take_in(office.case_manager, office.intake());
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_TRUE(r->assignment.has_value());
+  EXPECT_EQ(r->assignment->plan_version, current->version);
+  EXPECT_EQ(r->assignment->method, AssignmentMethod::random);
+}
+
 TEST_P(Assignment, APlanIsApprovedByTheChiefAndNeverByItsProposer) {
   auto plan = transact_value<PlanId>(f.store(), [&](Transaction& tx) {
     return app::propose_plan(tx, f.ctx(office.chief_actor),

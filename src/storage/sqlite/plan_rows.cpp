@@ -9,7 +9,6 @@ namespace zeren::sqlite {
 using soci::into;
 using soci::use;
 
-
 Result<PlanId> SqliteTransaction::add_plan(const AssignmentPlan& p) {
   return guarded_value<PlanId>([&]() -> Result<PlanId> {
     long long id = 0, dept = p.department.value, proposer = p.proposed_by.value;
@@ -67,9 +66,11 @@ Result<std::vector<AssignmentPlan>> SqliteTransaction::load_plans(const std::str
     st.exchange(into(proposer));
     st.exchange(into(approver, approver_ind));
     st.alloc();
-    st.prepare("SELECT id, department_id, version, mode, weight_ordinary, weight_difficult, "
-               "tolerance, min_pool, designation_approver, change_approver, effective_from, status, "
-               "proposed_by, approved_by FROM assignment_plan " + where + " ORDER BY department_id, version");
+    st.prepare(
+        "SELECT id, department_id, version, mode, weight_ordinary, weight_difficult, "
+        "tolerance, min_pool, designation_approver, change_approver, effective_from, status, "
+        "proposed_by, approved_by FROM assignment_plan " +
+        where + " ORDER BY department_id, version");
     st.define_and_bind();
     st.execute();
     while (st.fetch()) {
@@ -99,15 +100,19 @@ Result<std::vector<AssignmentPlan>> SqliteTransaction::load_plans(const std::str
 Result<AssignmentPlan> SqliteTransaction::find_plan(PlanId id) {
   auto all = load_plans("WHERE id = :a", id.value);
   if (!all) return all.error();
-  if (all->empty()) return Error::not_found("plan", "plan " + std::to_string(id.value) + " not found");
+  if (all->empty())
+    return Error::not_found("plan", "plan " + std::to_string(id.value) + " not found");
   return std::move(all->front());
 }
 
-Result<std::optional<AssignmentPlan>> SqliteTransaction::approved_plan(DepartmentId d) {
+Result<std::optional<AssignmentPlan>> SqliteTransaction::approved_plan(DepartmentId d, Date on) {
   auto all = load_plans("WHERE department_id = :a AND status = 'approved'", d.value);
   if (!all) return all.error();
-  if (all->empty()) return std::optional<AssignmentPlan>{};
-  return std::optional<AssignmentPlan>{std::move(all->back())};  // highest version
+  std::optional<AssignmentPlan> in_force;
+  for (auto& p : *all)  // by version, ascending
+    if (p.effective_from <= on && (!in_force || in_force->effective_from <= p.effective_from))
+      in_force = std::move(p);
+  return in_force;
 }
 
 Result<std::vector<AssignmentPlan>> SqliteTransaction::list_plans(std::optional<DepartmentId> d) {

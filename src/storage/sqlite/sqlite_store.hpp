@@ -117,7 +117,7 @@ class SqliteTransaction final : public Transaction,
   Result<PlanId> add_plan(const AssignmentPlan& p) override;
   Status save_plan_status(const AssignmentPlan& p) override;
   Result<AssignmentPlan> find_plan(PlanId id) override;
-  Result<std::optional<AssignmentPlan>> approved_plan(DepartmentId d) override;
+  Result<std::optional<AssignmentPlan>> approved_plan(DepartmentId d, Date on) override;
   Result<std::vector<AssignmentPlan>> list_plans(std::optional<DepartmentId> d) override;
 
   // AssignmentRepository (assignment_rows.cpp)
