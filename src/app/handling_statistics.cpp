@@ -84,7 +84,8 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
   const HandlingRepository::Scope scope{std::nullopt, *within};
   auto decisions = tx.handling().decisions(scope);
   if (!decisions) return decisions.error();
-  // Per department and per handler, by id: two 院 both have a 第一检察部.
+  // Per 院, per department and per handler, by id: two 院 both have a 第一检察部.
+  std::map<ProcuratorateId, HandlingStatistics::Ratio> by_proc;
   std::map<DepartmentId, HandlingStatistics::Ratio> by_dept;
   std::map<PersonId, HandlingStatistics::Ratio> by_person;
   for (const auto& d : *decisions) {
@@ -96,12 +97,17 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
     ++s.overall.total;
     auto c = cases.find(d.case_id);
     if (c != cases.end()) {
+      const ProcuratorateId proc = c->second->intake().procuratorate;
       const DepartmentId dept = c->second->intake().department;
+      auto& p = by_proc[proc];
+      p.name = p.procuratorate = procuratorate_names[proc];
       auto& r = by_dept[dept];
       r.name = departments.contains(dept) ? departments[dept]->name() : "";
-      r.procuratorate = procuratorate_names[c->second->intake().procuratorate];
-      r.self += self;
-      ++r.total;
+      r.procuratorate = procuratorate_names[proc];
+      for (auto* x : {&p, &r}) {
+        x->self += self;
+        ++x->total;
+      }
     }
     auto& r = by_person[d.proposed_by];
     if (auto p = persons.find(d.proposed_by); p != persons.end()) {
@@ -111,6 +117,7 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
     r.self += self;
     ++r.total;
   }
+  for (const auto& [id, r] : by_proc) s.by_procuratorate.push_back(r);
   for (const auto& [id, r] : by_dept) s.by_department.push_back(r);
   if (s.with_persons)
     for (const auto& [id, r] : by_person) s.by_person.push_back(r);

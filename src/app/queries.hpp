@@ -105,7 +105,8 @@ struct HandlingStatistics {
     int self = 0, total = 0;
   };
   Ratio overall;
-  std::vector<Ratio> by_department, by_person;  // by_person only for read_performance
+  // Per 院, per department and per handler (by_person only for read_performance).
+  std::vector<Ratio> by_procuratorate, by_department, by_person;
   bool with_persons = false;
   int leader_direct_cases = 0, pre_reviews = 0;
   std::map<std::string, int> notices;  // by level

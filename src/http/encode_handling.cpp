@@ -240,7 +240,12 @@ json::object encode_statistics(const app::HandlingStatistics& s) {
         {"total", r.total},
         {"ratio", r.total ? json::value(double(r.self) / r.total) : json::value(nullptr)}};
   };
-  json::array by_department, by_person, months, holders;
+  json::array by_procuratorate, by_department, by_person, months, holders;
+  for (const auto& r : s.by_procuratorate) {
+    auto o = ratio(r);
+    o["procuratorate"] = r.procuratorate;
+    by_procuratorate.push_back(std::move(o));
+  }
   for (const auto& r : s.by_department) {
     auto o = ratio(r);
     o["department"] = r.name;
@@ -275,6 +280,7 @@ json::object encode_statistics(const app::HandlingStatistics& s) {
   return {{"year", s.year},
           {"self_decided_ratio",
            {{"overall", overall},
+            {"by_procuratorate", by_procuratorate},
             {"by_department", by_department},
             {"by_person", s.with_persons ? json::value(by_person) : json::value(nullptr)}}},
           {"leader_direct_cases", s.leader_direct_cases},

@@ -98,6 +98,17 @@ TEST(Handling, WithinThePowerIssuedAtOnceOutsideItTheChiefDecidesAndBothCountInT
     if (d.at("department") == "第一检察部")
       first_departments.insert(std::string(d.at("procuratorate").as_string()));
   EXPECT_EQ(first_departments, (std::set<std::string>{kCity, demo_user("cqanguan").procuratorate}));
+  // Per 院: both, adding up to the whole.
+  std::int64_t self = 0, total = 0;
+  std::set<std::string> procuratorates;
+  for (const auto& p : summary.at("self_decided_ratio").at("by_procuratorate").as_array()) {
+    procuratorates.insert(std::string(p.at("procuratorate").as_string()));
+    self += p.at("self").as_int64();
+    total += p.at("total").as_int64();
+  }
+  EXPECT_EQ(procuratorates, (std::set<std::string>{kCity, demo_user("cqanguan").procuratorate}));
+  EXPECT_EQ(self, after.at("self").as_int64());
+  EXPECT_EQ(total, after.at("total").as_int64());
 }
 
 TEST(Handling, AThirdReturnForSupplementaryInvestigationIsRefused) {

@@ -128,6 +128,10 @@ export const summary = {
   year: 2026, procuratorates: [1, 2],
   self_decided_ratio: {
     overall: { self: 186, total: 200, ratio: 0.93 },
+    by_procuratorate: [
+      { procuratorate: '嘉峪关市人民检察院', self: 120, total: 128, ratio: 0.9375 },
+      { procuratorate: '嘉峪关市城区人民检察院', self: 66, total: 72, ratio: 0.9167 },
+    ],
     by_department: [
       { department: '第一检察部', procuratorate: '嘉峪关市人民检察院', self: 120, total: 128, ratio: 0.9375 },
       { department: '第二检察部', procuratorate: '嘉峪关市人民检察院', self: 66, total: 72, ratio: 0.9167 },

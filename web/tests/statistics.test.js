@@ -116,6 +116,9 @@ describe('StatisticsView', () => {
     expect(figure('staff')).toContain('1 : 0.8 : 0.5')
     expect(figure('staff')).toContain('检察官 20 人，检察官助理 16 人，书记员 10 人')
 
+    expect(table(w, 'chart-self-procuratorate-table')).toEqual([
+      ['嘉峪关市人民检察院', '120', '128', '93.8%'], ['嘉峪关市城区人民检察院', '66', '72', '91.7%'],
+    ])
     expect(chart(w, 'chart-self-department').props('option').yAxis.data).toEqual(['第二检察部', '第一检察部'])
     expect(table(w, 'chart-self-department-table')).toEqual([['第一检察部', '120', '128', '93.8%'], ['第二检察部', '66', '72', '91.7%']])
     expect(table(w, 'chart-self-person-table')).toEqual([['韩志远', '40', '44', '90.9%'], ['冯晓琳', '35', '35', '100%']])

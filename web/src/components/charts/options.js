@@ -166,7 +166,7 @@ export function methodsOption(departments, label) {
 export function ratioRows(list, nameKey) {
   const rows = list ?? []
   // Over more than one 院 the same department name stands in each: say whose.
-  const several = new Set(rows.map((r) => r.procuratorate)).size > 1
+  const several = nameKey !== 'procuratorate' && new Set(rows.map((r) => r.procuratorate)).size > 1
   return rows.map((r) => ({
     name: several ? `${r[nameKey]}（${r.procuratorate}）` : r[nameKey],
     self: r.self, total: r.total, percent: percent(r.self, r.total),
