@@ -63,11 +63,6 @@ void recompute_period(Case& c) {
   if (p.period && p.period_start) start_period(c, *p.period, *p.period_start);
 }
 
-int alert_days(DeadlineKind kind) {
-  const auto& r = default_deadline_rules();
-  return kind == DeadlineKind::arrest_review ? r.alert_days_arrest : r.alert_days_prosecution;
-}
-
 std::optional<DepartmentId> actor_department(Transaction& tx, const Context& ctx) {
   if (!ctx.actor.person) return std::nullopt;
   auto p = tx.organisation().find_person(*ctx.actor.person);

@@ -25,9 +25,6 @@ void start_period(Case& c, DeadlineKind kind, Date start);
 // Recomputes the running period (after an extension), keeping its start.
 void recompute_period(Case& c);
 
-// Lead time of the near-expiry warning for a period (DeadlineRules.alert_*).
-int alert_days(DeadlineKind kind);
-
 // Issues `d` on `c` now, by the acting person: applies its effect to the case (办结, 退回补充侦查
 // with its period, 延长 with the period recomputed), gives it the next 文书号 and saves both.
 // The caller saves nothing itself and records the audit entry.

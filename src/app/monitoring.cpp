@@ -53,10 +53,10 @@ Result<Monitoring> monitoring(Transaction& tx, const Context& ctx,
     const auto& p = c.progress();
     bool near = false, overdue = false;
     if (p.due_on && p.period) {
-      const int left = static_cast<int>(p.due_on->days_since_epoch() - m.today.days_since_epoch());
-      row.days_left = left;
-      overdue = left < 0;
-      near = !overdue && left <= alert_days(*p.period);
+      row.days_left = static_cast<int>(p.due_on->days_since_epoch() - m.today.days_since_epoch());
+      const auto state = deadline_state(default_deadline_rules(), *p.period, *p.due_on, m.today);
+      overdue = state == DeadlineState::overdue;
+      near = state == DeadlineState::near;
     }
     if (c.unit()) {
       auto& u = units[*c.unit()];

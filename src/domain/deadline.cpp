@@ -154,4 +154,19 @@ Result<Deadline> compute_deadline(const DeadlineRules& rules, const WorkCalendar
   return Deadline{*due, std::move(basis)};
 }
 
+ZEREN_DEFINE_TERMS(DeadlineState, {DeadlineState::ok, "ok", "期限内"},
+                   {DeadlineState::near, "near", "临近到期"},
+                   {DeadlineState::overdue, "overdue", "已超期"})
+
+int alert_days(const DeadlineRules& rules, DeadlineKind kind) {
+  return kind == DeadlineKind::arrest_review ? rules.alert_days_arrest
+                                             : rules.alert_days_prosecution;
+}
+
+DeadlineState deadline_state(const DeadlineRules& rules, DeadlineKind kind, Date due, Date today) {
+  const auto left = due.days_since_epoch() - today.days_since_epoch();
+  if (left < 0) return DeadlineState::overdue;
+  return left <= alert_days(rules, kind) ? DeadlineState::near : DeadlineState::ok;
+}
+
 }  // namespace zeren

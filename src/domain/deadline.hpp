@@ -79,4 +79,12 @@ Result<Deadline> compute_deadline(const DeadlineRules& rules, const WorkCalendar
 // 2026-02-28 → 2026-03-31). months >= 0.
 Date add_months_cpl105(Date start, int months);
 
+// How a running period stands on `today` (SPEC §4 alerts): overdue after its last day, near within
+// the kind's warning lead time (alert_days_*), ok before that.
+enum class DeadlineState { ok, near, overdue };
+template <>
+std::span<const Term<DeadlineState>> terms<DeadlineState>();
+int alert_days(const DeadlineRules& rules, DeadlineKind kind);
+DeadlineState deadline_state(const DeadlineRules& rules, DeadlineKind kind, Date due, Date today);
+
 }  // namespace zeren

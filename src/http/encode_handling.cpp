@@ -33,12 +33,9 @@ json::value encode_deadline(const Case& c, Date today) {
   o["due"] = opt_date(p.due_on);
   o["basis"] = p.deadline_basis;
   if (p.due_on) {
-    const int left = static_cast<int>(p.due_on->days_since_epoch() - today.days_since_epoch());
-    const int lead = p.period == DeadlineKind::arrest_review
-                         ? default_deadline_rules().alert_days_arrest
-                         : default_deadline_rules().alert_days_prosecution;
-    o["days_left"] = left;
-    o["state"] = left < 0 ? "overdue" : left <= lead ? "near" : "ok";
+    o["days_left"] = p.due_on->days_since_epoch() - today.days_since_epoch();
+    o["state"] =
+        std::string(code_of(deadline_state(default_deadline_rules(), *p.period, *p.due_on, today)));
   } else {
     o["days_left"] = nullptr;
     o["state"] = "unknown";

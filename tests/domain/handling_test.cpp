@@ -9,6 +9,7 @@
 
 #include "domain/case.hpp"
 #include "domain/case_notes.hpp"
+#include "domain/deadline.hpp"
 #include "domain/decision.hpp"
 
 namespace zeren {
@@ -245,6 +246,21 @@ TEST(FollowUps, AwaitingThroughTheDueDayOverdueTheDayAfterAnsweredOnceAnswered) 
   f.answered_on = d("2026-11-30");
   EXPECT_EQ(f.state(d("2026-12-01")), FollowUpState::answered);
   EXPECT_EQ(default_monitoring_rules().notice_reply_days, 10);
+}
+
+TEST(DeadlineAlerts, NearWithinTheLeadTimeOfItsKindOverdueTheDayAfterTheLastDay) {
+  const DeadlineRules& r = default_deadline_rules();
+  const Date due = d("2026-12-10");
+  auto on = [&](DeadlineKind k, int days_before) {
+    return deadline_state(r, k, due, Date::from_days(due.days_since_epoch() - days_before));
+  };
+  EXPECT_EQ(on(DeadlineKind::prosecution_review, 6), DeadlineState::ok);
+  EXPECT_EQ(on(DeadlineKind::prosecution_review, 5), DeadlineState::near);  // 5 days for 公诉
+  EXPECT_EQ(on(DeadlineKind::prosecution_review, 0), DeadlineState::near);
+  EXPECT_EQ(on(DeadlineKind::prosecution_review, -1), DeadlineState::overdue);
+  EXPECT_EQ(on(DeadlineKind::arrest_review, 3), DeadlineState::ok);
+  EXPECT_EQ(on(DeadlineKind::arrest_review, 2), DeadlineState::near);  // 2 days for 捕
+  EXPECT_EQ(on(DeadlineKind::supplementary_investigation, 5), DeadlineState::near);
 }
 
 TEST(LeaderQuotas, AShareOfTheAverageRoundedUpOrAFixedCount) {
