@@ -12,6 +12,11 @@ packages=(
   libsodium-dev libssl-dev libcli11-dev
   # tests and tools used by them
   libgtest-dev sqlite3
+  # PostgreSQL 15: the throwaway test cluster (scripts/pg-start.sh) and the scale-out path. Its
+  # first install also creates the `postgres` user and a system cluster 15/main on port 5432
+  # (unless create_main_cluster = off in /etc/postgresql-common/createcluster.conf); the tests
+  # never use that one: they start their own, on a random loopback port.
+  postgresql-15
   # the browser tests: Debian's Chromium (driven by playwright-core) and CJK fonts for it
   chromium chromium-driver fonts-noto-cjk
 )

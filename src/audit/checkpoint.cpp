@@ -1,5 +1,7 @@
 #include "audit/checkpoint.hpp"
 
+#include <cstdlib>
+
 #include <sodium.h>
 #include <sys/stat.h>
 
@@ -60,13 +62,32 @@ void put_u64(std::string& out, std::uint64_t v) {
 
 }  // namespace
 
-fs::path key_path_for(const std::string& database) { return fs::path(database + ".audit-key"); }
-fs::path public_key_path_for(const std::string& database) {
-  return fs::path(database + ".audit-key.pub");
+fs::path key_path_for(const std::string& database) {
+  if (const char* env = std::getenv("ZEREN_AUDIT_KEY"); env && *env) return fs::path(env);
+  return fs::path(database + ".audit-key");
 }
+fs::path public_key_path_for(const std::string& database) {
+  return fs::path(key_path_for(database).string() + ".pub");
+}
+
+namespace {
+
+// A database named by URL has no directory of its own to keep the key beside.
+Status key_location_known(const std::string& database) {
+  const char* env = std::getenv("ZEREN_AUDIT_KEY");
+  if (database.find("://") != std::string::npos && !(env && *env))
+    return Error::invalid("ZEREN_AUDIT_KEY", "key_location_required",
+                          "数据库为 PostgreSQL 时须设置 ZEREN_AUDIT_KEY (a PostgreSQL database needs "
+                          "ZEREN_AUDIT_KEY: the path of the checkpoint signing key, the same file "
+                          "on every server)");
+  return ok_status();
+}
+
+}  // namespace
 
 Result<SigningKey> load_signing_key(const std::string& database) {
   ZEREN_TRY(sodium_ready());
+  ZEREN_TRY(key_location_known(database));
   auto line = read_first_line(key_path_for(database));
   if (!line) return line.error();
   std::array<std::uint8_t, 32> seed{};
@@ -87,6 +108,7 @@ Result<SigningKey> load_signing_key(const std::string& database) {
 
 Result<SigningKey> load_or_create_signing_key(const std::string& database) {
   ZEREN_TRY(sodium_ready());
+  ZEREN_TRY(key_location_known(database));
   if (fs::exists(key_path_for(database))) return load_signing_key(database);
   if (fs::exists(public_key_path_for(database)))
     return Error{ErrorKind::corruption, "key_missing",
@@ -101,6 +123,7 @@ Result<SigningKey> load_or_create_signing_key(const std::string& database) {
 
 Result<PublicKey> load_public_key(const std::string& database) {
   ZEREN_TRY(sodium_ready());
+  ZEREN_TRY(key_location_known(database));
   if (fs::exists(public_key_path_for(database))) {
     auto line = read_first_line(public_key_path_for(database));
     if (!line) return line.error();

@@ -20,6 +20,8 @@ struct SigningKey {
 
 SigningKey signing_key_from_seed(const std::array<std::uint8_t, 32>& seed);
 
+// The checkpoint signing key's file: $ZEREN_AUDIT_KEY when set (required for a PostgreSQL URL,
+// whose servers must all share one key), otherwise beside the SQLite file (DB.audit-key).
 std::filesystem::path key_path_for(const std::string& database);
 std::filesystem::path public_key_path_for(const std::string& database);
 

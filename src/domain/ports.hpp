@@ -223,6 +223,9 @@ class Transaction {
 class Store {
  public:
   virtual ~Store() = default;
+  // A store shared by several servers may run `work` again from the start when another server's
+  // change got in first, so `work` must keep no state between runs: it only assigns what it
+  // produces.
   virtual Status transact(const std::function<Status(Transaction&)>& work) = 0;
 };
 

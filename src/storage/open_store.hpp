@@ -1,4 +1,4 @@
-// Opens the database named on the command line (`--db`): today an SQLite file path.
+// Opens the database named on the command line (`--db`): an SQLite file or a PostgreSQL URL.
 #pragma once
 
 #include <memory>
@@ -12,12 +12,21 @@
 namespace zeren {
 
 struct StoreOptions {
-  std::string database;  // SQLite file path
-  bool create = false;   // create the file if missing (init); otherwise it must exist
+  // An SQLite file path, or postgresql://USER[:PASSWORD]@HOST:PORT/DB (also postgres://), which
+  // libpq reads as it is (query parameters such as ?sslmode=require included).
+  std::string database;
+  // Create the database if missing (init, demo); otherwise it must exist. A PostgreSQL database is
+  // created through the server's `postgres` database with UTF8 and C collation.
+  bool create = false;
   // For a new database: the chain hash to use (default SM3). For an existing one it must match
   // what the database was created with, or be empty.
   std::optional<audit::HashAlgorithm> hash;
+  // PostgreSQL: connections kept open, each serving one transaction at a time.
+  int connections = 4;
 };
+
+// Whether `database` names a PostgreSQL database rather than an SQLite file.
+bool is_postgresql_url(const std::string& database);
 
 struct OpenedStore {
   std::unique_ptr<Store> store;

@@ -1,4 +1,5 @@
 #include "conformance.hpp"
+#include "postgres_factory.hpp"
 
 #include "app/use_cases.hpp"
 #include "audit/store_audit.hpp"
@@ -57,6 +58,8 @@ void Fixture::build() {
 }
 
 void Conformance::SetUp() {
+  if (GetParam().name == "postgresql" && postgres_admin_url().empty())
+    GTEST_SKIP() << "no PostgreSQL cluster (run through ctest, which starts one)";
   f.factory = GetParam().make();
   auto o = f.factory->open_fresh();
   ASSERT_TRUE(o.ok()) << o.error().message;

@@ -3,14 +3,14 @@
 
 #include <map>
 
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sql/sql_transaction.hpp"
 
-namespace zeren::sqlite {
+namespace zeren::sql {
 
 using soci::into;
 using soci::use;
 
-Result<UserId> SqliteTransaction::add_user(const UserAccount& u) {
+Result<UserId> SqlTransaction::add_user(const UserAccount& u) {
   return guarded_value<UserId>([&]() -> Result<UserId> {
     long long id = 0;
     long long proc = u.procuratorate().value;
@@ -29,7 +29,7 @@ Result<UserId> SqliteTransaction::add_user(const UserAccount& u) {
   });
 }
 
-Result<UserAccount> SqliteTransaction::find_user_by_name(const std::string& username) {
+Result<UserAccount> SqlTransaction::find_user_by_name(const std::string& username) {
   return guarded_value<UserAccount>([&]() -> Result<UserAccount> {
     long long id = 0, proc = 0, person = 0;
     std::string hash;
@@ -59,7 +59,7 @@ Result<UserAccount> SqliteTransaction::find_user_by_name(const std::string& user
   });
 }
 
-Result<std::int64_t> SqliteTransaction::count_users() {
+Result<std::int64_t> SqlTransaction::count_users() {
   return guarded_value<std::int64_t>([&]() -> Result<std::int64_t> {
     long long n = 0;
     sql_ << "SELECT COUNT(*) FROM user_account", into(n);
@@ -67,11 +67,11 @@ Result<std::int64_t> SqliteTransaction::count_users() {
   });
 }
 
-}  // namespace zeren::sqlite
+}  // namespace zeren::sql
 
-namespace zeren::sqlite {
+namespace zeren::sql {
 
-Result<std::vector<UserAccount>> SqliteTransaction::list_users() {
+Result<std::vector<UserAccount>> SqlTransaction::list_users() {
   return guarded_value<std::vector<UserAccount>>([&]() -> Result<std::vector<UserAccount>> {
     std::map<long long, std::set<Role>> roles;
     {
@@ -107,7 +107,7 @@ Result<std::vector<UserAccount>> SqliteTransaction::list_users() {
   });
 }
 
-Result<UserAccount> SqliteTransaction::find_user(UserId id) {
+Result<UserAccount> SqlTransaction::find_user(UserId id) {
   auto name = guarded_value<std::string>([&]() -> Result<std::string> {
     long long v = id.value;
     std::string username;
@@ -119,7 +119,7 @@ Result<UserAccount> SqliteTransaction::find_user(UserId id) {
   return find_user_by_name(*name);
 }
 
-Status SqliteTransaction::save_password(UserId id, const std::string& password_hash,
+Status SqlTransaction::save_password(UserId id, const std::string& password_hash,
                                         bool must_change_password) {
   return guarded([&]() -> Status {
     long long v = id.value;
@@ -130,7 +130,7 @@ Status SqliteTransaction::save_password(UserId id, const std::string& password_h
   });
 }
 
-Status SqliteTransaction::save_roles(UserId id, const std::set<Role>& roles) {
+Status SqlTransaction::save_roles(UserId id, const std::set<Role>& roles) {
   return guarded([&]() -> Status {
     long long v = id.value;
     sql_ << "DELETE FROM user_role WHERE user_id = :u", use(v);
@@ -142,7 +142,7 @@ Status SqliteTransaction::save_roles(UserId id, const std::set<Role>& roles) {
   });
 }
 
-Result<LoginState> SqliteTransaction::login_state(UserId id) {
+Result<LoginState> SqlTransaction::login_state(UserId id) {
   return guarded_value<LoginState>([&]() -> Result<LoginState> {
     long long v = id.value, until = 0;
     int failed = 0;
@@ -157,7 +157,7 @@ Result<LoginState> SqliteTransaction::login_state(UserId id) {
   });
 }
 
-Status SqliteTransaction::save_login_state(UserId id, const LoginState& state) {
+Status SqlTransaction::save_login_state(UserId id, const LoginState& state) {
   return guarded([&]() -> Status {
     long long v = id.value, until = state.locked_until_us.value_or(0);
     int failed = state.failed;
@@ -168,4 +168,4 @@ Status SqliteTransaction::save_login_state(UserId id, const LoginState& state) {
   });
 }
 
-}  // namespace zeren::sqlite
+}  // namespace zeren::sql

@@ -2,15 +2,15 @@
 // unit loads.
 #include <soci/soci.h>
 
-#include "storage/sqlite/rows.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sql/rows.hpp"
+#include "storage/sql/sql_transaction.hpp"
 
-namespace zeren::sqlite {
+namespace zeren::sql {
 
 using soci::into;
 using soci::use;
 
-Result<std::int64_t> SqliteTransaction::next_case_serial(ProcuratorateId p, const std::string& code,
+Result<std::int64_t> SqlTransaction::next_case_serial(ProcuratorateId p, const std::string& code,
                                                          int year) {
   return guarded_value<std::int64_t>([&]() -> Result<std::int64_t> {
     long long proc = p.value, serial = 0;
@@ -18,13 +18,13 @@ Result<std::int64_t> SqliteTransaction::next_case_serial(ProcuratorateId p, cons
     // transaction, so numbers are gapless and unique.
     sql_ << "INSERT INTO case_number_counter (procuratorate_id, code, year, last_serial) "
             "VALUES (:p, :c, :y, 1) ON CONFLICT (procuratorate_id, code, year) "
-            "DO UPDATE SET last_serial = last_serial + 1 RETURNING last_serial",
+            "DO UPDATE SET last_serial = case_number_counter.last_serial + 1 RETURNING last_serial",
         use(proc), use(code), use(year), into(serial);
     return static_cast<std::int64_t>(serial);
   });
 }
 
-Result<CaseId> SqliteTransaction::add_case(const Case& c) {
+Result<CaseId> SqlTransaction::add_case(const Case& c) {
   return guarded_value<CaseId>([&]() -> Result<CaseId> {
     const auto& in = c.intake();
     long long id = 0, proc = in.procuratorate.value, dept = in.department.value;
@@ -64,7 +64,7 @@ Result<CaseId> SqliteTransaction::add_case(const Case& c) {
   });
 }
 
-Status SqliteTransaction::save_case_state(const Case& c) {
+Status SqlTransaction::save_case_state(const Case& c) {
   return guarded([&]() -> Status {
     long long id = c.id().value;
     const std::string status(code_of(c.status()));
@@ -77,7 +77,7 @@ Status SqliteTransaction::save_case_state(const Case& c) {
   });
 }
 
-void SqliteTransaction::write_progress(long long id, const CaseProgress& p) {
+void SqlTransaction::write_progress(long long id, const CaseProgress& p) {
   std::string period = p.period ? std::string(code_of(*p.period)) : "";
   soci::indicator period_ind = p.period ? soci::i_ok : soci::i_null;
   NullableDate start(p.period_start), due(p.due_on), concluded(p.concluded_on),
@@ -93,7 +93,7 @@ void SqliteTransaction::write_progress(long long id, const CaseProgress& p) {
       use(p.transferred_to), use(withdrawn.value, withdrawn.ind), use(id);
 }
 
-Result<std::vector<Case>> SqliteTransaction::load_cases(const std::string& where,
+Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
                                                         std::optional<std::int64_t> bound) {
   return guarded_value<std::vector<Case>>([&]() -> Result<std::vector<Case>> {
     const bool has_arg = bound.has_value();
@@ -215,7 +215,7 @@ Result<std::vector<Case>> SqliteTransaction::load_cases(const std::string& where
   });
 }
 
-Result<Case> SqliteTransaction::find_case(CaseId id) {
+Result<Case> SqlTransaction::find_case(CaseId id) {
   auto rows = load_cases("WHERE c.id = :a", id.value);
   if (!rows) return rows.error();
   if (rows->empty())
@@ -223,7 +223,7 @@ Result<Case> SqliteTransaction::find_case(CaseId id) {
   return std::move(rows->front());
 }
 
-Result<Case> SqliteTransaction::find_case_by_number(const std::string& number) {
+Result<Case> SqlTransaction::find_case_by_number(const std::string& number) {
   auto id = guarded_value<long long>([&]() -> Result<long long> {
     long long v = 0;
     sql_ << "SELECT id FROM case_file WHERE number = :n", use(number), into(v);
@@ -234,12 +234,12 @@ Result<Case> SqliteTransaction::find_case_by_number(const std::string& number) {
   return find_case(CaseId{*id});
 }
 
-Result<std::vector<Case>> SqliteTransaction::list_cases(std::optional<ProcuratorateId> within) {
+Result<std::vector<Case>> SqlTransaction::list_cases(std::optional<ProcuratorateId> within) {
   return within ? load_cases("WHERE c.procuratorate_id = :a", within->value)
                 : load_cases("", std::nullopt);
 }
 
-Result<std::map<UnitId, std::int64_t>> SqliteTransaction::unit_weight_sums(DepartmentId d,
+Result<std::map<UnitId, std::int64_t>> SqlTransaction::unit_weight_sums(DepartmentId d,
                                                                            const PlanRules& rules,
                                                                            int window_year) {
   return guarded_value<std::map<UnitId, std::int64_t>>(
@@ -250,8 +250,8 @@ Result<std::map<UnitId, std::int64_t>> SqliteTransaction::unit_weight_sums(Depar
         const std::string from = std::to_string(window_year) + "-01-01",
                           to = std::to_string(window_year) + "-12-31";
         soci::statement st =
-            (sql_.prepare << "SELECT unit_id, SUM(CASE WHEN difficulty = 'difficult' THEN :wd "
-                             "ELSE :wo END) FROM case_file WHERE department_id = :d AND "
+            (sql_.prepare << "SELECT unit_id, SUM(CASE WHEN difficulty = 'difficult' THEN "
+                             "CAST(:wd AS BIGINT) ELSE CAST(:wo AS BIGINT) END) FROM case_file WHERE department_id = :d AND "
                              "unit_id IS NOT NULL AND (status IN ('assigned', 'in_progress', "
                              "'awaiting_decision', 'returned') OR (status IN ('concluded', "
                              "'archived') AND concluded_on BETWEEN :f1 AND :t1) OR (status = "
@@ -265,7 +265,7 @@ Result<std::map<UnitId, std::int64_t>> SqliteTransaction::unit_weight_sums(Depar
       });
 }
 
-Result<std::optional<UnitId>> SqliteTransaction::last_drawn_unit(DepartmentId d) {
+Result<std::optional<UnitId>> SqlTransaction::last_drawn_unit(DepartmentId d) {
   return guarded_value<std::optional<UnitId>>([&]() -> Result<std::optional<UnitId>> {
     long long dept = d.value, unit = 0;
     sql_ << "SELECT a.unit_id FROM assignment a JOIN case_file c ON c.id = a.case_id "
@@ -277,4 +277,4 @@ Result<std::optional<UnitId>> SqliteTransaction::last_drawn_unit(DepartmentId d)
   });
 }
 
-}  // namespace zeren::sqlite
+}  // namespace zeren::sql

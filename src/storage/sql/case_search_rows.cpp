@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <deque>
 
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sql/sql_transaction.hpp"
 
-namespace zeren::sqlite {
+namespace zeren::sql {
 
 using soci::into;
 using soci::use;
@@ -26,7 +26,7 @@ std::string like_pattern(const std::string& text) {
 
 }  // namespace
 
-Result<std::vector<Case>> SqliteTransaction::search_cases(const Query& q) {
+Result<std::vector<Case>> SqlTransaction::search_cases(const Query& q) {
   if (q.within.empty()) return std::vector<Case>{};
   auto ids = guarded_value<std::vector<long long>>([&]() -> Result<std::vector<long long>> {
     // Values bound in the order their placeholders appear; deques keep their addresses stable.
@@ -55,9 +55,9 @@ Result<std::vector<Case>> SqliteTransaction::search_cases(const Query& q) {
     if (q.received_to) text(" AND c.received_on <= :rt", q.received_to->iso());
     if (!q.text.empty()) {
       const std::string pattern = like_pattern(q.text);
-      text(" AND (c.number LIKE :t1 ESCAPE '\\'", pattern);
+      text(" AND (LOWER(c.number) LIKE LOWER(:t1) ESCAPE '\\'", pattern);
       text(
-          " OR EXISTS (SELECT 1 FROM case_party x WHERE x.case_id = c.id AND x.name LIKE :t2 "
+          " OR EXISTS (SELECT 1 FROM case_party x WHERE x.case_id = c.id AND LOWER(x.name) LIKE LOWER(:t2) "
           "ESCAPE '\\'))",
           pattern);
     }
@@ -90,4 +90,4 @@ Result<std::vector<Case>> SqliteTransaction::search_cases(const Query& q) {
   return rows;
 }
 
-}  // namespace zeren::sqlite
+}  // namespace zeren::sql

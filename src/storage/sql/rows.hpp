@@ -11,7 +11,7 @@
 #include "domain/ids.hpp"
 #include "domain/vocabulary.hpp"
 
-namespace zeren::sqlite {
+namespace zeren::sql {
 
 // A stored code that no longer parses is corruption; `guarded` turns the throw into an error.
 template <class E>
@@ -51,4 +51,4 @@ inline std::optional<Date> date_or_null(soci::indicator ind, const std::string& 
   return ind == soci::i_null ? std::optional<Date>{} : std::optional<Date>{date_or_throw(v)};
 }
 
-}  // namespace zeren::sqlite
+}  // namespace zeren::sql

@@ -1,17 +1,19 @@
-// AuditLog on SQLite: append computes the chained hash from the stored head inside the caller's
-// transaction (BEGIN IMMEDIATE holds the write lock, so the chain cannot fork).
+// AuditLog: append computes the chained hash from the stored head inside the caller's transaction,
+// holding the chain's lock (ChainLock) from before it reads the head until the transaction ends, so
+// the chain cannot fork however many servers write.
 #include <soci/soci.h>
 
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sql/sql_transaction.hpp"
 
-namespace zeren::sqlite {
+namespace zeren::sql {
 
 using soci::into;
 using soci::use;
 
-Result<AuditEntry> SqliteTransaction::append(const AuditEvent& event) {
+Result<AuditEntry> SqlTransaction::append(const AuditEvent& event) {
   auto fields = audit::canonical_fields(event.fields);
   if (!fields) return fields.error();
+  ZEREN_TRY(chain_.hold());
   return guarded_value<AuditEntry>([&]() -> Result<AuditEntry> {
     long long last = 0;
     std::string last_hash;
@@ -45,7 +47,8 @@ Result<AuditEntry> SqliteTransaction::append(const AuditEvent& event) {
   });
 }
 
-Result<std::uint64_t> SqliteTransaction::size() {
+Result<std::uint64_t> SqlTransaction::size() {
+  ZEREN_TRY(chain_.hold());
   return guarded_value<std::uint64_t>([&]() -> Result<std::uint64_t> {
     long long n = 0;
     sql_ << "SELECT COUNT(*) FROM audit_log", into(n);
@@ -53,7 +56,7 @@ Result<std::uint64_t> SqliteTransaction::size() {
   });
 }
 
-Result<std::vector<AuditEntry>> SqliteTransaction::load_entries(const std::string& where,
+Result<std::vector<AuditEntry>> SqlTransaction::load_entries(const std::string& where,
                                                                  long long lo, long long hi,
                                                                  const std::string* subject) {
   return guarded_value<std::vector<AuditEntry>>([&]() -> Result<std::vector<AuditEntry>> {
@@ -86,16 +89,17 @@ Result<std::vector<AuditEntry>> SqliteTransaction::load_entries(const std::strin
   });
 }
 
-Result<std::vector<AuditEntry>> SqliteTransaction::read(std::uint64_t from, std::uint64_t to) {
+Result<std::vector<AuditEntry>> SqlTransaction::read(std::uint64_t from, std::uint64_t to) {
   return load_entries("WHERE seq >= :lo AND seq <= :hi", static_cast<long long>(from),
                       static_cast<long long>(to), nullptr);
 }
 
-Result<std::vector<AuditEntry>> SqliteTransaction::read_subject(const std::string& subject) {
+Result<std::vector<AuditEntry>> SqlTransaction::read_subject(const std::string& subject) {
   return load_entries("WHERE subject = :s", 0, 0, &subject);
 }
 
-Result<Digest> SqliteTransaction::head() {
+Result<Digest> SqlTransaction::head() {
+  ZEREN_TRY(chain_.hold());
   return guarded_value<Digest>([&]() -> Result<Digest> {
     std::string hex;
     soci::indicator ind = soci::i_ok;
@@ -108,7 +112,7 @@ Result<Digest> SqliteTransaction::head() {
   });
 }
 
-Status SqliteTransaction::add_checkpoint(const AuditCheckpoint& c) {
+Status SqlTransaction::add_checkpoint(const AuditCheckpoint& c) {
   return guarded([&]() -> Status {
     long long size = static_cast<long long>(c.size), at = c.signed_at_us;
     const std::string head = audit::to_hex(c.head), sig = audit::to_hex(c.signature);
@@ -119,7 +123,7 @@ Status SqliteTransaction::add_checkpoint(const AuditCheckpoint& c) {
   });
 }
 
-Result<std::vector<AuditCheckpoint>> SqliteTransaction::checkpoints() {
+Result<std::vector<AuditCheckpoint>> SqlTransaction::checkpoints() {
   return guarded_value<std::vector<AuditCheckpoint>>([&]() -> Result<std::vector<AuditCheckpoint>> {
     std::vector<AuditCheckpoint> out;
     long long id = 0, size = 0, at = 0;
@@ -143,4 +147,4 @@ Result<std::vector<AuditCheckpoint>> SqliteTransaction::checkpoints() {
   });
 }
 
-}  // namespace zeren::sqlite
+}  // namespace zeren::sql

@@ -1,15 +1,15 @@
 // PlanRepository on SQLite.
 #include <soci/soci.h>
 
-#include "storage/sqlite/rows.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sql/rows.hpp"
+#include "storage/sql/sql_transaction.hpp"
 
-namespace zeren::sqlite {
+namespace zeren::sql {
 
 using soci::into;
 using soci::use;
 
-Result<PlanId> SqliteTransaction::add_plan(const AssignmentPlan& p) {
+Result<PlanId> SqlTransaction::add_plan(const AssignmentPlan& p) {
   return guarded_value<PlanId>([&]() -> Result<PlanId> {
     long long id = 0, dept = p.department.value, proposer = p.proposed_by.value;
     long long approver = p.approved_by ? p.approved_by->value : 0;
@@ -29,7 +29,7 @@ Result<PlanId> SqliteTransaction::add_plan(const AssignmentPlan& p) {
   });
 }
 
-Status SqliteTransaction::save_plan_status(const AssignmentPlan& p) {
+Status SqlTransaction::save_plan_status(const AssignmentPlan& p) {
   return guarded([&]() -> Status {
     long long id = p.id.value;
     long long approver = p.approved_by ? p.approved_by->value : 0;
@@ -41,7 +41,7 @@ Status SqliteTransaction::save_plan_status(const AssignmentPlan& p) {
   });
 }
 
-Result<std::vector<AssignmentPlan>> SqliteTransaction::load_plans(const std::string& where,
+Result<std::vector<AssignmentPlan>> SqlTransaction::load_plans(const std::string& where,
                                                                   std::int64_t arg) {
   return guarded_value<std::vector<AssignmentPlan>>([&]() -> Result<std::vector<AssignmentPlan>> {
     std::vector<AssignmentPlan> out;
@@ -97,7 +97,7 @@ Result<std::vector<AssignmentPlan>> SqliteTransaction::load_plans(const std::str
   });
 }
 
-Result<AssignmentPlan> SqliteTransaction::find_plan(PlanId id) {
+Result<AssignmentPlan> SqlTransaction::find_plan(PlanId id) {
   auto all = load_plans("WHERE id = :a", id.value);
   if (!all) return all.error();
   if (all->empty())
@@ -105,7 +105,7 @@ Result<AssignmentPlan> SqliteTransaction::find_plan(PlanId id) {
   return std::move(all->front());
 }
 
-Result<std::optional<AssignmentPlan>> SqliteTransaction::approved_plan(DepartmentId d, Date on) {
+Result<std::optional<AssignmentPlan>> SqlTransaction::approved_plan(DepartmentId d, Date on) {
   auto all = load_plans("WHERE department_id = :a AND status = 'approved'", d.value);
   if (!all) return all.error();
   std::optional<AssignmentPlan> in_force;
@@ -115,8 +115,8 @@ Result<std::optional<AssignmentPlan>> SqliteTransaction::approved_plan(Departmen
   return in_force;
 }
 
-Result<std::vector<AssignmentPlan>> SqliteTransaction::list_plans(std::optional<DepartmentId> d) {
+Result<std::vector<AssignmentPlan>> SqlTransaction::list_plans(std::optional<DepartmentId> d) {
   return d ? load_plans("WHERE department_id = :a", d->value) : load_plans("", 0);
 }
 
-}  // namespace zeren::sqlite
+}  // namespace zeren::sql

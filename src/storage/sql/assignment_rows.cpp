@@ -3,10 +3,10 @@
 
 #include <map>
 
-#include "storage/sqlite/rows.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sql/rows.hpp"
+#include "storage/sql/sql_transaction.hpp"
 
-namespace zeren::sqlite {
+namespace zeren::sql {
 
 using soci::into;
 using soci::use;
@@ -17,7 +17,7 @@ namespace {
 const std::string kScopeJoin = " JOIN case_file c ON c.id = x.case_id ";
 }  // namespace
 
-Result<AssignmentId> SqliteTransaction::add_assignment(const AssignmentRecord& r) {
+Result<AssignmentId> SqlTransaction::add_assignment(const AssignmentRecord& r) {
   return guarded_value<AssignmentId>([&]() -> Result<AssignmentId> {
     long long id = 0, cid = r.case_id.value, unit = r.unit.value, seq = static_cast<long long>(r.audit_seq),
               at = r.decided_at_us;
@@ -52,7 +52,7 @@ Result<AssignmentId> SqliteTransaction::add_assignment(const AssignmentRecord& r
   });
 }
 
-Result<std::vector<AssignmentRecord>> SqliteTransaction::load_assignments(const std::string& where,
+Result<std::vector<AssignmentRecord>> SqlTransaction::load_assignments(const std::string& where,
                                                                           std::int64_t arg) {
   return guarded_value<std::vector<AssignmentRecord>>([&]() -> Result<std::vector<AssignmentRecord>> {
     const bool has_arg = !where.empty();
@@ -139,17 +139,17 @@ Result<std::vector<AssignmentRecord>> SqliteTransaction::load_assignments(const 
   });
 }
 
-Result<std::vector<AssignmentRecord>> SqliteTransaction::assignments_for_case(CaseId c) {
+Result<std::vector<AssignmentRecord>> SqlTransaction::assignments_for_case(CaseId c) {
   return load_assignments("WHERE x.case_id = :a", c.value);
 }
 
-Result<std::vector<AssignmentRecord>> SqliteTransaction::list_assignments(
+Result<std::vector<AssignmentRecord>> SqlTransaction::list_assignments(
     std::optional<ProcuratorateId> within) {
   return within ? load_assignments("WHERE c.procuratorate_id = :a", within->value)
                 : load_assignments("", 0);
 }
 
-Result<RequestId> SqliteTransaction::add_request(const AssignmentRequest& r) {
+Result<RequestId> SqlTransaction::add_request(const AssignmentRequest& r) {
   return guarded_value<RequestId>([&]() -> Result<RequestId> {
     long long id = 0, cid = r.case_id.value, by = r.requested_by.value, at = r.requested_at_us;
     const std::string kind(code_of(r.kind)), status(code_of(r.status));
@@ -163,7 +163,7 @@ Result<RequestId> SqliteTransaction::add_request(const AssignmentRequest& r) {
   });
 }
 
-Status SqliteTransaction::save_request_decision(const AssignmentRequest& r) {
+Status SqlTransaction::save_request_decision(const AssignmentRequest& r) {
   return guarded([&]() -> Status {
     long long id = r.id.value, at = r.decided_at_us;
     const std::string status(code_of(r.status));
@@ -175,7 +175,7 @@ Status SqliteTransaction::save_request_decision(const AssignmentRequest& r) {
   });
 }
 
-Result<std::vector<AssignmentRequest>> SqliteTransaction::load_requests(const std::string& where,
+Result<std::vector<AssignmentRequest>> SqlTransaction::load_requests(const std::string& where,
                                                                         std::int64_t arg) {
   return guarded_value<std::vector<AssignmentRequest>>([&]() -> Result<std::vector<AssignmentRequest>> {
     std::vector<AssignmentRequest> out;
@@ -225,19 +225,19 @@ Result<std::vector<AssignmentRequest>> SqliteTransaction::load_requests(const st
   });
 }
 
-Result<AssignmentRequest> SqliteTransaction::find_request(RequestId id) {
+Result<AssignmentRequest> SqlTransaction::find_request(RequestId id) {
   auto all = load_requests("WHERE x.id = :a", id.value);
   if (!all) return all.error();
   if (all->empty()) return Error::not_found("request", "request " + std::to_string(id.value) + " not found");
   return std::move(all->front());
 }
 
-Result<std::vector<AssignmentRequest>> SqliteTransaction::list_requests(
+Result<std::vector<AssignmentRequest>> SqlTransaction::list_requests(
     std::optional<ProcuratorateId> within) {
   return within ? load_requests("WHERE c.procuratorate_id = :a", within->value) : load_requests("", 0);
 }
 
-Result<AlertId> SqliteTransaction::add_alert(const Alert& a) {
+Result<AlertId> SqlTransaction::add_alert(const Alert& a) {
   return guarded_value<AlertId>([&]() -> Result<AlertId> {
     long long id = 0, proc = a.procuratorate.value, at = a.created_at_us;
     Nullable dept(a.department);
@@ -250,7 +250,7 @@ Result<AlertId> SqliteTransaction::add_alert(const Alert& a) {
   });
 }
 
-Result<std::vector<Alert>> SqliteTransaction::list_alerts(std::optional<ProcuratorateId> within) {
+Result<std::vector<Alert>> SqlTransaction::list_alerts(std::optional<ProcuratorateId> within) {
   return guarded_value<std::vector<Alert>>([&]() -> Result<std::vector<Alert>> {
     std::vector<Alert> out;
     long long id = 0, proc = 0, dept = 0, cid = 0, at = 0, arg = within ? within->value : 0;
@@ -286,7 +286,7 @@ Result<std::vector<Alert>> SqliteTransaction::list_alerts(std::optional<Procurat
   });
 }
 
-Result<EpochId> SqliteTransaction::add_epoch(const DrawEpoch& e) {
+Result<EpochId> SqlTransaction::add_epoch(const DrawEpoch& e) {
   return guarded_value<EpochId>([&]() -> Result<EpochId> {
     long long id = 0, at = e.opened_at_us;
     const std::string day = e.day.iso(), commitment = audit::to_hex(e.commitment),
@@ -298,7 +298,7 @@ Result<EpochId> SqliteTransaction::add_epoch(const DrawEpoch& e) {
   });
 }
 
-Status SqliteTransaction::close_epoch(EpochId id, std::int64_t closed_at_us) {
+Status SqlTransaction::close_epoch(EpochId id, std::int64_t closed_at_us) {
   return guarded([&]() -> Status {
     long long v = id.value, at = closed_at_us;
     sql_ << "UPDATE draw_epoch SET closed_at_us = :at WHERE id = :id AND closed_at_us IS NULL",
@@ -307,7 +307,7 @@ Status SqliteTransaction::close_epoch(EpochId id, std::int64_t closed_at_us) {
   });
 }
 
-Result<std::vector<DrawEpoch>> SqliteTransaction::load_epochs(const std::string& where) {
+Result<std::vector<DrawEpoch>> SqlTransaction::load_epochs(const std::string& where) {
   return guarded_value<std::vector<DrawEpoch>>([&]() -> Result<std::vector<DrawEpoch>> {
     std::vector<DrawEpoch> out;
     long long id = 0, opened = 0, closed = 0;
@@ -333,10 +333,10 @@ Result<std::vector<DrawEpoch>> SqliteTransaction::load_epochs(const std::string&
   });
 }
 
-Result<std::vector<DrawEpoch>> SqliteTransaction::open_epochs() {
+Result<std::vector<DrawEpoch>> SqlTransaction::open_epochs() {
   return load_epochs("WHERE closed_at_us IS NULL");
 }
 
-Result<std::vector<DrawEpoch>> SqliteTransaction::list_epochs() { return load_epochs(""); }
+Result<std::vector<DrawEpoch>> SqlTransaction::list_epochs() { return load_epochs(""); }
 
-}  // namespace zeren::sqlite
+}  // namespace zeren::sql

@@ -1,14 +1,14 @@
 // SessionRepository on SQLite.
 #include <soci/soci.h>
 
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sql/sql_transaction.hpp"
 
-namespace zeren::sqlite {
+namespace zeren::sql {
 
 using soci::into;
 using soci::use;
 
-Result<SessionId> SqliteTransaction::add_session(const Session& s) {
+Result<SessionId> SqlTransaction::add_session(const Session& s) {
   return guarded_value<SessionId>([&]() -> Result<SessionId> {
     long long id = 0, user = s.user.value, created = s.created_us, seen = s.last_seen_us;
     sql_ << "INSERT INTO session (token_hash, user_id, csrf_token, client, created_us, "
@@ -19,7 +19,7 @@ Result<SessionId> SqliteTransaction::add_session(const Session& s) {
   });
 }
 
-Result<Session> SqliteTransaction::find_session(const std::string& token_hash) {
+Result<Session> SqlTransaction::find_session(const std::string& token_hash) {
   return guarded_value<Session>([&]() -> Result<Session> {
     Session s;
     long long id = 0, user = 0, created = 0, seen = 0, ended = 0;
@@ -39,7 +39,7 @@ Result<Session> SqliteTransaction::find_session(const std::string& token_hash) {
   });
 }
 
-Status SqliteTransaction::touch_session(SessionId id, std::int64_t now_us) {
+Status SqlTransaction::touch_session(SessionId id, std::int64_t now_us) {
   return guarded([&]() -> Status {
     long long v = id.value, now = now_us;
     sql_ << "UPDATE session SET last_seen_us = :n WHERE id = :id", use(now), use(v);
@@ -47,7 +47,7 @@ Status SqliteTransaction::touch_session(SessionId id, std::int64_t now_us) {
   });
 }
 
-Status SqliteTransaction::end_session(SessionId id, std::int64_t now_us) {
+Status SqlTransaction::end_session(SessionId id, std::int64_t now_us) {
   return guarded([&]() -> Status {
     long long v = id.value, now = now_us;
     sql_ << "UPDATE session SET ended_us = :n WHERE id = :id AND ended_us IS NULL", use(now),
@@ -56,7 +56,7 @@ Status SqliteTransaction::end_session(SessionId id, std::int64_t now_us) {
   });
 }
 
-Result<std::int64_t> SqliteTransaction::count_live_sessions(std::int64_t idle_since_us,
+Result<std::int64_t> SqlTransaction::count_live_sessions(std::int64_t idle_since_us,
                                                             std::int64_t created_since_us) {
   return guarded_value<std::int64_t>([&]() -> Result<std::int64_t> {
     long long n = 0, idle = idle_since_us, created = created_since_us;
@@ -67,4 +67,4 @@ Result<std::int64_t> SqliteTransaction::count_live_sessions(std::int64_t idle_si
   });
 }
 
-}  // namespace zeren::sqlite
+}  // namespace zeren::sql

@@ -4,10 +4,10 @@
 
 #include <map>
 
-#include "storage/sqlite/rows.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sql/rows.hpp"
+#include "storage/sql/sql_transaction.hpp"
 
-namespace zeren::sqlite {
+namespace zeren::sql {
 
 namespace {
 
@@ -85,7 +85,7 @@ Result<T> first_or_not_found(Result<std::vector<T>> all, const std::string& fiel
 
 }  // namespace
 
-Result<ProcuratorateId> SqliteTransaction::add_procuratorate(const Procuratorate& p) {
+Result<ProcuratorateId> SqlTransaction::add_procuratorate(const Procuratorate& p) {
   return guarded_value<ProcuratorateId>([&]() -> Result<ProcuratorateId> {
     long long id = 0;
     const std::string level(code_of(p.level()));
@@ -98,26 +98,26 @@ Result<ProcuratorateId> SqliteTransaction::add_procuratorate(const Procuratorate
   });
 }
 
-Result<Procuratorate> SqliteTransaction::find_procuratorate(ProcuratorateId id) {
+Result<Procuratorate> SqlTransaction::find_procuratorate(ProcuratorateId id) {
   return first_or_not_found(guarded_value<std::vector<Procuratorate>>([&] {
                               return select_procuratorates(sql_, "WHERE id = :id", nullptr, id.value);
                             }),
                             "procuratorate", "procuratorate " + std::to_string(id.value));
 }
 
-Result<Procuratorate> SqliteTransaction::find_procuratorate_by_code(const std::string& code) {
+Result<Procuratorate> SqlTransaction::find_procuratorate_by_code(const std::string& code) {
   return first_or_not_found(guarded_value<std::vector<Procuratorate>>([&] {
                               return select_procuratorates(sql_, "WHERE short_code = :c", &code, 0);
                             }),
                             "procuratorate", "procuratorate " + code);
 }
 
-Result<std::vector<Procuratorate>> SqliteTransaction::list_procuratorates() {
+Result<std::vector<Procuratorate>> SqlTransaction::list_procuratorates() {
   return guarded_value<std::vector<Procuratorate>>(
       [&] { return select_procuratorates(sql_, "", nullptr, 0); });
 }
 
-Result<DepartmentId> SqliteTransaction::add_department(const Department& d) {
+Result<DepartmentId> SqlTransaction::add_department(const Department& d) {
   return guarded_value<DepartmentId>([&]() -> Result<DepartmentId> {
     long long id = 0;
     const std::string kind(code_of(d.kind()));
@@ -133,7 +133,7 @@ Result<DepartmentId> SqliteTransaction::add_department(const Department& d) {
   });
 }
 
-Result<std::vector<Department>> SqliteTransaction::load_departments(const std::string& where,
+Result<std::vector<Department>> SqlTransaction::load_departments(const std::string& where,
                                                                     std::int64_t arg) {
   return guarded_value<std::vector<Department>>([&]() -> Result<std::vector<Department>> {
     std::map<std::int64_t, std::set<CaseCategory>> categories;
@@ -165,12 +165,12 @@ Result<std::vector<Department>> SqliteTransaction::load_departments(const std::s
   });
 }
 
-Result<Department> SqliteTransaction::find_department(DepartmentId id) {
+Result<Department> SqlTransaction::find_department(DepartmentId id) {
   return first_or_not_found(load_departments("WHERE d.id = :a", id.value), "department",
                             "department " + std::to_string(id.value));
 }
 
-Result<Department> SqliteTransaction::find_department_by_name(ProcuratorateId p,
+Result<Department> SqlTransaction::find_department_by_name(ProcuratorateId p,
                                                               const std::string& name) {
   auto all = list_departments(p);
   if (!all) return all.error();
@@ -179,13 +179,13 @@ Result<Department> SqliteTransaction::find_department_by_name(ProcuratorateId p,
   return Error::not_found("department", "department " + name + " not found");
 }
 
-Result<std::vector<Department>> SqliteTransaction::list_departments(
+Result<std::vector<Department>> SqlTransaction::list_departments(
     std::optional<ProcuratorateId> within) {
   return within ? load_departments("WHERE d.procuratorate_id = :a", within->value)
                 : load_departments("", 0);
 }
 
-Result<PersonId> SqliteTransaction::add_person(const Person& p) {
+Result<PersonId> SqlTransaction::add_person(const Person& p) {
   return guarded_value<PersonId>([&]() -> Result<PersonId> {
     long long id = 0;
     long long proc = p.procuratorate().value, dept = p.department().value;
@@ -216,7 +216,7 @@ Result<PersonId> SqliteTransaction::add_person(const Person& p) {
   });
 }
 
-Status SqliteTransaction::save_absences(const Person& p) {
+Status SqlTransaction::save_absences(const Person& p) {
   return guarded([&]() -> Status {
     long long id = p.id().value;
     sql_ << "DELETE FROM absence WHERE person_id = :p", use(id);
@@ -229,7 +229,7 @@ Status SqliteTransaction::save_absences(const Person& p) {
   });
 }
 
-Result<std::vector<Person>> SqliteTransaction::load_persons(const std::string& where,
+Result<std::vector<Person>> SqlTransaction::load_persons(const std::string& where,
                                                             std::int64_t arg) {
   return guarded_value<std::vector<Person>>([&]() -> Result<std::vector<Person>> {
     const bool has_arg = !where.empty();
@@ -303,12 +303,12 @@ Result<std::vector<Person>> SqliteTransaction::load_persons(const std::string& w
   });
 }
 
-Result<Person> SqliteTransaction::find_person(PersonId id) {
+Result<Person> SqlTransaction::find_person(PersonId id) {
   return first_or_not_found(load_persons("WHERE p.id = :a", id.value), "person",
                             "person " + std::to_string(id.value));
 }
 
-Result<std::vector<Person>> SqliteTransaction::list_persons(std::optional<ProcuratorateId> within) {
+Result<std::vector<Person>> SqlTransaction::list_persons(std::optional<ProcuratorateId> within) {
   return within ? load_persons("WHERE p.procuratorate_id = :a", within->value)
                 : load_persons("", 0);
 }
@@ -334,7 +334,7 @@ void write_unit_sets(soci::session& sql, long long id, const Unit& u) {
 }
 }  // namespace
 
-Result<UnitId> SqliteTransaction::add_unit(const Unit& u) {
+Result<UnitId> SqlTransaction::add_unit(const Unit& u) {
   return guarded_value<UnitId>([&]() -> Result<UnitId> {
     long long id = 0;
     long long dept = u.department().value, lead = u.lead().value;
@@ -349,7 +349,7 @@ Result<UnitId> SqliteTransaction::add_unit(const Unit& u) {
   });
 }
 
-Status SqliteTransaction::save_unit(const Unit& u) {
+Status SqlTransaction::save_unit(const Unit& u) {
   return guarded([&]() -> Status {
     long long id = u.id().value, lead = u.lead().value;
     const std::string kind(code_of(u.kind()));
@@ -362,7 +362,7 @@ Status SqliteTransaction::save_unit(const Unit& u) {
   });
 }
 
-Result<std::vector<Unit>> SqliteTransaction::load_units(const std::string& where, std::int64_t arg) {
+Result<std::vector<Unit>> SqlTransaction::load_units(const std::string& where, std::int64_t arg) {
   return guarded_value<std::vector<Unit>>([&]() -> Result<std::vector<Unit>> {
     const bool has_arg = !where.empty();
     const std::string from_units = " JOIN unit u ON u.id = x.unit_id JOIN department d ON d.id = "
@@ -413,13 +413,13 @@ Result<std::vector<Unit>> SqliteTransaction::load_units(const std::string& where
   });
 }
 
-Result<Unit> SqliteTransaction::find_unit(UnitId id) {
+Result<Unit> SqlTransaction::find_unit(UnitId id) {
   return first_or_not_found(load_units("WHERE u.id = :a", id.value), "unit",
                             "unit " + std::to_string(id.value));
 }
 
-Result<std::vector<Unit>> SqliteTransaction::list_units(std::optional<ProcuratorateId> within) {
+Result<std::vector<Unit>> SqlTransaction::list_units(std::optional<ProcuratorateId> within) {
   return within ? load_units("WHERE d.procuratorate_id = :a", within->value) : load_units("", 0);
 }
 
-}  // namespace zeren::sqlite
+}  // namespace zeren::sql

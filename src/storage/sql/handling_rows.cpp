@@ -2,10 +2,10 @@
 // notes and follow-ups.
 #include <soci/soci.h>
 
-#include "storage/sqlite/rows.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sql/rows.hpp"
+#include "storage/sql/sql_transaction.hpp"
 
-namespace zeren::sqlite {
+namespace zeren::sql {
 
 using soci::into;
 using soci::use;
@@ -18,7 +18,7 @@ std::string where_of(const HandlingRepository::Scope& s) {
   if (s.case_id) return " WHERE x.case_id = " + std::to_string(s.case_id->value);
   std::string list;
   for (auto p : s.within) list += (list.empty() ? "" : ", ") + std::to_string(p.value);
-  return list.empty() ? " WHERE 0" : " WHERE c.procuratorate_id IN (" + list + ")";
+  return list.empty() ? " WHERE 1 = 0" : " WHERE c.procuratorate_id IN (" + list + ")";
 }
 
 template <class Tag>
@@ -28,19 +28,19 @@ std::optional<Id<Tag>> opt_id(soci::indicator ind, long long v) {
 
 }  // namespace
 
-Result<std::int64_t> SqliteTransaction::next_document_serial(ProcuratorateId p,
+Result<std::int64_t> SqlTransaction::next_document_serial(ProcuratorateId p,
                                                              const std::string& code, int year) {
   return guarded_value<std::int64_t>([&]() -> Result<std::int64_t> {
     long long proc = p.value, serial = 0;
     sql_ << "INSERT INTO document_number_counter (procuratorate_id, code, year, last_serial) "
             "VALUES (:p, :c, :y, 1) ON CONFLICT (procuratorate_id, code, year) "
-            "DO UPDATE SET last_serial = last_serial + 1 RETURNING last_serial",
+            "DO UPDATE SET last_serial = document_number_counter.last_serial + 1 RETURNING last_serial",
         use(proc), use(code), use(year), into(serial);
     return static_cast<std::int64_t>(serial);
   });
 }
 
-Result<DecisionId> SqliteTransaction::add_decision(const Decision& d) {
+Result<DecisionId> SqlTransaction::add_decision(const Decision& d) {
   return guarded_value<DecisionId>([&]() -> Result<DecisionId> {
     long long id = 0, cid = d.case_id.value, by = d.proposed_by.value, at = d.proposed_at_us;
     const std::string type(code_of(d.type)), holder(code_of(d.holder)), status(code_of(d.status));
@@ -57,7 +57,7 @@ Result<DecisionId> SqliteTransaction::add_decision(const Decision& d) {
   });
 }
 
-Status SqliteTransaction::save_decision(const Decision& d) {
+Status SqlTransaction::save_decision(const Decision& d) {
   return guarded([&]() -> Status {
     long long id = d.id.value;
     const std::string type(code_of(d.type)), status(code_of(d.status));
@@ -88,7 +88,7 @@ Status SqliteTransaction::save_decision(const Decision& d) {
   });
 }
 
-Result<std::vector<Decision>> SqliteTransaction::decisions(const Scope& scope) {
+Result<std::vector<Decision>> SqlTransaction::decisions(const Scope& scope) {
   return guarded_value<std::vector<Decision>>([&]() -> Result<std::vector<Decision>> {
     const std::string join = " JOIN case_file c ON c.id = x.case_id";
     std::map<long long, std::vector<Objection>> objections;
@@ -160,7 +160,7 @@ Result<std::vector<Decision>> SqliteTransaction::decisions(const Scope& scope) {
   });
 }
 
-Result<Decision> SqliteTransaction::find_decision(DecisionId id) {
+Result<Decision> SqlTransaction::find_decision(DecisionId id) {
   auto rows = guarded_value<std::vector<Decision>>([&]() -> Result<std::vector<Decision>> {
     long long cid = 0, key = id.value;
     sql_ << "SELECT case_id FROM decision WHERE id = :id", use(key), into(cid);
@@ -173,7 +173,7 @@ Result<Decision> SqliteTransaction::find_decision(DecisionId id) {
   return Error::not_found("decision", "decision " + std::to_string(id.value) + " not found");
 }
 
-Result<NoteId> SqliteTransaction::add_note(const CaseNote& n) {
+Result<NoteId> SqlTransaction::add_note(const CaseNote& n) {
   return guarded_value<NoteId>([&]() -> Result<NoteId> {
     long long id = 0, cid = n.case_id.value, at = n.at_us;
     const std::string kind(code_of(n.kind)), on = n.on.iso();
@@ -186,7 +186,7 @@ Result<NoteId> SqliteTransaction::add_note(const CaseNote& n) {
   });
 }
 
-Result<std::vector<CaseNote>> SqliteTransaction::notes(const Scope& scope) {
+Result<std::vector<CaseNote>> SqlTransaction::notes(const Scope& scope) {
   return guarded_value<std::vector<CaseNote>>([&]() -> Result<std::vector<CaseNote>> {
     std::vector<CaseNote> out;
     long long id = 0, cid = 0, person = 0, at = 0;
@@ -216,7 +216,7 @@ Result<std::vector<CaseNote>> SqliteTransaction::notes(const Scope& scope) {
   });
 }
 
-Result<FollowUpId> SqliteTransaction::add_follow_up(const FollowUp& f) {
+Result<FollowUpId> SqlTransaction::add_follow_up(const FollowUp& f) {
   return guarded_value<FollowUpId>([&]() -> Result<FollowUpId> {
     long long id = 0, cid = f.case_id.value;
     const std::string kind(code_of(f.kind)), requested = f.requested_on.iso(), due = f.due_on.iso();
@@ -230,7 +230,7 @@ Result<FollowUpId> SqliteTransaction::add_follow_up(const FollowUp& f) {
   });
 }
 
-Status SqliteTransaction::save_follow_up_answer(const FollowUp& f) {
+Status SqlTransaction::save_follow_up_answer(const FollowUp& f) {
   return guarded([&]() -> Status {
     long long id = f.id.value;
     Nullable by(f.answered_by);
@@ -242,7 +242,7 @@ Status SqliteTransaction::save_follow_up_answer(const FollowUp& f) {
   });
 }
 
-Result<std::vector<FollowUp>> SqliteTransaction::follow_ups(const Scope& scope) {
+Result<std::vector<FollowUp>> SqlTransaction::follow_ups(const Scope& scope) {
   return guarded_value<std::vector<FollowUp>>([&]() -> Result<std::vector<FollowUp>> {
     std::vector<FollowUp> out;
     long long id = 0, cid = 0, by = 0, answered_by = 0;
@@ -294,7 +294,7 @@ Result<std::vector<FollowUp>> SqliteTransaction::follow_ups(const Scope& scope) 
   });
 }
 
-Result<FollowUp> SqliteTransaction::find_follow_up(FollowUpId id) {
+Result<FollowUp> SqlTransaction::find_follow_up(FollowUpId id) {
   auto rows = guarded_value<std::vector<FollowUp>>([&]() -> Result<std::vector<FollowUp>> {
     long long cid = 0, key = id.value;
     sql_ << "SELECT case_id FROM follow_up WHERE id = :id", use(key), into(cid);
@@ -307,4 +307,4 @@ Result<FollowUp> SqliteTransaction::find_follow_up(FollowUpId id) {
   return Error::not_found("follow_up", "follow-up " + std::to_string(id.value) + " not found");
 }
 
-}  // namespace zeren::sqlite
+}  // namespace zeren::sql

@@ -1,0 +1,63 @@
+// The PostgreSQL store, for several `zeren serve` instances on one database (SPEC §18). It keeps a
+// few connections, each running one transaction at a time at READ COMMITTED, and makes the
+// instances behave as one:
+//   - the audit chain is the one serial point: a transaction takes the chain's advisory lock
+//     before it reads or extends the head (ChainLock) and keeps it until it ends, so every change
+//     is appended in one order with no fork;
+//   - a transaction that read before it took the lock checks that the chain has not moved since it
+//     began; if another server committed a change in between, what it read may be stale, and it
+//     runs again from the start with the lock taken first (so the second run cannot lose again);
+//   - a serialisation failure or deadlock reported by PostgreSQL runs the transaction again too;
+//     each run starts from nothing (the work closure keeps no state between runs);
+//   - counters (case and document numbers) advance by one row update inside the transaction, so a
+//     rolled-back transaction leaves no gap.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "audit/record.hpp"
+#include "domain/ports.hpp"
+#include "storage/open_store.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace zeren::postgres {
+
+class PgStore final : public Store {
+ public:
+  PgStore(std::vector<std::unique_ptr<soci::session>> connections, audit::HashAlgorithm hash);
+  ~PgStore() override;
+  Status transact(const std::function<Status(Transaction&)>& work) override;
+
+  // How many transactions ran again, and how many of them because the chain moved (for
+  // /metrics and the benchmarks).
+  std::uint64_t retries() const;
+
+ private:
+  std::unique_ptr<soci::session> take();
+  void give(std::unique_ptr<soci::session> s);
+  Status attempt(soci::session& sql, const std::function<Status(Transaction&)>& work,
+                 bool lock_first);
+
+  std::mutex mu_;
+  std::condition_variable idle_cv_;
+  std::vector<std::unique_ptr<soci::session>> idle_;
+  audit::HashAlgorithm hash_;
+  std::atomic<std::uint64_t> retries_{0};
+};
+
+// Opens the database at options.database (a postgresql:// URL), creating it when options.create
+// and it does not exist; refuses a database whose encoding is not UTF8 or whose collation is not C
+// (the order of names must be the same as on SQLite).
+Result<OpenedStore> open(const StoreOptions& options);
+
+// The URL with its password replaced by ***, for messages.
+std::string redacted(const std::string& url);
+
+}  // namespace zeren::postgres

@@ -1,0 +1,208 @@
+// The repositories in SQL through SOCI, shared by the SQLite and PostgreSQL stores: one
+// transaction's view of every repository, and the error mapping both backends use.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "audit/record.hpp"
+#include "domain/ports.hpp"
+#include "storage/sql/dialect.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace zeren::sql {
+
+// The audit chain's lock. append, head and size call hold() first, inside the caller's
+// transaction: on SQLite the whole transaction already holds the write lock, so it does nothing;
+// on PostgreSQL it takes the chain's advisory lock until the transaction ends and answers
+// transaction_retry when another server extended the chain after this transaction began, since
+// what the transaction read before may then be stale.
+class ChainLock {
+ public:
+  virtual ~ChainLock() = default;
+  virtual Status hold() = 0;
+};
+
+class NoChainLock final : public ChainLock {
+ public:
+  Status hold() override { return ok_status(); }
+};
+
+// One transaction's view of every repository, written once in SQL both backends accept. Its
+// methods are spread over the *_rows.cpp files beside this header.
+class SqlTransaction final : public Transaction,
+                                public OrganisationRepository,
+                                public UserRepository,
+                                public AuditLog,
+                                public CaseRepository,
+                                public PlanRepository,
+                                public AssignmentRepository,
+                                public EpochRepository,
+                                public SessionRepository,
+                                public HandlingRepository {
+ public:
+  // `chain` is held before the audit head is read or extended (see ChainLock); `backend` picks
+  // the few spellings the two dialects do not share (dialect.hpp).
+  SqlTransaction(soci::session& sql, audit::HashAlgorithm hash, Backend backend,
+                 ChainLock& chain)
+      : sql_(sql), hash_(hash), backend_(backend), chain_(chain) {}
+
+  OrganisationRepository& organisation() override { return *this; }
+  UserRepository& users() override { return *this; }
+  AuditLog& audit() override { return *this; }
+  CaseRepository& cases() override { return *this; }
+  PlanRepository& plans() override { return *this; }
+  AssignmentRepository& assignments() override { return *this; }
+  EpochRepository& epochs() override { return *this; }
+  SessionRepository& sessions() override { return *this; }
+  HandlingRepository& handling() override { return *this; }
+
+  // OrganisationRepository
+  Result<ProcuratorateId> add_procuratorate(const Procuratorate& p) override;
+  Result<DepartmentId> add_department(const Department& d) override;
+  Result<PersonId> add_person(const Person& p) override;
+  Result<UnitId> add_unit(const Unit& u) override;
+  Status save_unit(const Unit& u) override;
+  Status save_absences(const Person& p) override;
+  Result<Procuratorate> find_procuratorate(ProcuratorateId id) override;
+  Result<Procuratorate> find_procuratorate_by_code(const std::string& short_code) override;
+  Result<Department> find_department(DepartmentId id) override;
+  Result<Department> find_department_by_name(ProcuratorateId p, const std::string& name) override;
+  Result<Person> find_person(PersonId id) override;
+  Result<Unit> find_unit(UnitId id) override;
+  Result<std::vector<Procuratorate>> list_procuratorates() override;
+  Result<std::vector<Department>> list_departments(std::optional<ProcuratorateId> within) override;
+  Result<std::vector<Person>> list_persons(std::optional<ProcuratorateId> within) override;
+  Result<std::vector<Unit>> list_units(std::optional<ProcuratorateId> within) override;
+
+  // UserRepository
+  Result<UserId> add_user(const UserAccount& u) override;
+  Result<UserAccount> find_user_by_name(const std::string& username) override;
+  Result<std::int64_t> count_users() override;
+  Result<std::vector<UserAccount>> list_users() override;
+  Result<UserAccount> find_user(UserId id) override;
+  Status save_password(UserId id, const std::string& password_hash,
+                       bool must_change_password) override;
+  Status save_roles(UserId id, const std::set<Role>& roles) override;
+  Result<LoginState> login_state(UserId id) override;
+  Status save_login_state(UserId id, const LoginState& state) override;
+
+  // SessionRepository (session_rows.cpp)
+  Result<SessionId> add_session(const Session& s) override;
+  Result<Session> find_session(const std::string& token_hash) override;
+  Status touch_session(SessionId id, std::int64_t now_us) override;
+  Status end_session(SessionId id, std::int64_t now_us) override;
+  Result<std::int64_t> count_live_sessions(std::int64_t idle_since_us,
+                                           std::int64_t created_since_us) override;
+
+  // AuditLog
+  Result<AuditEntry> append(const AuditEvent& event) override;
+  Result<std::uint64_t> size() override;
+  Result<Digest> head() override;
+  Result<std::vector<AuditEntry>> read_subject(const std::string& subject) override;
+  Result<std::vector<AuditEntry>> read(std::uint64_t from, std::uint64_t to) override;
+  Status add_checkpoint(const AuditCheckpoint& c) override;
+  Result<std::vector<AuditCheckpoint>> checkpoints() override;
+
+  // CaseRepository (case_rows.cpp)
+  Result<std::int64_t> next_case_serial(ProcuratorateId p, const std::string& code,
+                                        int year) override;
+  Result<CaseId> add_case(const Case& c) override;
+  Status save_case_state(const Case& c) override;
+  Result<Case> find_case(CaseId id) override;
+  Result<Case> find_case_by_number(const std::string& number) override;
+  Result<std::map<UnitId, std::int64_t>> unit_weight_sums(DepartmentId d, const PlanRules& rules,
+                                                          int window_year) override;
+  Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) override;
+  Result<std::vector<Case>> list_cases(std::optional<ProcuratorateId> within) override;
+  Result<std::vector<Case>> search_cases(const Query& q) override;  // case_search_rows.cpp
+
+  // PlanRepository (plan_rows.cpp)
+  Result<PlanId> add_plan(const AssignmentPlan& p) override;
+  Status save_plan_status(const AssignmentPlan& p) override;
+  Result<AssignmentPlan> find_plan(PlanId id) override;
+  Result<std::optional<AssignmentPlan>> approved_plan(DepartmentId d, Date on) override;
+  Result<std::vector<AssignmentPlan>> list_plans(std::optional<DepartmentId> d) override;
+
+  // AssignmentRepository (assignment_rows.cpp)
+  Result<AssignmentId> add_assignment(const AssignmentRecord& r) override;
+  Result<std::vector<AssignmentRecord>> assignments_for_case(CaseId c) override;
+  Result<std::vector<AssignmentRecord>> list_assignments(
+      std::optional<ProcuratorateId> within) override;
+  Result<RequestId> add_request(const AssignmentRequest& r) override;
+  Status save_request_decision(const AssignmentRequest& r) override;
+  Result<AssignmentRequest> find_request(RequestId id) override;
+  Result<std::vector<AssignmentRequest>> list_requests(
+      std::optional<ProcuratorateId> within) override;
+  Result<AlertId> add_alert(const Alert& a) override;
+  Result<std::vector<Alert>> list_alerts(std::optional<ProcuratorateId> within) override;
+
+  // EpochRepository (assignment_rows.cpp)
+  Result<EpochId> add_epoch(const DrawEpoch& e) override;
+  Status close_epoch(EpochId id, std::int64_t closed_at_us) override;
+  Result<std::vector<DrawEpoch>> open_epochs() override;
+  Result<std::vector<DrawEpoch>> list_epochs() override;
+
+ private:
+  // `where` may use one bound integer `:a` (when `arg` is given) and otherwise only literals.
+  // HandlingRepository (handling_rows.cpp)
+  Result<std::int64_t> next_document_serial(ProcuratorateId p, const std::string& code,
+                                            int year) override;
+  Result<DecisionId> add_decision(const Decision& d) override;
+  Status save_decision(const Decision& d) override;
+  Result<Decision> find_decision(DecisionId id) override;
+  Result<std::vector<Decision>> decisions(const Scope& s) override;
+  Result<NoteId> add_note(const CaseNote& n) override;
+  Result<std::vector<CaseNote>> notes(const Scope& s) override;
+  Result<FollowUpId> add_follow_up(const FollowUp& f) override;
+  Status save_follow_up_answer(const FollowUp& f) override;
+  Result<FollowUp> find_follow_up(FollowUpId id) override;
+  Result<std::vector<FollowUp>> follow_ups(const Scope& s) override;
+
+  void write_progress(long long case_id, const CaseProgress& p);  // throws like SOCI
+  Result<std::vector<Case>> load_cases(const std::string& where, std::optional<std::int64_t> arg);
+  Result<std::vector<AssignmentPlan>> load_plans(const std::string& where, std::int64_t arg);
+  Result<std::vector<AssignmentRecord>> load_assignments(const std::string& where,
+                                                         std::int64_t arg);
+  Result<std::vector<AssignmentRequest>> load_requests(const std::string& where, std::int64_t arg);
+  Result<std::vector<DrawEpoch>> load_epochs(const std::string& where);
+  Result<std::vector<AuditEntry>> load_entries(const std::string& where, long long lo, long long hi,
+                                               const std::string* subject);
+  Result<std::vector<Department>> load_departments(const std::string& where, std::int64_t arg);
+  Result<std::vector<Person>> load_persons(const std::string& where, std::int64_t arg);
+  Result<std::vector<Unit>> load_units(const std::string& where, std::int64_t arg);
+
+  soci::session& sql_;
+  audit::HashAlgorithm hash_;
+  Backend backend_;
+  ChainLock& chain_;
+};
+
+// Runs `f`, turning database exceptions into errors (errors.cpp, for both backends): a uniqueness
+// or foreign-key violation is a conflict naming the column a person chose, a serialisation failure
+// or deadlock the retry signal (transaction_retry), anything else a storage error.
+Status guarded(const std::function<Status()>& f);
+
+// The code of the error that asks the store to run a transaction again from the start
+// (PostgreSQL only: a serialisation failure, a deadlock, or a chain that moved; see ChainLock).
+inline constexpr std::string_view kRetryCode = "transaction_retry";
+Error transaction_retry(const std::string& why);
+inline bool is_retry(const Status& s) { return !s && s.error().code == kRetryCode; }
+
+template <class T>
+Result<T> guarded_value(const std::function<Result<T>()>& f) {
+  std::optional<Result<T>> out;
+  auto s = guarded([&]() -> Status {
+    out.emplace(f());
+    return ok_status();
+  });
+  if (!s) return s.error();
+  return std::move(*out);
+}
+
+}  // namespace zeren::sql

@@ -1,0 +1,82 @@
+// A fresh PostgreSQL database per test on the throwaway cluster the CTest fixture `postgres`
+// starts (scripts/pg-start.sh): its admin URL is in the file named by ZEREN_PG_URL_FILE. Each
+// database is made by open_store itself (create = true) and dropped afterwards.
+#pragma once
+
+#include <soci/soci.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "conformance.hpp"
+
+namespace zeren::testing {
+
+// The throwaway cluster's admin URL (…/postgres), or "" when this test run has none.
+inline std::string postgres_admin_url() {
+  const char* file = std::getenv("ZEREN_PG_URL_FILE");
+  if (!file) return {};
+  std::ifstream in(file);
+  std::string url;
+  std::getline(in, url);
+  return url;
+}
+
+// The admin URL with its database replaced by `name`.
+inline std::string postgres_url_for(const std::string& admin, const std::string& name) {
+  return admin.substr(0, admin.rfind('/') + 1) + name;
+}
+
+class PostgresFactory final : public StoreFactory {
+ public:
+  PostgresFactory() : admin_(postgres_admin_url()) {}
+  ~PostgresFactory() override {
+    if (admin_.empty() || made_.empty()) return;
+    try {
+      soci::session admin(soci::postgresql, "dbname=postgres " + conninfo_tail());
+      for (const auto& name : made_)
+        admin << "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)";
+    } catch (const std::exception&) {
+      // The cluster is thrown away after the run; a database left behind harms nothing.
+    }
+  }
+  std::string name() const override { return "postgresql"; }
+  bool available() const { return !admin_.empty(); }
+  Result<OpenedStore> open_fresh() override {
+    const std::string name =
+        "zt_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++);
+    made_.push_back(name);
+    url_ = postgres_url_for(admin_, name);
+    StoreOptions o;
+    o.database = url_;
+    o.create = true;
+    return open_store(o);
+  }
+  Result<OpenedStore> reopen() override {
+    StoreOptions o;
+    o.database = url_;
+    return open_store(o);
+  }
+  const std::string& url() const { return url_; }
+
+ private:
+  // "host=… port=… user=…" from postgresql://USER@HOST:PORT/…
+  std::string conninfo_tail() const {
+    const auto scheme = admin_.find("://") + 3;
+    const auto at = admin_.find('@', scheme);
+    const auto colon = admin_.find(':', at);
+    const auto slash = admin_.find('/', colon);
+    return "user=" + admin_.substr(scheme, at - scheme) + " host=" +
+           admin_.substr(at + 1, colon - at - 1) + " port=" +
+           admin_.substr(colon + 1, slash - colon - 1);
+  }
+  static inline int counter_ = 0;
+  std::string admin_, url_;
+  std::vector<std::string> made_;
+};
+
+}  // namespace zeren::testing
