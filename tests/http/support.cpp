@@ -20,6 +20,7 @@
 #include "security/argon2_password_hasher.hpp"
 #include "security/sodium_session_secrets.hpp"
 #include "storage/open_store.hpp"
+#include "../storage/postgres_factory.hpp"
 
 namespace zeren::test {
 
@@ -132,9 +133,29 @@ std::string run(const std::string& command) {
 }
 
 struct Template {
-  std::string db;
+  std::string db;  // a file path, or the URL of the template database on PostgreSQL
   std::vector<DemoUser> users;
 };
+
+// The PostgreSQL run (ZEREN_PG_URL_FILE names the admin URL of the CTest fixture's throwaway
+// cluster): the demo is made once as a template database, and each server gets a copy made by
+// CREATE DATABASE … TEMPLATE; every copy shares the template's checkpoint key (ZEREN_AUDIT_KEY).
+std::string admin_url() {
+  const std::string url = testing::postgres_admin_url();
+  if (url.empty()) throw std::runtime_error("ZEREN_PG_URL_FILE names no readable URL");
+  return url;
+}
+
+void admin_exec(const std::string& statement) {
+  const std::string admin = admin_url();
+  const auto scheme = admin.find("://") + 3, at = admin.find('@', scheme),
+             colon = admin.find(':', at), slash = admin.find('/', colon);
+  soci::session sql(soci::postgresql,
+                    "dbname=postgres user=" + admin.substr(scheme, at - scheme) + " host=" +
+                        admin.substr(at + 1, colon - at - 1) +
+                        " port=" + admin.substr(colon + 1, slash - colon - 1));
+  sql << statement;
+}
 
 // One demo database per build of the binary, made by whichever test process comes first (CTest
 // runs each test in its own process), with the log-ins `zeren demo --json` printed for it.
@@ -143,8 +164,14 @@ const Template& demo_template() {
     const char* bin = std::getenv("ZEREN_BINARY");
     if (!bin) throw std::runtime_error("ZEREN_BINARY is not set");
     const auto stamp = fs::last_write_time(bin).time_since_epoch().count();
-    const fs::path dir =
-        fs::path(bin).parent_path() / "test-fixtures" / ("http-" + std::to_string(stamp));
+    // On PostgreSQL the template lives in the cluster, which is new for every ctest run: the
+    // fixture is named after the cluster's URL file as well as the binary.
+    std::string name = "http-" + std::to_string(stamp);
+    if (on_postgresql() && !admin_url().empty())
+      name += "-pg-" + std::to_string(fs::last_write_time(std::getenv("ZEREN_PG_URL_FILE"))
+                                          .time_since_epoch()
+                                          .count());
+    const fs::path dir = fs::path(bin).parent_path() / "test-fixtures" / name;
     fs::create_directories(dir.parent_path());
     const std::string lock = dir.string() + ".lock";
     const int fd = ::open(lock.c_str(), O_CREAT | O_RDWR, 0644);
@@ -154,15 +181,23 @@ const Template& demo_template() {
       const fs::path tmp = dir.string() + ".tmp";
       fs::remove_all(tmp);
       fs::create_directories(tmp);
-      const std::string printed =
-          run(std::string(bin) + " demo --json --db " + (tmp / "template.db").string());
+      std::string db = (tmp / "template.db").string();
+      if (on_postgresql()) {
+        // The cluster lives for one ctest run; a template of an earlier run is not in it.
+        const std::string template_name = "http_template_" + std::to_string(::getpid());
+        db = testing::postgres_url_for(admin_url(), template_name);
+        ::setenv("ZEREN_AUDIT_KEY", (tmp / "template.audit-key").c_str(), 1);
+      }
+      const std::string printed = run(std::string(bin) + " demo --json --db " + db);
       std::ofstream(tmp / "demo.json") << printed;
+      std::ofstream(tmp / "database") << db;
       fs::rename(tmp, dir);
     }
     ::flock(fd, LOCK_UN);
     ::close(fd);
     Template out;
-    out.db = (dir / "template.db").string();
+    std::getline(std::ifstream(dir / "database"), out.db);
+    if (on_postgresql()) ::setenv("ZEREN_AUDIT_KEY", (dir / "template.audit-key").c_str(), 1);
     std::ifstream in(dir / "demo.json");
     std::stringstream text;
     text << in.rdbuf();
@@ -183,6 +218,10 @@ const Template& demo_template() {
 std::atomic<int> copies{0};
 
 }  // namespace
+
+bool on_postgresql() {
+  return std::getenv("ZEREN_PG_URL_FILE") != nullptr;
+}
 
 const std::vector<DemoUser>& demo_users() {
   return demo_template().users;
@@ -210,9 +249,17 @@ TestServer::TestServer(http::ServerLimits limits) : impl_(std::make_unique<Impl>
   const auto& t = demo_template();
   const fs::path dir = fs::temp_directory_path() / ("zeren-http-" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  db_ = (dir / ("copy-" + std::to_string(++copies) + ".db")).string();
-  for (const char* suffix : {"", ".audit-key", ".audit-key.pub"})
-    fs::copy_file(t.db + suffix, db_ + suffix, fs::copy_options::overwrite_existing);
+  if (on_postgresql()) {
+    const std::string name =
+        "http_" + std::to_string(::getpid()) + "_" + std::to_string(++copies);
+    const std::string from = t.db.substr(t.db.rfind('/') + 1);
+    admin_exec("CREATE DATABASE \"" + name + "\" TEMPLATE \"" + from + "\"");
+    db_ = testing::postgres_url_for(admin_url(), name);
+  } else {
+    db_ = (dir / ("copy-" + std::to_string(++copies) + ".db")).string();
+    for (const char* suffix : {"", ".audit-key", ".audit-key.pub"})
+      fs::copy_file(t.db + suffix, db_ + suffix, fs::copy_options::overwrite_existing);
+  }
   auto opened = open_store({db_, false, std::nullopt});
   if (!opened) throw std::runtime_error(opened.error().message);
   impl_->opened = std::move(*opened);
@@ -252,6 +299,14 @@ TestServer::~TestServer() {
   impl_->server->stop();
   thread_.join();
   impl_.reset();
+  if (on_postgresql()) {
+    try {
+      admin_exec("DROP DATABASE IF EXISTS \"" + db_.substr(db_.rfind('/') + 1) + "\" WITH (FORCE)");
+    } catch (const std::exception&) {
+      // The cluster is thrown away after the run.
+    }
+    return;
+  }
   std::error_code ec;
   for (const char* suffix :
        {"", "-wal", "-shm", ".audit-key", ".audit-key.pub", ".served.db", ".served.db-wal",

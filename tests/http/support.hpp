@@ -46,6 +46,10 @@ Reply raw_exchange(unsigned short port, const std::string& raw_request);
 Reply request(unsigned short port, const std::string& method, const std::string& path,
               const std::string& body = {}, const std::map<std::string, std::string>& headers = {});
 
+// Whether this run serves PostgreSQL copies of the demo (ZEREN_PG_URL_FILE is set: the CTest
+// fixture's throwaway cluster) rather than SQLite files.
+bool on_postgresql();
+
 struct DemoUser {
   std::string username, password, procuratorate;
   std::vector<std::string> roles;

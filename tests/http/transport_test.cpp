@@ -126,10 +126,17 @@ TEST(Transport, EveryRequestIsOneStructuredAccessLogLine) {
 
 TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
   TestServer prepared;  // copies the demo database; the copy is served by a separate process
-  const std::string db = prepared.database() + ".served.db";
-  for (const char* suffix : {"", ".audit-key", ".audit-key.pub"})
-    std::filesystem::copy_file(prepared.database() + suffix, db + suffix,
-                               std::filesystem::copy_options::overwrite_existing);
+  // On PostgreSQL the separate process serves the copy itself (two servers on one database).
+  std::string db = prepared.database();
+  if (!on_postgresql()) {
+    db += ".served.db";
+    for (const char* suffix : {"", ".audit-key", ".audit-key.pub"})
+      std::filesystem::copy_file(prepared.database() + suffix, db + suffix,
+                                 std::filesystem::copy_options::overwrite_existing);
+  }
+  const std::string log_path = (std::filesystem::temp_directory_path() /
+                           ("zeren-sigterm-" + std::to_string(::getpid()) + ".log"))
+                              .string();
   const auto before = verify_report(db);
   ASSERT_EQ(before.at("ok"), true);
   int out[2];
@@ -137,8 +144,7 @@ TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
   const pid_t pid = ::fork();
   if (pid == 0) {
     ::dup2(out[1], 1);
-    const std::string log = db + ".log";
-    const int err = ::open(log.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0644);
+    const int err = ::open(log_path.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0644);
     ::dup2(err, 2);
     ::close(out[0]);
     ::execl(std::getenv("ZEREN_BINARY"), "zeren", "serve", "--db", db.c_str(), "--listen",
@@ -190,7 +196,7 @@ TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
   const std::string reply = read_to_close(fd);
   ::close(fd);
   ::close(idle);
-  std::ifstream log_file(db + ".log");
+  std::ifstream log_file(log_path);
   std::stringstream log;
   log << log_file.rdbuf();
   EXPECT_EQ(reply.substr(0, 12), "HTTP/1.1 200") << reply << "\nserver log:\n" << log.str();
