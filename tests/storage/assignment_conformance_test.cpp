@@ -5,6 +5,10 @@
 #include "audit/store_audit.hpp"
 #include "conformance.hpp"
 
+#include <mutex>
+#include <set>
+#include <thread>
+
 namespace zeren::testing {
 namespace {
 
@@ -405,6 +409,88 @@ TEST_P(Assignment, EpochsRevealOnALaterDayAndEveryDrawVerifies) {
   EXPECT_TRUE(after->ok) << after->problem;
   EXPECT_EQ(after->draws_verified, 4u);
   EXPECT_EQ(after->draws_pending, 1u);
+}
+
+// Two servers on one database (two stores opened on it), four clients taking in cases at once on
+// each of two days: every intake numbered once with no gap, every case assigned exactly once, the
+// spread within one case weight, one epoch opened a day and closed once, one chain that verifies.
+// Half the clients take in 审查逮捕 and half 审查起诉 cases: each kind has its own number counter,
+// so the two kinds do not wait for each other there and meet only at the department's loads and
+// the audit chain.
+TEST_P(Assignment, TwoServersTakingInAtOnceBehaveAsOne) {
+  auto second = f.factory->reopen();
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  Store* servers[2] = {&f.store(), second->store.get()};
+  constexpr int kClients = 4, kEach = 15;
+  std::vector<std::string> numbers;
+  std::vector<std::string> failures;
+  std::mutex mu;
+  auto burst = [&] {
+    std::vector<std::thread> clients;
+    for (int t = 0; t < kClients; ++t)
+      clients.emplace_back([&, t] {
+        for (int i = 0; i < kEach; ++i) {
+          auto in = office.intake(t < kClients / 2 ? CaseCategory::arrest_review
+                                                   : CaseCategory::prosecution_review);
+          in.difficulty = (t + i) % 3 == 0 ? Difficulty::difficult : Difficulty::ordinary;
+          auto r = transact_value<app::IntakeResult>(*servers[t % 2], [&](Transaction& tx) {
+            return app::intake_case(tx, f.ctx(office.case_manager), office.crypto, in);
+          });
+          std::lock_guard lock(mu);
+          if (!r) failures.push_back(r.error().code + ": " + r.error().message);
+          else if (!r->assignment) failures.push_back(r->c.number() + " not assigned");
+          else numbers.push_back(r->c.number());
+        }
+      });
+    for (auto& c : clients) c.join();
+  };
+  burst();
+  f.clock.next_day();  // both servers' first actions of the day race to close yesterday's epoch
+  burst();
+  ASSERT_TRUE(failures.empty()) << failures.front();
+
+  constexpr int kTotal = 2 * kClients * kEach;
+  std::set<std::string> distinct(numbers.begin(), numbers.end());
+  EXPECT_EQ(distinct.size(), static_cast<std::size_t>(kTotal));
+  for (const char* kind : {"嘉检刑捕受", "嘉检刑诉受"})
+    for (int n = 1; n <= kTotal / 2; ++n)
+      EXPECT_TRUE(distinct.count(kind + std::string("〔2026〕") + std::to_string(n) + "号"))
+          << "no " << kind << " number " << n;
+
+  auto assignments = *transact_value<std::vector<AssignmentRecord>>(
+      f.store(), [](Transaction& tx) { return tx.assignments().list_assignments(std::nullopt); });
+  std::map<CaseId, int> per_case;
+  for (const auto& a : assignments) ++per_case[a.case_id];
+  EXPECT_EQ(per_case.size(), static_cast<std::size_t>(kTotal));
+  for (auto [c, n] : per_case) EXPECT_EQ(n, 1) << "case " << c.value;
+
+  // SPEC §3: tolerance 0, equal shares, all eligible: max − min ≤ the largest weight (疑难 2).
+  auto loads = *transact_value<std::map<UnitId, std::int64_t>>(f.store(), [&](Transaction& tx) {
+    return tx.cases().unit_weight_sums(f.city_first, PlanRules{}, 2026);
+  });
+  std::int64_t lo = INT64_MAX, hi = 0;
+  for (auto [unit, w] : loads) lo = std::min(lo, w), hi = std::max(hi, w);
+  EXPECT_LE(hi - lo, 2) << "loads from " << lo << " to " << hi;
+
+  auto epochs = *transact_value<std::vector<DrawEpoch>>(
+      f.store(), [](Transaction& tx) { return tx.epochs().list_epochs(); });
+  ASSERT_EQ(epochs.size(), 2u);
+  EXPECT_TRUE(epochs[0].closed_at_us);
+  EXPECT_FALSE(epochs[1].closed_at_us);
+  auto entries = *transact_value<std::vector<AuditEntry>>(
+      f.store(), [](Transaction& tx) { return tx.audit().read(1, 1'000'000); });
+  int opened = 0, closed = 0;
+  for (const auto& e : entries) {
+    opened += e.event.action == "draw.epoch.open";
+    closed += e.event.action == "draw.epoch.close";
+  }
+  EXPECT_EQ(opened, 2);
+  EXPECT_EQ(closed, 1);
+  const auto key = audit::signing_key_from_seed({});
+  auto report = audit::verify_store(f.store(), audit::HashAlgorithm::sm3, key.public_key);
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok) << report->problem;
+  EXPECT_EQ(report->draws_verified + report->draws_pending, static_cast<std::uint64_t>(kTotal));
 }
 
 }  // namespace

@@ -42,12 +42,19 @@ class PgChainLock final : public sql::ChainLock {
       : sql_(sql), seen_(seen), held_(held) {}
   Status hold() override {
     if (held_) return ok_status();
+    // Not waiting: this run may hold row locks (a number counter) that the chain's holder needs
+    // next, and waiting for it here would deadlock. A busy chain sends the run round again with the
+    // lock taken first, holding nothing while it waits.
+    int got = 0;
     long long now = 0;
     ZEREN_TRY(guarded([&] {
-      lock_chain(sql_);
-      now = chain_length(sql_);
+      sql_ << "SELECT CASE WHEN pg_try_advisory_xact_lock(" + std::to_string(kChainLockKey) +
+                  ") THEN 1 ELSE 0 END",
+          soci::into(got);
+      if (got) now = chain_length(sql_);
       return ok_status();
     }));
+    if (!got) return sql::transaction_retry("another transaction is extending the audit chain");
     held_ = true;
     if (now != seen_)
       return sql::transaction_retry("the audit chain grew from " + std::to_string(seen_) + " to " +
@@ -237,7 +244,7 @@ Result<std::unique_ptr<soci::session>> connect(const std::string& url) {
 }
 
 // Creates the database when it is missing; true when it did.
-Result<bool> create_if_missing(const std::string& url, const UrlParts& parts) {
+Result<bool> create_if_missing(const UrlParts& parts) {
   auto admin = connect(parts.maintenance);
   if (!admin) return admin.error();
   bool created = false;
@@ -255,7 +262,6 @@ Result<bool> create_if_missing(const std::string& url, const UrlParts& parts) {
     }
     return ok_status();
   }));
-  (void)url;
   return created;
 }
 
@@ -291,12 +297,14 @@ Result<OpenedStore> open(const StoreOptions& options) {
   auto parts = split_url(options.database);
   if (!parts) return parts.error();
   OpenedStore opened;
-  if (options.create) {
-    auto created = create_if_missing(options.database, *parts);
+  auto first = connect(options.database);
+  // Only a missing database sends `init` to the server's `postgres` database to create it.
+  if (!first && first.error().kind == ErrorKind::not_found && options.create) {
+    auto created = create_if_missing(*parts);
     if (!created) return created.error();
     opened.created = *created;
+    first = connect(options.database);
   }
-  auto first = connect(options.database);
   if (!first) return first.error();
   auto& sql = **first;
   ZEREN_TRY(check_encoding(sql, options.database));

@@ -4,9 +4,11 @@
 //   - the audit chain is the one serial point: a transaction takes the chain's advisory lock
 //     before it reads or extends the head (ChainLock) and keeps it until it ends, so every change
 //     is appended in one order with no fork;
-//   - a transaction that read before it took the lock checks that the chain has not moved since it
-//     began; if another server committed a change in between, what it read may be stale, and it
-//     runs again from the start with the lock taken first (so the second run cannot lose again);
+//   - a transaction first runs without the lock and only tries for it when it reaches the chain;
+//     if another transaction holds it, or another server committed a change since this one began
+//     (so what it read may be stale), it runs again from the start with the lock taken first,
+//     waiting while holding nothing, so the second run cannot lose again and cannot deadlock
+//     with the lock's holder;
 //   - a serialisation failure or deadlock reported by PostgreSQL runs the transaction again too;
 //     each run starts from nothing (the work closure keeps no state between runs);
 //   - counters (case and document numbers) advance by one row update inside the transaction, so a
