@@ -70,9 +70,6 @@ fs::path public_key_path_for(const std::string& database) {
   return fs::path(key_path_for(database).string() + ".pub");
 }
 
-namespace {
-
-// A database named by URL has no directory of its own to keep the key beside.
 Status key_location_known(const std::string& database) {
   const char* env = std::getenv("ZEREN_AUDIT_KEY");
   if (database.find("://") != std::string::npos && !(env && *env))
@@ -82,8 +79,6 @@ Status key_location_known(const std::string& database) {
                           "on every server)");
   return ok_status();
 }
-
-}  // namespace
 
 Result<SigningKey> load_signing_key(const std::string& database) {
   ZEREN_TRY(sodium_ready());

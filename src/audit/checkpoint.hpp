@@ -24,6 +24,9 @@ SigningKey signing_key_from_seed(const std::array<std::uint8_t, 32>& seed);
 // whose servers must all share one key), otherwise beside the SQLite file (DB.audit-key).
 std::filesystem::path key_path_for(const std::string& database);
 std::filesystem::path public_key_path_for(const std::string& database);
+// Refuses a database named by URL when ZEREN_AUDIT_KEY is not set: it has no directory of its
+// own to keep the key beside.
+Status key_location_known(const std::string& database);
 
 // Reads the key files; creates both when neither exists. Refuses a key whose public half does not
 // match the .pub file.

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   zeren::cli::add_serve(app, run);
   zeren::cli::add_calendar(app, run);
   zeren::cli::add_deadline(app, run);
+  zeren::cli::add_backup(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

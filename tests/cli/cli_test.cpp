@@ -718,6 +718,72 @@ TEST_F(History, ADrawWhoseInputsWereChangedIsNamedEvenWithTheChainRewritten) {
 // The working-day calendar and the statutory deadlines: built in, no database needed.
 namespace {
 
+// zeren backup / restore: the copy comes back with the same audit head, verified; nothing is ever
+// overwritten; a backup altered after it was written restores but does not verify.
+TEST_F(History, ABackupRestoresWithTheSameHeadAndNeverOverwrites) {
+  const std::string backup = (dir / "backup.zbk").string(),
+                    restored = (dir / "restored.db").string();
+  const auto head = verify().at("head");
+  auto b = zeren("backup --json --db " + db + " --out " + backup);
+  ASSERT_EQ(b.code, 0) << b.out;
+  EXPECT_EQ(b.json().at("audit_head"), head);
+  EXPECT_EQ(b.json().at("key_copied"), true);
+  EXPECT_TRUE(fs::exists(backup + ".audit-key.pub"));
+  auto r = zeren("restore --json --in " + backup + " --db " + restored);
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.json().at("verified"), true);
+  EXPECT_EQ(r.json().at("restored_head"), head);
+  EXPECT_EQ(r.json().at("rows"), b.json().at("rows"));
+  auto again = zeren("audit verify --json --db " + restored);
+  EXPECT_EQ(again.code, 0);
+  EXPECT_EQ(again.json().at("head"), head);
+
+  auto over_backup = zeren("backup --json --db " + db + " --out " + backup);
+  EXPECT_EQ(over_backup.code, 5);
+  EXPECT_EQ(over_backup.json().at("error").at("field"), "out");
+  auto over_db = zeren("restore --json --in " + backup + " --db " + restored);
+  EXPECT_EQ(over_db.code, 5);
+  EXPECT_EQ(over_db.json().at("error").at("field"), "db");
+  EXPECT_EQ(zeren("restore --json --in " + (dir / "none.zbk").string() + " --db x.db").code, 4);
+
+  const std::string original = db;
+  db = backup;  // alter the backup file as someone holding it would
+  ASSERT_EQ(sql("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'user:1' "
+                "WHERE seq = 100"),
+            "");
+  db = original;
+  auto bad = zeren("restore --json --in " + backup + " --db " + (dir / "bad.db").string());
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_EQ(bad.json().at("verified"), false);
+}
+
+// The backup format is the same for both backends, so a database moves from SQLite to PostgreSQL
+// and back, keeping its head; restore refuses a PostgreSQL database that holds data.
+TEST_F(History, ABackupMovesTheDatabaseToPostgresqlAndBack) {
+  const char* url_file = std::getenv("ZEREN_PG_URL_FILE");
+  if (!url_file) GTEST_SKIP() << "no PostgreSQL cluster (run through ctest, which starts one)";
+  std::string admin;
+  std::getline(std::ifstream(url_file), admin);
+  const std::string pg = admin.substr(0, admin.rfind('/') + 1) + "cli_" + std::to_string(::getpid());
+  const auto head = verify().at("head");
+  const std::string first = (dir / "first.zbk").string(), second = (dir / "second.zbk").string();
+  ASSERT_EQ(zeren("backup --json --db " + db + " --out " + first).code, 0);
+  // A PostgreSQL database keeps its checkpoint key where ZEREN_AUDIT_KEY says.
+  ::setenv("ZEREN_AUDIT_KEY", (dir / "pg.audit-key").c_str(), 1);
+  auto to_pg = zeren("restore --json --in " + first + " --db " + pg);
+  ASSERT_EQ(to_pg.code, 0) << to_pg.out;
+  EXPECT_EQ(to_pg.json().at("restored_head"), head);
+  EXPECT_EQ(zeren("restore --json --in " + first + " --db " + pg).code, 5);  // not empty
+  auto from_pg = zeren("backup --json --db " + pg + " --out " + second);
+  ASSERT_EQ(from_pg.code, 0) << from_pg.out;
+  EXPECT_EQ(from_pg.json().at("audit_head"), head);
+  ::unsetenv("ZEREN_AUDIT_KEY");
+  auto back = zeren("restore --json --in " + second + " --db " + (dir / "back.db").string());
+  ASSERT_EQ(back.code, 0) << back.out;
+  EXPECT_EQ(back.json().at("restored_head"), head);
+  EXPECT_EQ(back.json().at("rows"), to_pg.json().at("rows"));
+}
+
 TEST_F(Cli, DeadlineOfProsecutionReviewEndsOnASwappedSaturday) {
   auto r = zeren("deadline --category 审查起诉 --received 2026-01-30 --json");
   ASSERT_EQ(r.code, 0) << r.out;

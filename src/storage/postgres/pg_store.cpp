@@ -172,6 +172,30 @@ std::string redacted(const std::string& url) {
   return url.substr(0, colon + 1) + "***" + url.substr(at);
 }
 
+// SOCI reads its own options out of a connection string and mangles a URL, so the URL is handed
+// over as libpq's key='value' pairs, parsed by libpq itself.
+Result<std::string> conninfo_of(const std::string& url) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (!options) {
+    std::string why = error ? error : "unreadable";
+    PQfreemem(error);
+    return Error::invalid("db", "bad_url", "cannot read PostgreSQL URL " + redacted(url) + ": " + why);
+  }
+  std::string out;
+  for (auto* o = options; o->keyword; ++o) {
+    if (!o->val) continue;
+    std::string quoted;
+    for (char c : std::string(o->val)) {
+      if (c == '\\' || c == '\'') quoted.push_back('\\');
+      quoted.push_back(c);
+    }
+    out += std::string(out.empty() ? "" : " ") + o->keyword + "='" + quoted + "'";
+  }
+  PQconninfoFree(options);
+  return out;
+}
+
 namespace {
 
 struct UrlParts {
@@ -199,30 +223,6 @@ Result<UrlParts> split_url(const std::string& url) {
   p.maintenance = url.substr(0, slash + 1) + "postgres" +
                   (query == std::string::npos ? std::string() : url.substr(query));
   return p;
-}
-
-// SOCI reads its own options out of a connection string and mangles a URL, so the URL is handed
-// over as libpq's key='value' pairs, parsed by libpq itself.
-Result<std::string> conninfo_of(const std::string& url) {
-  char* error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
-  if (!options) {
-    std::string why = error ? error : "unreadable";
-    PQfreemem(error);
-    return Error::invalid("db", "bad_url", "cannot read PostgreSQL URL " + redacted(url) + ": " + why);
-  }
-  std::string out;
-  for (auto* o = options; o->keyword; ++o) {
-    if (!o->val) continue;
-    std::string quoted;
-    for (char c : std::string(o->val)) {
-      if (c == '\\' || c == '\'') quoted.push_back('\\');
-      quoted.push_back(c);
-    }
-    out += std::string(out.empty() ? "" : " ") + o->keyword + "='" + quoted + "'";
-  }
-  PQconninfoFree(options);
-  return out;
 }
 
 Result<std::unique_ptr<soci::session>> connect(const std::string& url) {

@@ -62,4 +62,8 @@ Result<OpenedStore> open(const StoreOptions& options);
 // The URL with its password replaced by ***, for messages.
 std::string redacted(const std::string& url);
 
+// The URL as libpq's key='value' pairs (SOCI reads its own options out of a connection string
+// and mangles a URL), parsed by libpq itself.
+Result<std::string> conninfo_of(const std::string& url);
+
 }  // namespace zeren::postgres
