@@ -64,7 +64,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // socket by the reactor, its handler not yet run) is served, and closes after its response.
   void stop_if_idle() {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
-      if (self->idle_) self->stream_.expires_after(std::chrono::milliseconds(250));
+      if (!self->idle_) return;
+      // A stream's deadline does not move while its read waits, so a timer of our own ends the
+      // wait: after a short grace for a request already on its way, the idle connection closes.
+      self->body_timer_.expires_after(std::chrono::milliseconds(250));
+      self->body_timer_.async_wait([self](beast::error_code e) {
+        if (e || !self->idle_ || self->bytes_waiting()) return;
+        beast::error_code ignored;
+        self->stream_.socket().cancel(ignored);
+      });
     });
   }
 

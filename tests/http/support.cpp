@@ -190,7 +190,8 @@ const Template& demo_template() {
       }
       const std::string printed = run(std::string(bin) + " demo --json --db " + db);
       std::ofstream(tmp / "demo.json") << printed;
-      std::ofstream(tmp / "database") << db;
+      // Where the template is once the directory has its final name.
+      std::ofstream(tmp / "database") << (on_postgresql() ? db : (dir / "template.db").string());
       fs::rename(tmp, dir);
     }
     ::flock(fd, LOCK_UN);

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <fcntl.h>
@@ -183,6 +184,16 @@ TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
   // An idle keep-alive connection, which the stop closes.
   const int idle = connect_loopback(port);
   ASSERT_GE(idle, 0);
+  // And one that has been served and now waits idle, as a browser's does: the stop closes it too,
+  // rather than waiting out its 60 s idle time-out.
+  const int served = connect_loopback(port);
+  ASSERT_GE(served, 0);
+  ASSERT_EQ(::send(served, ping.data(), ping.size(), 0), static_cast<ssize_t>(ping.size()));
+  for (std::string got; got.find("{\"status\":\"ok\"}") == std::string::npos;) {
+    const ssize_t n = ::recv(served, one, sizeof one, 0);
+    ASSERT_GT(n, 0);
+    got.append(one, static_cast<std::size_t>(n));
+  }
   ASSERT_EQ(::kill(pid, SIGTERM), 0);
   // The listener closes: wait until new connections are refused.
   for (int i = 0; i < 2000; ++i) {
@@ -201,6 +212,10 @@ TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
   log << log_file.rdbuf();
   EXPECT_EQ(reply.substr(0, 12), "HTTP/1.1 200") << reply << "\nserver log:\n" << log.str();
   EXPECT_NE(reply.find("csrf_token"), std::string::npos);
+  pollfd closing{served, POLLIN, 0};
+  ASSERT_EQ(::poll(&closing, 1, 20'000), 1) << "the stop left a served keep-alive connection open";
+  EXPECT_EQ(::recv(served, one, sizeof one, 0), 0);
+  ::close(served);
   int status = 0;
   ASSERT_EQ(::waitpid(pid, &status, 0), pid);
   EXPECT_TRUE(WIFEXITED(status));
