@@ -21,7 +21,7 @@ void add_audit(CLI::App& app, Action& run) {
   audit_cmd->require_subcommand(1);
 
   auto* verify = audit_cmd->add_subcommand("verify", "verify the hash chain and the checkpoints");
-  verify->add_option("--db", opt->db, "SQLite database file")->required();
+  verify->add_option("--db", opt->db, "SQLite file or postgresql:// URL")->required();
   verify->add_flag("--json", opt->json, "print JSON");
   verify->callback([opt, &run] {
     run = [opt] {
@@ -60,7 +60,7 @@ void add_audit(CLI::App& app, Action& run) {
   });
 
   auto* checkpoint = audit_cmd->add_subcommand("checkpoint", "sign a checkpoint of the current head");
-  checkpoint->add_option("--db", opt->db, "SQLite database file")->required();
+  checkpoint->add_option("--db", opt->db, "SQLite file or postgresql:// URL")->required();
   checkpoint->add_flag("--json", opt->json, "print JSON");
   checkpoint->callback([opt, &run] {
     run = [opt] {

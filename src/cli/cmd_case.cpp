@@ -55,7 +55,7 @@ void add_case(CLI::App& app, Action& run) {
   c->require_subcommand(1);
 
   auto* add = c->add_subcommand("add", "take in one case (JSON on standard input) and assign it");
-  add->add_option("--db", opt->db, "SQLite database file")->required();
+  add->add_option("--db", opt->db, "SQLite file or postgresql:// URL")->required();
   add->add_option("--as", opt->as, "the case-management officer's username")->required();
   add->add_flag("--json", opt->json, "print JSON");
   add->callback([opt, &run] {
@@ -90,7 +90,7 @@ void add_case(CLI::App& app, Action& run) {
   });
 
   auto* show = c->add_subcommand("show", "a case with its assignment explanation and timeline");
-  show->add_option("--db", opt->db, "SQLite database file")->required();
+  show->add_option("--db", opt->db, "SQLite file or postgresql:// URL")->required();
   show->add_option("--id", opt->id, "case id");
   show->add_option("--number", opt->number, "受案号");
   show->add_flag("--json", opt->json, "print JSON");

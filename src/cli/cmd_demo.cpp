@@ -28,7 +28,7 @@ void add_demo(CLI::App& app, Action& run) {
   };
   auto opt = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("demo", "load the demo organisation into an empty database");
-  cmd->add_option("--db", opt->db, "SQLite database file (created if missing)")->required();
+  cmd->add_option("--db", opt->db, "SQLite file or postgresql:// URL (created if missing)")->required();
   cmd->add_option("--data", opt->data, "demo organisation file (default data/demo-organisation.json)");
   cmd->add_flag("--json", opt->json, "print JSON");
   cmd->add_flag("--no-history", opt->no_history, "load only the organisation, no cases");

@@ -19,7 +19,7 @@ void add_epoch(CLI::App& app, Action& run) {
   auto* e = app.add_subcommand("epoch", "draw epochs");
   e->require_subcommand(1);
   auto* close = e->add_subcommand("close", "reveal the secrets of closed days' draws");
-  close->add_option("--db", opt->db, "SQLite database file")->required();
+  close->add_option("--db", opt->db, "SQLite file or postgresql:// URL")->required();
   close->add_flag("--now", opt->now, "close today's epoch as well");
   close->add_flag("--json", opt->json, "print JSON");
   close->callback([opt, &run] {

@@ -16,7 +16,7 @@ void add_init(CLI::App& app, Action& run) {
   };
   auto opt = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("init", "create the database, or bring its schema up to date");
-  cmd->add_option("--db", opt->db, "SQLite database file")->required();
+  cmd->add_option("--db", opt->db, "SQLite file or postgresql:// URL")->required();
   cmd->add_option("--hash", opt->hash, "audit chain hash for a new database: sm3 (default) or sha256");
   cmd->add_flag("--json", opt->json, "print JSON");
   cmd->callback([opt, &run] {

@@ -53,7 +53,7 @@ void add_org(CLI::App& app, Action& run) {
   auto* org = app.add_subcommand("org", "the organisation");
   org->require_subcommand(1);
   auto* people = org->add_subcommand("people", "every person with id, account, 院, department, posts");
-  people->add_option("--db", opt->db, "SQLite database file")->required();
+  people->add_option("--db", opt->db, "SQLite file or postgresql:// URL")->required();
   people->add_flag("--json", opt->json, "print JSON");
   people->callback([opt, &run] {
     run = [opt] {
@@ -95,7 +95,7 @@ void add_org(CLI::App& app, Action& run) {
     };
   });
   auto* show = org->add_subcommand("show", "count procuratorates, departments, staff and units");
-  show->add_option("--db", opt->db, "SQLite database file")->required();
+  show->add_option("--db", opt->db, "SQLite file or postgresql:// URL")->required();
   show->add_flag("--json", opt->json, "print JSON");
   show->callback([opt, &run] {
     run = [opt] {

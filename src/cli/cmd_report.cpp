@@ -24,7 +24,7 @@ void add_report(CLI::App& app, Action& run) {
   auto* r = app.add_subcommand("report", "reports");
   r->require_subcommand(1);
   auto* anomalies = r->add_subcommand("anomalies", "signs that assignment is being gamed");
-  anomalies->add_option("--db", opt->db, "SQLite database file")->required();
+  anomalies->add_option("--db", opt->db, "SQLite file or postgresql:// URL")->required();
   anomalies->add_flag("--json", opt->json, "print JSON");
   anomalies->callback([opt, &run] {
     run = [opt] {
@@ -92,7 +92,7 @@ void add_report(CLI::App& app, Action& run) {
                                   "pre-reviews, notices, unit kinds, staff");
   auto* leaders = r->add_subcommand("leaders", "leaders' own cases against their quotas");
   for (auto* sub : {stats, leaders}) {
-    sub->add_option("--db", yopt->db, "SQLite database file")->required();
+    sub->add_option("--db", yopt->db, "SQLite file or postgresql:// URL")->required();
     sub->add_option("--year", yopt->year, "calendar year")
         ->required()
         ->check(CLI::Range(2000, 2100));

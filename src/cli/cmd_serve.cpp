@@ -1,4 +1,5 @@
-// zeren serve --db PATH [--listen HOST:PORT] [--web-root DIR] [--behind-https] [--threads N]:
+// zeren serve --db PATH|URL [--listen HOST:PORT] [--web-root DIR] [--behind-https]
+//   [--trusted-proxy ADDR]... [--threads N]:
 // the HTTP API and the web UI. Stops on SIGTERM or SIGINT after the requests in flight.
 #include <CLI/CLI.hpp>
 
@@ -68,14 +69,18 @@ void add_serve(CLI::App& app, Action& run) {
   struct Options {
     std::string db, listen = "127.0.0.1:8080", web_root;
     bool behind_https = false, quiet = false;
+    std::vector<std::string> trusted_proxies;
     int threads = 4;
   };
   auto opt = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("serve", "serve the HTTP API and the web UI");
-  cmd->add_option("--db", opt->db, "SQLite database file")->required();
+  cmd->add_option("--db", opt->db, "SQLite file or postgresql:// URL")->required();
   cmd->add_option("--listen", opt->listen, "address and port")->default_val("127.0.0.1:8080");
   cmd->add_option("--web-root", opt->web_root, "directory of the built web UI");
   cmd->add_flag("--behind-https", opt->behind_https, "a TLS proxy is in front: cookies get Secure");
+  cmd->add_option("--trusted-proxy", opt->trusted_proxies,
+                  "address of a load balancer in front whose X-Forwarded-For is believed "
+                  "(repeatable)");
   cmd->add_option("--threads", opt->threads, "worker threads")
       ->default_val(4)
       ->check(CLI::Range(1, 64));
@@ -100,6 +105,7 @@ void add_serve(CLI::App& app, Action& run) {
       server_options.host = where->first;
       server_options.port = where->second;
       server_options.limits.threads = opt->threads;
+      server_options.trusted_proxies = opt->trusted_proxies;
       std::mutex log_mu;
       if (!opt->quiet)
         server_options.access_log = [&log_mu](const std::string& line) {

@@ -23,7 +23,7 @@ void add_user(CLI::App& app, Action& run) {
   auto* user = app.add_subcommand("user", "user accounts");
   user->require_subcommand(1);
   auto* add = user->add_subcommand("add", "add an account; the password is read from standard input");
-  add->add_option("--db", opt->db, "SQLite database file")->required();
+  add->add_option("--db", opt->db, "SQLite file or postgresql:// URL")->required();
   add->add_option("--username", opt->username, "log-in name (a-z 0-9 . _ -)")->required();
   add->add_option("--procuratorate", opt->procuratorate, "院代字 of the account's procuratorate")
       ->required();

@@ -2,6 +2,8 @@
 // live in api.cpp and never see a socket.
 #include "http/server.hpp"
 
+#include "http/client_address.hpp"
+
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -151,7 +153,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
       req.headers[name] = std::string(f.value());
     }
     req.body = std::move(msg.body());
-    req.client = client_;
+    req.client = client_address(client_, req.header("x-forwarded-for"),
+                                server_.options.trusted_proxies);
     keep_alive_ = msg.keep_alive() && !server_.stopping;
     // The handler touches the database: run it off the connection's strand but on the pool.
     Response r = server_.handler(req);
@@ -182,7 +185,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
           {"time_ms", std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::system_clock::now().time_since_epoch())
                           .count()},
-          {"client", client_},
+          {"client", req.client},
           {"method", req.method},
           {"path", req.path},
           {"status", r.status},

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/message.hpp"
 
@@ -25,6 +26,8 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port
   ServerLimits limits;
+  // Addresses of the load balancers or proxies in front, whose X-Forwarded-For is believed.
+  std::vector<std::string> trusted_proxies;
   // One line per request (structured: JSON). Called from the pool's threads.
   std::function<void(const std::string&)> access_log;
 };
