@@ -1,7 +1,8 @@
 // Scale-out: several `zeren serve` processes on one database behave exactly like one.
 //
-// What this test claims. Two `zeren serve` processes share one database and take intakes
-// concurrently. Everything that the system promises for one process must still hold:
+// What this test claims. Several `zeren serve` processes (two unless $ZEREN_SCALE_INSTANCES says
+// otherwise: 1 to 4) share one database and take intakes concurrently. Everything that the system
+// promises for one process must still hold:
 //   * every intake is answered 201 and registers exactly one case (no lost or extra cases);
 //   * case numbers are unique and, per counter (院代字, 业务代字, year — the prefix of the number),
 //     gapless: serials 1..N with no hole and no duplicate;
@@ -11,11 +12,12 @@
 //     the assignments before it left — nobody decided on a stale load — and chose by the rules of
 //     SPEC §3 (an eligible unit of the band; under `rotation` the next band unit after the last one
 //     assigned); each draw's index points at the chosen unit of the recorded band;
-//   * one draw epoch per day, shared by both processes;
+//   * one draw epoch per day, shared by all the processes;
 //   * the loads the engine reports at the end (GET /api/v1/statistics/workload) are the replay's;
 //   * the SPEC §3 spread invariant (below);
-//   * a session made on one instance is accepted by the other; a plan proposed on one instance is
-//     approved on the other and then used by both;
+//   * a session made on one instance is accepted by another; a plan proposed on one instance is
+//     approved on another and then used by all (these two need two instances or more: with one,
+//     the plans are proposed and approved on the same instance and the session check is skipped);
 //   * the audit log verifies (`zeren audit verify`, exit 0) once the servers have stopped.
 //
 // The spread invariant: "with tolerance 0, equal shares and every unit eligible, after any number
@@ -36,24 +38,35 @@
 // Setup. The database is $ZEREN_SCALE_DB when set (e.g. postgresql://USER@HOST:PORT/DB naming a
 // database that does not exist yet: `zeren demo` creates it; use a fresh name per run), else a new
 // database on the throwaway PostgreSQL cluster whose admin URL is in $ZEREN_PG_URL_FILE (how
-// `make test` runs it), else a new SQLite file in a temporary directory. It is filled by `$ZEREN_BINARY demo --no-history --json`
-// (the organisation and its accounts, no cases, no plans). $ZEREN_AUDIT_KEY (where the audit
-// signing key lives for a database that is not a file) is set for the child processes to a file in
-// the temporary directory unless already set. The test then, through the API, has each 院's
-// case-management account propose a plan for every business department (balanced_random,
-// weights 1/2, tolerance 0; `rotation` for one department) on one instance, and the 院's chief
-// approve it on the other. The servers listen on 127.0.0.1 port 0; the port is read from the
-// line they print, so no port is guessed.
+// `make test` runs it), else a new SQLite file in a temporary directory. It is filled by
+// `$ZEREN_BINARY demo --no-history --json` (the organisation and its accounts, no cases, no plans).
+// $ZEREN_AUDIT_KEY (where the audit signing key lives for a database that is not a file) is set for
+// the child processes to a file in the temporary directory unless already set. The test then,
+// through the API, has each 院's case-management account propose a plan for every business
+// department (balanced_random, weights 1/2, tolerance 0; `rotation` for one department) on one
+// instance, and the 院's chief approve it on another (the same when there is one). The servers
+// listen on 127.0.0.1 port 0; the port is read from the line they print, so no port is guessed.
+//
+// Instances. $ZEREN_SCALE_INSTANCES (default 2, allowed 1 to 4) servers are started. One instance
+// is the baseline of the benchmark (bench/run): the same load through one server on the same kind
+// of database.
 //
 // Load. 2,000 intakes from 16 client threads, each with a keep-alive connection to each instance,
-// intake i going to instance i % 2, spread over both 院, their business departments, categories
-// and difficulties, each sent with the session of that 院's case-management account logged in on
-// that instance. No intake is retried: a failure is reported as it happened. The send phase is
-// bounded (300 s, a hang guard, not a performance assertion); each socket read is bounded too.
+// intake i going to instance i % N (N instances), spread over both 院, their business departments,
+// categories and difficulties, each sent with the session of that 院's case-management account
+// logged in on that instance. No intake is retried: a failure is reported as it happened. The send
+// phase is bounded (300 s, a hang guard, not a performance assertion); each socket read is bounded
+// too.
 //
-// Figures (stdout and gtest properties): intakes per second over the send phase, p50/p99 intake
-// latency, intakes per instance, per-department spread (max − min load), number range per counter.
-// No timing is asserted.
+// Figures (stdout and gtest properties): intakes per second over the send phase, p50/p99/max intake
+// latency (each from just before the request is sent until its answer is read, so it includes the
+// time the request waits behind others), intakes per instance, case pages read per second in
+// step 5, busy CPUs during both, per-department spread (max − min load), number range per counter.
+// They are printed for people and, for bench/run, as `RESULT scale_<key> <value>` lines on stdout
+// (intakes_per_s, p50_ms, p99_ms, max_ms, instances, intakes, clients, backend (sqlite|postgresql),
+// send_seconds, reads_per_s, and how many of the machine's CPUs were busy (everything on it
+// together, from /proc/stat) during the send and read phases: send_busy_cpus, read_busy_cpus,
+// cpus). No timing is asserted.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -70,6 +83,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -96,8 +110,8 @@ using SteadyClock = std::chrono::steady_clock;
 
 constexpr int kIntakes = 2000;
 constexpr int kClientThreads = 16;
-constexpr int kInstances = 2;
-static_assert(kInstances >= 2, "the test compares instances 0 and 1");
+constexpr int kDefaultInstances = 2;  // $ZEREN_SCALE_INSTANCES overrides it
+constexpr int kMaxInstances = 4;
 constexpr int kServerThreads = 4;
 constexpr auto kSendBound = std::chrono::seconds(300);  // the whole send phase
 constexpr auto kStartBound = std::chrono::seconds(30);  // a server prints its port and is healthy
@@ -508,6 +522,28 @@ std::optional<std::pair<std::string, std::int64_t>> split_number(const std::stri
   return std::pair{body.substr(0, digits), std::stoll(body.substr(digits))};
 }
 
+// The machine's CPU time so far, from /proc/stat, in clock ticks: busy (user, nice, system, irq,
+// softirq, as bench/run counts it) and total. Busy CPUs over an interval = CPUs × Δbusy / Δtotal:
+// how much of the machine the servers, PostgreSQL, this test and anything else used together.
+struct CpuTicks {
+  double busy = 0, total = 0;
+};
+CpuTicks cpu_ticks() {
+  std::ifstream in("/proc/stat");
+  std::string label;
+  CpuTicks t;
+  if (!(in >> label) || label != "cpu") return t;
+  double v[10] = {};
+  for (int i = 0; i < 10 && (in >> v[i]); ++i) t.total += v[i];
+  t.busy = v[0] + v[1] + v[2] + v[5] + v[6];
+  return t;
+}
+double busy_cpus(const CpuTicks& before, const CpuTicks& after) {
+  const double total = after.total - before.total;
+  const unsigned cpus = std::max(1u, std::thread::hardware_concurrency());
+  return total > 0 ? cpus * (after.busy - before.busy) / total : 0;
+}
+
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
@@ -529,6 +565,13 @@ class ScaleOut : public ::testing::Test {
     const char* bin = std::getenv("ZEREN_BINARY");
     ASSERT_NE(bin, nullptr) << "ZEREN_BINARY is not set (the `zeren` executable to test)";
     bin_ = bin;
+    if (const char* n = std::getenv("ZEREN_SCALE_INSTANCES"); n && *n) {
+      const std::string text = n;
+      const bool digits = text.size() == 1 && std::isdigit(static_cast<unsigned char>(text[0]));
+      ASSERT_TRUE(digits && std::stoi(text) >= 1 && std::stoi(text) <= kMaxInstances)
+          << "ZEREN_SCALE_INSTANCES is '" << text << "'; allowed: 1 to " << kMaxInstances;
+      instances_ = std::stoi(text);
+    }
     std::string tmpl = (fs::temp_directory_path() / "zeren-scale-XXXXXX").string();
     ASSERT_NE(::mkdtemp(tmpl.data()), nullptr) << std::strerror(errno);
     dir_ = tmpl;
@@ -624,6 +667,7 @@ class ScaleOut : public ::testing::Test {
   }
 
   std::string bin_, db_;
+  int instances_ = kDefaultInstances;
   fs::path dir_;
   bool set_audit_key_ = false;
   std::vector<Server> servers_;
@@ -650,8 +694,11 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
     throw std::runtime_error("the demo has no " + role + " account in " + procuratorate);
   };
 
-  // --- 2. Two servers on it. --------------------------------------------------------------------
-  for (int i = 0; i < kInstances; ++i) start_server();
+  // --- 2. The servers on it (two unless $ZEREN_SCALE_INSTANCES says otherwise). ----------------
+  const int instances = instances_;
+  // "The other instance" of the cross-instance steps: instance 1, or instance 0 when it is alone.
+  const int other = instances >= 2 ? 1 : 0;
+  for (int i = 0; i < instances; ++i) start_server();
   std::vector<unsigned short> ports;
   for (const auto& s : servers_) ports.push_back(s.port);
   std::cout << "Database: " << db_ << "\nServers on ports";
@@ -661,7 +708,7 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
   // --- 3. The organisation, and a plan for every business department. --------------------------
   // Closed before the servers are stopped (step 7).
   auto admin0 = std::make_unique<Connection>(ports[0]);
-  auto admin1 = std::make_unique<Connection>(ports[1]);
+  auto admin1 = std::make_unique<Connection>(ports[static_cast<std::size_t>(other)]);
   std::vector<Procuratorate> procuratorates;
   std::vector<Department> departments;
   std::map<std::int64_t, std::vector<UnitInfo>> units_of;  // by department id
@@ -710,8 +757,9 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
 
   const std::string today = china_today();
   // Plans: proposed by the 院's case manager on instance 0, approved by its chief on instance 1
-  // (so a plan written by one instance is seen by the other). One department (the last business
-  // department) takes turns (`rotation`) as in the demo history; every other one draws.
+  // (so a plan written by one instance is seen by the other; on instance 0 too when it is alone).
+  // One department (the last business department) takes turns (`rotation`) as in the demo history;
+  // every other one draws.
   std::map<std::int64_t, PlanMade> plans;  // by department id
   {
     std::map<std::string, Login> proposer, approver;  // by 院 name
@@ -719,7 +767,8 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
       const DemoAccount cm = account_of(p.name, "case_manager"),
                         chief = account_of(p.name, "chief");
       proposer.emplace(p.name, log_in(ports[0], cm.username, cm.password));
-      approver.emplace(p.name, log_in(ports[1], chief.username, chief.password));
+      approver.emplace(
+          p.name, log_in(ports[static_cast<std::size_t>(other)], chief.username, chief.password));
     }
     for (const auto& d : departments) {
       PlanMade plan;
@@ -760,13 +809,14 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
 
   // Case-management sessions, one per (instance, 院), each logged in on its own instance.
   std::map<std::pair<int, std::int64_t>, Login> intake_login;
-  for (int inst = 0; inst < kInstances; ++inst)
+  for (int inst = 0; inst < instances; ++inst)
     for (const auto& p : procuratorates) {
       const DemoAccount cm = account_of(p.name, "case_manager");
       intake_login[{inst, p.id}] = log_in(ports[inst], cm.username, cm.password);
     }
   // A session is the database's, not the instance's: one made on instance 0 works on instance 1.
-  {
+  // (Nothing to compare with one instance.)
+  if (instances >= 2) {
     Connection c(ports[1]);
     const Reply r = call(c, &intake_login.at({0, procuratorates[0].id}), "GET", "/api/v1/session");
     EXPECT_EQ(r.status, 200) << "a session made on instance 0 is refused by instance 1: "
@@ -784,6 +834,7 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
   std::vector<Sent> sent(kIntakes);
   std::atomic<int> next{0};
   std::atomic<bool> overran{false};
+  const CpuTicks send_cpu_before = cpu_ticks();
   const auto started = SteadyClock::now();
   const auto deadline = started + kSendBound;
   {
@@ -798,9 +849,9 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
             break;
           }
           Sent& s = sent[static_cast<std::size_t>(i)];
-          s.instance = i % kInstances;
+          s.instance = i % instances;
           // (i / instances): every kind goes to every instance.
-          s.kind = &kinds[static_cast<std::size_t>(i / kInstances) % kinds.size()];
+          s.kind = &kinds[static_cast<std::size_t>(i / instances) % kinds.size()];
           const json::object body{
               {"procuratorate", s.kind->procuratorate->name},
               {"department", s.kind->department->name},
@@ -823,6 +874,7 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
     for (auto& c : clients) c.join();
   }
   const double send_seconds = std::chrono::duration<double>(SteadyClock::now() - started).count();
+  const double send_busy = busy_cpus(send_cpu_before, cpu_ticks());
   const auto attempted =
       std::count_if(sent.begin(), sent.end(), [](const Sent& s) { return s.attempted; });
   ASSERT_FALSE(overran.load()) << "the send phase took more than " << kSendBound.count() << " s; "
@@ -832,9 +884,9 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
   std::map<std::string, int> failures;  // "status error" → count
   std::vector<std::string> failure_examples;
   std::map<std::int64_t, json::value> answer_of;  // by case id
-  std::vector<int> per_instance(kInstances, 0);
+  std::vector<int> per_instance(instances, 0);
   std::vector<double> latencies;
-  std::vector<std::vector<double>> latencies_of(kInstances);
+  std::vector<std::vector<double>> latencies_of(instances);
   for (std::size_t i = 0; i < sent.size(); ++i) {
     const Sent& s = sent[i];
     latencies.push_back(s.ms);
@@ -869,7 +921,7 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
                                     << first_of(unassigned);
   }
 
-  // --- 5. What the database holds, read back through the API (both instances). ----------------
+  // --- 5. What the database holds, read back through the API. --------------------------------
   std::map<std::int64_t, CaseSeen> cases;  // by id
   for (const auto& p : procuratorates) {
     const Login& l = intake_login.at({0, p.id});
@@ -895,17 +947,21 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
       cursor = i64(page.at("next_cursor"));
     }
   }
-  // Each case's page, for its assignments; the pages are read from both instances at once.
+  // Each case's page, for its assignments; the pages are read from all instances at once (timed:
+  // a figure, never asserted).
   std::vector<std::int64_t> ids;
   for (const auto& [id, c] : cases) ids.push_back(id);
   std::vector<Reply> pages(ids.size());
+  double read_seconds = 0, read_busy = 0;
   {
+    const CpuTicks read_cpu_before = cpu_ticks();
+    const auto read_started = SteadyClock::now();
     std::atomic<std::size_t> at{0};
     const auto read_deadline = SteadyClock::now() + kSendBound;  // a hang guard for reading too
     std::vector<std::thread> readers;
     for (int t = 0; t < kClientThreads; ++t)
       readers.emplace_back([&, t] {
-        const int inst = t % kInstances;
+        const int inst = t % instances;
         Connection c(ports[static_cast<std::size_t>(inst)]);
         for (std::size_t i; (i = at.fetch_add(1)) < ids.size();) {
           if (SteadyClock::now() >= read_deadline) break;  // unread pages are reported below
@@ -914,6 +970,8 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
         }
       });
     for (auto& r : readers) r.join();
+    read_seconds = std::chrono::duration<double>(SteadyClock::now() - read_started).count();
+    read_busy = busy_cpus(read_cpu_before, cpu_ticks());
   }
   std::vector<AssignmentSeen> assignments;
   {
@@ -1128,15 +1186,16 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
     EXPECT_TRUE(epoch_problems.empty()) << "draw epochs:\n" << first_of(epoch_problems);
   }
 
-  // (d) The loads the engine reports now equal the replay's; the spread invariant.
+  // (d) The loads the engine reports now equal the replay's (read on the other instance); the
+  // spread invariant.
   std::vector<std::pair<std::string, std::string>> spreads;  // department → figure
   int invariant_departments = 0;
   {
     std::vector<std::string> problems;
-    Connection c(ports[1]);
+    Connection c(ports[static_cast<std::size_t>(other)]);
     for (const auto& d : departments) {
       const std::string name = procuratorate_by_id(d.procuratorate_id).name + " " + d.name;
-      const Login& reader = intake_login.at({1, d.procuratorate_id});
+      const Login& reader = intake_login.at({other, d.procuratorate_id});
       const json::value w =
           expect_json(call(c, &reader, "GET",
                            "/api/v1/statistics/workload?department_id=" + std::to_string(d.id)),
@@ -1194,19 +1253,28 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
 
   // --- 8. The figures. -------------------------------------------------------------------------
   const double rate = static_cast<double>(answer_of.size()) / send_seconds;
-  const double p50 = percentile(latencies, 0.50), p99 = percentile(latencies, 0.99);
+  const double p50 = percentile(latencies, 0.50), p99 = percentile(latencies, 0.99),
+               max_ms = percentile(latencies, 1.0);
+  const double reads_rate = read_seconds > 0 ? static_cast<double>(ids.size()) / read_seconds : 0;
+  const std::string backend =
+      db_.starts_with("postgresql://") || db_.starts_with("postgres://") ? "postgresql" : "sqlite";
   std::ostringstream report;
   report << std::fixed << std::setprecision(1);
-  report << "\n=== Scale-out: " << kInstances << " × `zeren serve --threads " << kServerThreads
+  report << "\n=== Scale-out: " << instances << " × `zeren serve --threads " << kServerThreads
          << "` on " << db_ << " ===\n"
          << kIntakes << " intakes from " << kClientThreads << " client threads in " << send_seconds
          << " s: " << rate << " intakes/s; latency p50 " << p50 << " ms, p99 " << p99 << " ms, max "
-         << percentile(latencies, 1.0) << " ms\n";
-  for (int i = 0; i < kInstances; ++i)
+         << max_ms << " ms; busy CPUs meanwhile " << std::setprecision(2) << send_busy << " of "
+         << std::max(1u, std::thread::hardware_concurrency()) << std::setprecision(1) << '\n';
+  for (int i = 0; i < instances; ++i)
     report << "instance " << i << ": " << per_instance[static_cast<std::size_t>(i)]
            << " intakes answered 201; latency p50 "
            << percentile(latencies_of[static_cast<std::size_t>(i)], 0.50) << " ms, p99 "
            << percentile(latencies_of[static_cast<std::size_t>(i)], 0.99) << " ms\n";
+  report << ids.size() << " case pages read back from " << instances << " instance"
+         << (instances == 1 ? "" : "s") << " by " << kClientThreads << " client threads in "
+         << read_seconds << " s: " << reads_rate << " pages/s; busy CPUs meanwhile "
+         << std::setprecision(2) << read_busy << std::setprecision(1) << '\n';
   report << "kinds of intake sent: " << kinds.size()
          << "\nspread (max − min load) per department:\n";
   for (const auto& [d, f] : spreads) report << "  " << d << ": " << f << '\n';
@@ -1216,10 +1284,33 @@ TEST_F(ScaleOut, TwoServersOnOneDatabaseBehaveAsOne) {
            << " cases)\n";
   report << "audit verify: " << verify.out;
   std::cout << report.str() << std::flush;
+  // For bench/run: one `RESULT scale_<key> <value>` line per figure.
+  {
+    std::ostringstream results;
+    results << std::fixed << std::setprecision(3);
+    results << "RESULT scale_intakes_per_s " << rate << '\n'
+            << "RESULT scale_p50_ms " << p50 << '\n'
+            << "RESULT scale_p99_ms " << p99 << '\n'
+            << "RESULT scale_max_ms " << max_ms << '\n'
+            << "RESULT scale_instances " << instances << '\n'
+            << "RESULT scale_intakes " << kIntakes << '\n'
+            << "RESULT scale_clients " << kClientThreads << '\n'
+            << "RESULT scale_backend " << backend << '\n'
+            << "RESULT scale_send_seconds " << send_seconds << '\n'
+            << "RESULT scale_reads_per_s " << reads_rate << '\n'
+            << "RESULT scale_send_busy_cpus " << send_busy << '\n'
+            << "RESULT scale_read_busy_cpus " << read_busy << '\n'
+            << "RESULT scale_cpus " << std::max(1u, std::thread::hardware_concurrency()) << '\n';
+    std::cout << results.str() << std::flush;
+  }
   RecordProperty("intakes_per_second", std::to_string(rate));
   RecordProperty("latency_p50_ms", std::to_string(p50));
   RecordProperty("latency_p99_ms", std::to_string(p99));
   RecordProperty("send_seconds", std::to_string(send_seconds));
+  RecordProperty("latency_max_ms", std::to_string(max_ms));
+  RecordProperty("instances", instances);
+  RecordProperty("backend", backend);
+  RecordProperty("reads_per_second", std::to_string(reads_rate));
   RecordProperty("counters", static_cast<int>(serials.size()));
   RecordProperty("invariant_departments", invariant_departments);
   for (std::size_t i = 0; i < spreads.size(); ++i)
