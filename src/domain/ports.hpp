@@ -220,13 +220,23 @@ class Transaction {
 
 // The database. `transact` runs `work` in one transaction: it commits when `work` returns ok and
 // rolls back otherwise. A failed commit is returned as an error, never reported as success.
+// What a transaction is expected to do. The outcome never depends on it; a store shared by several
+// servers uses it to order its locks (postgres/pg_store.hpp).
+enum class Access {
+  reads,    // reads (and perhaps changes): runs without the audit chain's lock until it needs it
+  changes,  // changes data, so appends to the audit log: takes the chain's lock first
+};
+
 class Store {
  public:
   virtual ~Store() = default;
   // A store shared by several servers may run `work` again from the start when another server's
   // change got in first, so `work` must keep no state between runs: it only assigns what it
   // produces.
-  virtual Status transact(const std::function<Status(Transaction&)>& work) = 0;
+  virtual Status transact(const std::function<Status(Transaction&)>& work, Access access) = 0;
+  Status transact(const std::function<Status(Transaction&)>& work) {
+    return transact(work, Access::reads);
+  }
 };
 
 // Runs `work` in a transaction and hands back the value it produced.

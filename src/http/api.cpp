@@ -20,6 +20,24 @@ Api::~Api() = default;
 
 namespace {
 
+// The access of the request this thread is handling, set around its handler.
+thread_local Access request_access = Access::reads;
+
+struct AccessOfRequest {
+  explicit AccessOfRequest(const std::string& method) {
+    request_access = method == "GET" || method == "HEAD" ? Access::reads : Access::changes;
+  }
+  ~AccessOfRequest() { request_access = Access::reads; }
+};
+
+}  // namespace
+
+Access Api::current_access() {
+  return request_access;
+}
+
+namespace {
+
 std::vector<std::string_view> segments(std::string_view path) {
   std::vector<std::string_view> out;
   std::size_t pos = 0;
@@ -128,6 +146,7 @@ Response Api::handle(const Request& in) {
           "password_change_required", "请先修改初始密码 (change your initial password first)"));
     if (route->permission && !app::role_allows(who->actor, *route->permission))
       return error_response(Error::denied("您的角色无此权限 (your roles do not allow this)"));
+    const AccessOfRequest access(request.method);
     Response r = route->handler(*this, request, &*who);
     r.actor = who->actor.id;
     return r;

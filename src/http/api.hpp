@@ -60,6 +60,10 @@ class Api {
   Response handle(const Request& request);
   // The route pattern a request matched (for the access log and metrics), or "unmatched".
   static std::string route_of(const Request& request);
+  // What the request being handled on this thread is expected to do with the database: a GET or
+  // HEAD reads, any other method changes data (so a shared store takes its write lock first).
+  // Handlers pass it on to Store::transact (run_json does).
+  static Access current_access();
 
   ApiDeps deps;
   ApiOptions options;

@@ -7,12 +7,14 @@ namespace zeren::http {
 Response run_json(Api& api, int status,
                   const std::function<Result<boost::json::value>(Transaction&)>& work) {
   std::optional<boost::json::value> out;
-  auto s = api.deps.store.transact([&](Transaction& tx) -> Status {
-    auto r = work(tx);
-    if (!r) return r.error();
-    out = std::move(*r);
-    return ok_status();
-  });
+  auto s = api.deps.store.transact(
+      [&](Transaction& tx) -> Status {
+        auto r = work(tx);
+        if (!r) return r.error();
+        out = std::move(*r);
+        return ok_status();
+      },
+      Api::current_access());
   if (!s) return error_response(s.error());
   return json_response(status, boost::json::serialize(*out));
 }

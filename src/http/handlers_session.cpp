@@ -38,8 +38,9 @@ Result<json::value> who_json(Transaction& tx, const app::Context& ctx, const Use
 }  // namespace
 
 Response healthz(Api& api, const Request&, Who) {
+  // A read of a small table: the audit log's size would wait for the chain's lock.
   auto s = api.deps.store.transact([](Transaction& tx) -> Status {
-    auto n = tx.audit().size();
+    auto n = tx.organisation().list_procuratorates();
     return n ? ok_status() : Status(n.error());
   });
   if (!s)

@@ -144,11 +144,11 @@ Status PgStore::attempt(soci::session& sql, const std::function<Status(Transacti
   return ok_status();
 }
 
-Status PgStore::transact(const std::function<Status(Transaction&)>& work) {
+Status PgStore::transact(const std::function<Status(Transaction&)>& work, Access access) {
   auto connection = take();
   Status result = ok_status();
   for (int run = 1; run <= kAttempts; ++run) {
-    result = attempt(*connection, work, run > 1);
+    result = attempt(*connection, work, run > 1 || access == Access::changes);
     if (!sql::is_retry(result)) break;
     ++retries_;
     if (run > 1) back_off(run);

@@ -4,7 +4,9 @@
 //   - the audit chain is the one serial point: a transaction takes the chain's advisory lock
 //     before it reads or extends the head (ChainLock) and keeps it until it ends, so every change
 //     is appended in one order with no fork;
-//   - a transaction first runs without the lock and only tries for it when it reaches the chain;
+//   - a transaction expected to change data (Access::changes) takes the lock first, waiting
+//     while holding nothing;
+//   - any other first runs without the lock and only tries for it when it reaches the chain;
 //     if another transaction holds it, or another server committed a change since this one began
 //     (so what it read may be stale), it runs again from the start with the lock taken first,
 //     waiting while holding nothing, so the second run cannot lose again and cannot deadlock
@@ -35,7 +37,8 @@ class PgStore final : public Store {
  public:
   PgStore(std::vector<std::unique_ptr<soci::session>> connections, audit::HashAlgorithm hash);
   ~PgStore() override;
-  Status transact(const std::function<Status(Transaction&)>& work) override;
+  using Store::transact;
+  Status transact(const std::function<Status(Transaction&)>& work, Access access) override;
 
   // How many transactions ran again, and how many of them because the chain moved (for
   // /metrics and the benchmarks).

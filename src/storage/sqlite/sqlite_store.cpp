@@ -18,7 +18,9 @@ SqliteStore::SqliteStore(std::unique_ptr<soci::session> sql, audit::HashAlgorith
 
 SqliteStore::~SqliteStore() = default;
 
-Status SqliteStore::transact(const std::function<Status(Transaction&)>& work) {
+// SQLite has one writer at a time for the whole file: every transaction takes it first, whatever
+// it is expected to do.
+Status SqliteStore::transact(const std::function<Status(Transaction&)>& work, Access) {
   std::lock_guard lock(mu_);
   auto& sql = *sql_;
   ZEREN_TRY(guarded([&] {

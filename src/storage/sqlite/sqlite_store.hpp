@@ -21,7 +21,8 @@ class SqliteStore final : public Store {
  public:
   SqliteStore(std::unique_ptr<soci::session> sql, audit::HashAlgorithm hash);
   ~SqliteStore() override;
-  Status transact(const std::function<Status(Transaction&)>& work) override;
+  using Store::transact;
+  Status transact(const std::function<Status(Transaction&)>& work, Access access) override;
 
  private:
   std::mutex mu_;
