@@ -18,7 +18,8 @@ namespace {
 
 Status sodium_ready() {
   if (sodium_init() < 0)
-    return Error{ErrorKind::unavailable, "sodium_unavailable", "libsodium failed to initialise", ""};
+    return Error{ErrorKind::unavailable, "sodium_unavailable", "libsodium failed to initialise",
+                 ""};
   return ok_status();
 }
 
@@ -73,10 +74,11 @@ fs::path public_key_path_for(const std::string& database) {
 Status key_location_known(const std::string& database) {
   const char* env = std::getenv("ZEREN_AUDIT_KEY");
   if (database.find("://") != std::string::npos && !(env && *env))
-    return Error::invalid("ZEREN_AUDIT_KEY", "key_location_required",
-                          "数据库为 PostgreSQL 时须设置 ZEREN_AUDIT_KEY (a PostgreSQL database needs "
-                          "ZEREN_AUDIT_KEY: the path of the checkpoint signing key, the same file "
-                          "on every server)");
+    return Error::invalid(
+        "ZEREN_AUDIT_KEY", "key_location_required",
+        "数据库为 PostgreSQL 时须设置 ZEREN_AUDIT_KEY (a PostgreSQL database needs "
+        "ZEREN_AUDIT_KEY: the path of the checkpoint signing key, the same file "
+        "on every server)");
   return ok_status();
 }
 
@@ -166,8 +168,8 @@ bool checkpoint_signature_valid(const PublicKey& key, const AuditCheckpoint& c) 
   if (c.key_id != to_hex(key)) return false;
   const auto msg = checkpoint_message(c.size, c.head, c.signed_at_us);
   return crypto_sign_verify_detached(c.signature.data(),
-                                     reinterpret_cast<const unsigned char*>(msg.data()),
-                                     msg.size(), key.data()) == 0;
+                                     reinterpret_cast<const unsigned char*>(msg.data()), msg.size(),
+                                     key.data()) == 0;
 }
 
 }  // namespace zeren::audit

@@ -17,9 +17,12 @@ namespace zeren::cli {
 namespace {
 
 boost::json::object json_of(const BackupReport& r) {
-  return {{"audit_entries", r.audit_entries}, {"audit_head", r.audit_head},
-          {"rows", r.rows},                   {"bytes", r.bytes},
-          {"schema_version", r.schema_version}, {"key_copied", r.key_copied}};
+  return {{"audit_entries", r.audit_entries},
+          {"audit_head", r.audit_head},
+          {"rows", r.rows},
+          {"bytes", r.bytes},
+          {"schema_version", r.schema_version},
+          {"key_copied", r.key_copied}};
 }
 
 void print_report(const char* done, const BackupReport& r) {
@@ -45,8 +48,10 @@ void add_backup(CLI::App& app, Action& run) {
     run = [opt] {
       auto r = backup_database(opt->db, opt->file);
       if (!r) return report_error(r.error(), opt->json);
-      if (opt->json) print_json(json_of(*r));
-      else print_report("已备份 backed up", *r);
+      if (opt->json)
+        print_json(json_of(*r));
+      else
+        print_report("已备份 backed up", *r);
       return 0;
     };
   });

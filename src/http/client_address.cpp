@@ -24,8 +24,7 @@ std::string client_address(const std::string& peer, const std::string& forwarded
   std::string rest = forwarded_for;
   while (!rest.empty()) {
     const auto comma = rest.rfind(',');
-    const std::string entry =
-        trimmed(comma == std::string::npos ? rest : rest.substr(comma + 1));
+    const std::string entry = trimmed(comma == std::string::npos ? rest : rest.substr(comma + 1));
     rest = comma == std::string::npos ? std::string() : rest.substr(0, comma);
     if (entry.empty()) continue;
     if (entry.size() > 64 ||

@@ -153,8 +153,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
       req.headers[name] = std::string(f.value());
     }
     req.body = std::move(msg.body());
-    req.client = client_address(client_, req.header("x-forwarded-for"),
-                                server_.options.trusted_proxies);
+    req.client =
+        client_address(client_, req.header("x-forwarded-for"), server_.options.trusted_proxies);
     keep_alive_ = msg.keep_alive() && !server_.stopping;
     // The handler touches the database: run it off the connection's strand but on the pool.
     Response r = server_.handler(req);

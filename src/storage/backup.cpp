@@ -94,8 +94,8 @@ Result<std::vector<Table>> tables_of(sqlite3* db) {
     ZEREN_TRY(prepare(db, info, "PRAGMA table_info(" + t.name + ")"));
     while (sqlite3_step(info.st) == SQLITE_ROW) {
       t.columns.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(info.st, 1)));
-      t.integer.push_back(std::string(reinterpret_cast<const char*>(
-                              sqlite3_column_text(info.st, 2))) == "INTEGER");
+      t.integer.push_back(
+          std::string(reinterpret_cast<const char*>(sqlite3_column_text(info.st, 2))) == "INTEGER");
     }
   }
   return out;
@@ -186,9 +186,9 @@ Status pg_table_to_sqlite(PGconn* pg, sqlite3* db, const Table& t) {
   std::string placeholders;
   for (std::size_t i = 0; i < t.columns.size(); ++i) placeholders += i ? ", ?" : "?";
   Statement insert;
-  ZEREN_TRY(prepare(db, insert,
-                    "INSERT INTO " + t.name + " (" + t.column_list() + ") VALUES (" +
-                        placeholders + ")"));
+  ZEREN_TRY(prepare(
+      db, insert,
+      "INSERT INTO " + t.name + " (" + t.column_list() + ") VALUES (" + placeholders + ")"));
   const std::string select = "SELECT " + t.column_list() + " FROM " + t.name + " ORDER BY 1";
   if (!PQsendQuery(pg, select.c_str()) || !PQsetSingleRowMode(pg))
     return Error::storage(std::string("cannot read ") + t.name + ": " + PQerrorMessage(pg));
@@ -197,7 +197,8 @@ Status pg_table_to_sqlite(PGconn* pg, sqlite3* db, const Table& t) {
     const auto kind = PQresultStatus(r);
     if (kind == PGRES_SINGLE_TUPLE && status) {
       for (int c = 0; c < static_cast<int>(t.columns.size()); ++c) {
-        if (PQgetisnull(r, 0, c)) sqlite3_bind_null(insert.st, c + 1);
+        if (PQgetisnull(r, 0, c))
+          sqlite3_bind_null(insert.st, c + 1);
         else if (t.integer[static_cast<std::size_t>(c)])
           sqlite3_bind_int64(insert.st, c + 1, std::strtoll(PQgetvalue(r, 0, c), nullptr, 10));
         else
@@ -301,10 +302,11 @@ Status place_key(const std::string& in, const std::string& database) {
     auto a = read_text(from), b = read_text(to);
     if (!a || !b) return a ? b.error() : a.error();
     if (*a != *b)
-      return Error::conflict("key_differs",
-                             "目标位置已有另一把检查点密钥 (a different checkpoint key is already at " +
-                                 to.string() + ")",
-                             "ZEREN_AUDIT_KEY");
+      return Error::conflict(
+          "key_differs",
+          "目标位置已有另一把检查点密钥 (a different checkpoint key is already at " + to.string() +
+              ")",
+          "ZEREN_AUDIT_KEY");
     return ok_status();
   }
   ZEREN_TRY(copy_key_file(from, to, true));
@@ -380,7 +382,8 @@ Result<BackupReport> backup_database(const std::string& database, const std::str
 
 Result<BackupReport> restore_database(const std::string& in, const StoreOptions& target) {
   if (in.empty()) return Error::invalid("in", "required", "--in is required");
-  if (!fs::exists(in)) return Error::not_found("in", "没有这个备份文件 (no backup file at " + in + ")");
+  if (!fs::exists(in))
+    return Error::not_found("in", "没有这个备份文件 (no backup file at " + in + ")");
   auto found = summarize(in);
   if (!found)
     return Error::invalid("in", "not_a_backup",
@@ -392,16 +395,16 @@ Result<BackupReport> restore_database(const std::string& in, const StoreOptions&
                               std::to_string(sql::migrations().back().version) + ")");
   const bool to_postgresql = is_postgresql_url(target.database);
   if (!to_postgresql && fs::exists(target.database))
-    return Error::conflict("exists",
-                           "目标数据库已存在，只能恢复到新文件 (restore writes a new file only): " +
-                               target.database,
-                           "db");
+    return Error::conflict(
+        "exists",
+        "目标数据库已存在，只能恢复到新文件 (restore writes a new file only): " + target.database,
+        "db");
   ZEREN_TRY(place_key(in, target.database));
 
   // A copy of the backup brought to this binary's schema; the backup itself is left as it was.
-  const std::string work = (fs::temp_directory_path() /
-                            ("zeren-restore-" + std::to_string(::getpid()) + ".db"))
-                               .string();
+  const std::string work =
+      (fs::temp_directory_path() / ("zeren-restore-" + std::to_string(::getpid()) + ".db"))
+          .string();
   Partial copy(work);
   ZEREN_TRY(sqlite_copy(in, work));
   auto hash = hash_of(work);
@@ -426,10 +429,12 @@ Result<BackupReport> restore_database(const std::string& in, const StoreOptions&
       });
       if (!filled) return filled.error();
       if (*filled)
-        return Error::conflict("not_empty",
-                               "目标数据库已有数据，只能恢复到空数据库 (restore writes into an empty "
-                               "database only): " + postgres::redacted(target.database),
-                               "db");
+        return Error::conflict(
+            "not_empty",
+            "目标数据库已有数据，只能恢复到空数据库 (restore writes into an empty "
+            "database only): " +
+                postgres::redacted(target.database),
+            "db");
     }
     SqliteFile file;
     ZEREN_TRY(open_file(file, work, SQLITE_OPEN_READONLY));

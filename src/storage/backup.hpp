@@ -18,8 +18,8 @@ namespace zeren {
 
 struct BackupReport {
   std::uint64_t audit_entries = 0;
-  std::string audit_head;  // hex; empty for an empty log
-  std::uint64_t rows = 0;  // in every table
+  std::string audit_head;   // hex; empty for an empty log
+  std::uint64_t rows = 0;   // in every table
   std::uint64_t bytes = 0;  // of the backup file
   int schema_version = 0;
   bool key_copied = false;  // the checkpoint key files went with it

@@ -31,8 +31,8 @@ bool is_postgresql_url(const std::string& database);
 struct OpenedStore {
   std::unique_ptr<Store> store;
   audit::HashAlgorithm hash = audit::HashAlgorithm::sm3;
-  bool created = false;                  // the database was new
-  std::vector<int> applied_migrations;   // migrations applied by this open, in order
+  bool created = false;                 // the database was new
+  std::vector<int> applied_migrations;  // migrations applied by this open, in order
   int schema_version = 0;
 };
 

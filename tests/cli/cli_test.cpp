@@ -2,11 +2,11 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <sqlite3.h>
 #include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cmath>
 
 #include <boost/json.hpp>
 
@@ -619,7 +619,8 @@ TEST_F(History, ReportStatsGivesTheYearsFiguresAsTheDatabaseHoldsThem) {
   const auto self = overall.at("self").as_int64(), total = overall.at("total").as_int64();
   const std::string issued_this_year =
       "SELECT COUNT(*) FROM decision WHERE status = 'issued' AND strftime('%Y', decided_at_us / "
-      "1000000, 'unixepoch', '+8 hours') = '" + year + "'";
+      "1000000, 'unixepoch', '+8 hours') = '" +
+      year + "'";
   EXPECT_EQ(total, std::stoll(scalar(issued_this_year)));
   EXPECT_EQ(self, std::stoll(scalar(issued_this_year + " AND decided_by = proposed_by")));
   EXPECT_GT(self, 0);
@@ -627,10 +628,12 @@ TEST_F(History, ReportStatsGivesTheYearsFiguresAsTheDatabaseHoldsThem) {
   EXPECT_DOUBLE_EQ(overall.at("ratio").as_double(), double(self) / double(total));
   EXPECT_EQ(v.at("pre_reviews").as_int64(),
             std::stoll(scalar("SELECT COUNT(*) FROM case_note WHERE kind = 'pre_review' AND "
-                              "on_date LIKE '" + year + "-%'")));
+                              "on_date LIKE '" +
+                              year + "-%'")));
   EXPECT_EQ(v.at("monitoring_notices").at("total").as_int64(),
             std::stoll(scalar("SELECT COUNT(*) FROM follow_up WHERE kind = 'notice' AND "
-                              "requested_on LIKE '" + year + "-%'")));
+                              "requested_on LIKE '" +
+                              year + "-%'")));
   const auto& staff = v.at("staff");
   EXPECT_EQ(staff.at("prosecutors").as_int64(),
             std::stoll(scalar("SELECT COUNT(*) FROM person WHERE category = 'prosecutor'")));
@@ -639,7 +642,8 @@ TEST_F(History, ReportStatsGivesTheYearsFiguresAsTheDatabaseHoldsThem) {
   const auto& kinds = v.at("cases_by_unit_kind");
   EXPECT_EQ(kinds.at("team").as_int64() + kinds.at("sole").as_int64(),
             std::stoll(scalar("SELECT COUNT(*) FROM case_file WHERE unit_id IS NOT NULL AND "
-                              "status <> 'withdrawn' AND received_on LIKE '" + year + "-%'")));
+                              "status <> 'withdrawn' AND received_on LIKE '" +
+                              year + "-%'")));
   EXPECT_GT(v.at("leader_direct_cases").as_int64(), 0);
   EXPECT_EQ(zeren("report stats --json --year 1999 --db " + db).code, 2);
 }
@@ -764,7 +768,8 @@ TEST_F(History, ABackupMovesTheDatabaseToPostgresqlAndBack) {
   if (!url_file) GTEST_SKIP() << "no PostgreSQL cluster (run through ctest, which starts one)";
   std::string admin;
   std::getline(std::ifstream(url_file), admin);
-  const std::string pg = admin.substr(0, admin.rfind('/') + 1) + "cli_" + std::to_string(::getpid());
+  const std::string pg =
+      admin.substr(0, admin.rfind('/') + 1) + "cli_" + std::to_string(::getpid());
   const auto head = verify().at("head");
   const std::string first = (dir / "first.zbk").string(), second = (dir / "second.zbk").string();
   ASSERT_EQ(zeren("backup --json --db " + db + " --out " + first).code, 0);

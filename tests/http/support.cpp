@@ -14,13 +14,13 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "../storage/postgres_factory.hpp"
 #include "audit/draw_crypto.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "security/argon2_password_hasher.hpp"
 #include "security/sodium_session_secrets.hpp"
 #include "storage/open_store.hpp"
-#include "../storage/postgres_factory.hpp"
 
 namespace zeren::test {
 
@@ -150,10 +150,9 @@ void admin_exec(const std::string& statement) {
   const std::string admin = admin_url();
   const auto scheme = admin.find("://") + 3, at = admin.find('@', scheme),
              colon = admin.find(':', at), slash = admin.find('/', colon);
-  soci::session sql(soci::postgresql,
-                    "dbname=postgres user=" + admin.substr(scheme, at - scheme) + " host=" +
-                        admin.substr(at + 1, colon - at - 1) +
-                        " port=" + admin.substr(colon + 1, slash - colon - 1));
+  soci::session sql(soci::postgresql, "dbname=postgres user=" + admin.substr(scheme, at - scheme) +
+                                          " host=" + admin.substr(at + 1, colon - at - 1) +
+                                          " port=" + admin.substr(colon + 1, slash - colon - 1));
   sql << statement;
 }
 
@@ -168,9 +167,9 @@ const Template& demo_template() {
     // fixture is named after the cluster's URL file as well as the binary.
     std::string name = "http-" + std::to_string(stamp);
     if (on_postgresql() && !admin_url().empty())
-      name += "-pg-" + std::to_string(fs::last_write_time(std::getenv("ZEREN_PG_URL_FILE"))
-                                          .time_since_epoch()
-                                          .count());
+      name += "-pg-" +
+              std::to_string(
+                  fs::last_write_time(std::getenv("ZEREN_PG_URL_FILE")).time_since_epoch().count());
     const fs::path dir = fs::path(bin).parent_path() / "test-fixtures" / name;
     fs::create_directories(dir.parent_path());
     const std::string lock = dir.string() + ".lock";
@@ -251,8 +250,7 @@ TestServer::TestServer(http::ServerLimits limits) : impl_(std::make_unique<Impl>
   const fs::path dir = fs::temp_directory_path() / ("zeren-http-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   if (on_postgresql()) {
-    const std::string name =
-        "http_" + std::to_string(::getpid()) + "_" + std::to_string(++copies);
+    const std::string name = "http_" + std::to_string(::getpid()) + "_" + std::to_string(++copies);
     const std::string from = t.db.substr(t.db.rfind('/') + 1);
     admin_exec("CREATE DATABASE \"" + name + "\" TEMPLATE \"" + from + "\"");
     db_ = testing::postgres_url_for(admin_url(), name);

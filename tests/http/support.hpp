@@ -104,8 +104,8 @@ class Browser {
 // A case intake body for 第一检察部 of the given procuratorate.
 std::string intake_body(const std::string& procuratorate, const std::string& party = "张三");
 
-// A fresh 审查起诉 case of `procuratorate` handled by `prosecutor` (placed with their sole unit by a
-// change of handler `deputy` approves when the draw chose another unit), started; its path.
+// A fresh 审查起诉 case of `procuratorate` handled by `prosecutor` (placed with their sole unit by
+// a change of handler `deputy` approves when the draw chose another unit), started; its path.
 std::string case_handled_by(unsigned short port, const std::string& procuratorate,
                             const std::string& manager, const std::string& deputy,
                             const std::string& prosecutor);

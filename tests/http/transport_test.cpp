@@ -4,10 +4,10 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <poll.h>
 #include <unistd.h>
 
 #include <fcntl.h>
@@ -136,8 +136,8 @@ TEST(Transport, SigtermLetsTheRequestInFlightFinishAndExitsZero) {
                                  std::filesystem::copy_options::overwrite_existing);
   }
   const std::string log_path = (std::filesystem::temp_directory_path() /
-                           ("zeren-sigterm-" + std::to_string(::getpid()) + ".log"))
-                              .string();
+                                ("zeren-sigterm-" + std::to_string(::getpid()) + ".log"))
+                                   .string();
   const auto before = verify_report(db);
   ASSERT_EQ(before.at("ok"), true);
   int out[2];

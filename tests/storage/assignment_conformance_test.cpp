@@ -437,9 +437,12 @@ TEST_P(Assignment, TwoServersTakingInAtOnceBehaveAsOne) {
             return app::intake_case(tx, f.ctx(office.case_manager), office.crypto, in);
           });
           std::lock_guard lock(mu);
-          if (!r) failures.push_back(r.error().code + ": " + r.error().message);
-          else if (!r->assignment) failures.push_back(r->c.number() + " not assigned");
-          else numbers.push_back(r->c.number());
+          if (!r)
+            failures.push_back(r.error().code + ": " + r.error().message);
+          else if (!r->assignment)
+            failures.push_back(r->c.number() + " not assigned");
+          else
+            numbers.push_back(r->c.number());
         }
       });
     for (auto& c : clients) c.join();

@@ -3,8 +3,8 @@
 // database is made by open_store itself (create = true) and dropped afterwards.
 #pragma once
 
-#include <soci/soci.h>
 #include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -47,8 +47,7 @@ class PostgresFactory final : public StoreFactory {
   std::string name() const override { return "postgresql"; }
   bool available() const { return !admin_.empty(); }
   Result<OpenedStore> open_fresh() override {
-    const std::string name =
-        "zt_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++);
+    const std::string name = "zt_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++);
     made_.push_back(name);
     url_ = postgres_url_for(admin_, name);
     StoreOptions o;
@@ -70,9 +69,9 @@ class PostgresFactory final : public StoreFactory {
     const auto at = admin_.find('@', scheme);
     const auto colon = admin_.find(':', at);
     const auto slash = admin_.find('/', colon);
-    return "user=" + admin_.substr(scheme, at - scheme) + " host=" +
-           admin_.substr(at + 1, colon - at - 1) + " port=" +
-           admin_.substr(colon + 1, slash - colon - 1);
+    return "user=" + admin_.substr(scheme, at - scheme) +
+           " host=" + admin_.substr(at + 1, colon - at - 1) +
+           " port=" + admin_.substr(colon + 1, slash - colon - 1);
   }
   static inline int counter_ = 0;
   std::string admin_, url_;

@@ -4,6 +4,8 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <random>
 #include <thread>
@@ -84,13 +86,14 @@ void back_off(int attempt) {
 
 }  // namespace
 
-PgStore::PgStore(std::vector<std::unique_ptr<soci::session>> connections,
-                 audit::HashAlgorithm hash)
+PgStore::PgStore(std::vector<std::unique_ptr<soci::session>> connections, audit::HashAlgorithm hash)
     : idle_(std::move(connections)), hash_(hash) {}
 
 PgStore::~PgStore() = default;
 
-std::uint64_t PgStore::retries() const { return retries_.load(); }
+std::uint64_t PgStore::retries() const {
+  return retries_.load();
+}
 
 std::unique_ptr<soci::session> PgStore::take() {
   std::unique_lock lock(mu_);
@@ -155,10 +158,10 @@ Status PgStore::transact(const std::function<Status(Transaction&)>& work, Access
   }
   give(std::move(connection));
   if (sql::is_retry(result))
-    return Error{ErrorKind::unavailable, "busy",
-                 "服务器繁忙，请稍后重试 (the database stayed busy; try again): " +
-                     result.error().message,
-                 ""};
+    return Error{
+        ErrorKind::unavailable, "busy",
+        "服务器繁忙，请稍后重试 (the database stayed busy; try again): " + result.error().message,
+        ""};
   return result;
 }
 
@@ -180,7 +183,8 @@ Result<std::string> conninfo_of(const std::string& url) {
   if (!options) {
     std::string why = error ? error : "unreadable";
     PQfreemem(error);
-    return Error::invalid("db", "bad_url", "cannot read PostgreSQL URL " + redacted(url) + ": " + why);
+    return Error::invalid("db", "bad_url",
+                          "cannot read PostgreSQL URL " + redacted(url) + ": " + why);
   }
   std::string out;
   for (auto* o = options; o->keyword; ++o) {
@@ -211,8 +215,8 @@ Result<UrlParts> split_url(const std::string& url) {
                           "PostgreSQL URL must name a database: postgresql://USER@HOST:PORT/DB");
   const auto query = url.find('?', slash);
   UrlParts p;
-  p.database = url.substr(slash + 1, query == std::string::npos ? std::string::npos
-                                                                  : query - slash - 1);
+  p.database =
+      url.substr(slash + 1, query == std::string::npos ? std::string::npos : query - slash - 1);
   if (p.database.empty())
     return Error::invalid("db", "bad_url",
                           "PostgreSQL URL must name a database: postgresql://USER@HOST:PORT/DB");
@@ -250,8 +254,8 @@ Result<bool> create_if_missing(const UrlParts& parts) {
   bool created = false;
   ZEREN_TRY(guarded([&] {
     int n = 0;
-    *admin.value() << "SELECT COUNT(*) FROM pg_database WHERE datname = :n", soci::use(parts.database),
-        soci::into(n);
+    *admin.value() << "SELECT COUNT(*) FROM pg_database WHERE datname = :n",
+        soci::use(parts.database), soci::into(n);
     if (n > 0) return ok_status();
     try {
       *admin.value() << "CREATE DATABASE \"" + parts.database +
@@ -277,7 +281,8 @@ Status check_encoding(soci::session& sql, const std::string& url) {
     return Error::invalid(
         "db", "bad_collation",
         "database at " + redacted(url) + " has encoding " + encoding + " and collation " +
-            collation + "; Zeren needs UTF8 and C: CREATE DATABASE … ENCODING 'UTF8' "
+            collation +
+            "; Zeren needs UTF8 and C: CREATE DATABASE … ENCODING 'UTF8' "
             "LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0 (or let zeren init create it)");
   return ok_status();
 }
@@ -308,13 +313,12 @@ Result<OpenedStore> open(const StoreOptions& options) {
   if (!first) return first.error();
   auto& sql = **first;
   ZEREN_TRY(check_encoding(sql, options.database));
-  const sql::SchemaAccess access{sql::Backend::postgresql,
-                                 [&](const std::string& s) { run_script(sql, s); },
-                                 [&] {
-                                   sql << "BEGIN";
-                                   sql << "SELECT pg_advisory_xact_lock(" +
-                                              std::to_string(kMigrationLockKey) + ")";
-                                 }};
+  const sql::SchemaAccess access{
+      sql::Backend::postgresql, [&](const std::string& s) { run_script(sql, s); },
+      [&] {
+        sql << "BEGIN";
+        sql << "SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLockKey) + ")";
+      }};
   ZEREN_TRY(sql::migrate(sql, access, opened));
   // A database made by hand and migrated here for the first time is new too.
   if (!opened.applied_migrations.empty() && opened.applied_migrations.front() == 1)

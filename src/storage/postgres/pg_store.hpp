@@ -17,6 +17,7 @@
 //     rolled-back transaction leaves no gap.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>

@@ -56,16 +56,18 @@ Result<std::uint64_t> SqlTransaction::size() {
   });
 }
 
-Result<std::vector<AuditEntry>> SqlTransaction::load_entries(const std::string& where,
-                                                                 long long lo, long long hi,
-                                                                 const std::string* subject) {
+Result<std::vector<AuditEntry>> SqlTransaction::load_entries(const std::string& where, long long lo,
+                                                             long long hi,
+                                                             const std::string* subject) {
   return guarded_value<std::vector<AuditEntry>>([&]() -> Result<std::vector<AuditEntry>> {
     std::vector<AuditEntry> out;
     long long seq = 0, time = 0;
     int version = 0;
     std::string actor, action, subj, fields, hash;
-    const std::string q = "SELECT seq, version, time_us, actor, action, subject, fields, hash "
-                          "FROM audit_log " + where + " ORDER BY seq";
+    const std::string q =
+        "SELECT seq, version, time_us, actor, action, subject, fields, hash "
+        "FROM audit_log " +
+        where + " ORDER BY seq";
     soci::statement st =
         subject ? (sql_.prepare << q, use(*subject), into(seq), into(version), into(time),
                    into(actor), into(action), into(subj), into(fields), into(hash))
@@ -107,7 +109,8 @@ Result<Digest> SqlTransaction::head() {
     Digest d{};
     if (!sql_.got_data() || ind == soci::i_null) return d;
     if (!audit::from_hex(hex, d))
-      return Error{ErrorKind::corruption, "bad_audit_head", "the audit log's last hash is unreadable", ""};
+      return Error{ErrorKind::corruption, "bad_audit_head",
+                   "the audit log's last hash is unreadable", ""};
     return d;
   });
 }
@@ -128,10 +131,9 @@ Result<std::vector<AuditCheckpoint>> SqlTransaction::checkpoints() {
     std::vector<AuditCheckpoint> out;
     long long id = 0, size = 0, at = 0;
     std::string head, key, sig;
-    soci::statement st =
-        (sql_.prepare << "SELECT id, size, head, signed_at_us, key_id, signature "
-                         "FROM audit_checkpoint ORDER BY id",
-         into(id), into(size), into(head), into(at), into(key), into(sig));
+    soci::statement st = (sql_.prepare << "SELECT id, size, head, signed_at_us, key_id, signature "
+                                          "FROM audit_checkpoint ORDER BY id",
+                          into(id), into(size), into(head), into(at), into(key), into(sig));
     st.execute();
     while (st.fetch()) {
       AuditCheckpoint c;

@@ -11,7 +11,7 @@ using soci::into;
 using soci::use;
 
 Result<std::int64_t> SqlTransaction::next_case_serial(ProcuratorateId p, const std::string& code,
-                                                         int year) {
+                                                      int year) {
   return guarded_value<std::int64_t>([&]() -> Result<std::int64_t> {
     long long proc = p.value, serial = 0;
     // One statement both creates the counter and advances it; the row stays locked by the
@@ -94,7 +94,7 @@ void SqlTransaction::write_progress(long long id, const CaseProgress& p) {
 }
 
 Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
-                                                        std::optional<std::int64_t> bound) {
+                                                     std::optional<std::int64_t> bound) {
   return guarded_value<std::vector<Case>>([&]() -> Result<std::vector<Case>> {
     const bool has_arg = bound.has_value();
     long long arg = bound.value_or(0);
@@ -240,8 +240,8 @@ Result<std::vector<Case>> SqlTransaction::list_cases(std::optional<Procuratorate
 }
 
 Result<std::map<UnitId, std::int64_t>> SqlTransaction::unit_weight_sums(DepartmentId d,
-                                                                           const PlanRules& rules,
-                                                                           int window_year) {
+                                                                        const PlanRules& rules,
+                                                                        int window_year) {
   return guarded_value<std::map<UnitId, std::int64_t>>(
       [&]() -> Result<std::map<UnitId, std::int64_t>> {
         std::map<UnitId, std::int64_t> out;
@@ -251,7 +251,8 @@ Result<std::map<UnitId, std::int64_t>> SqlTransaction::unit_weight_sums(Departme
                           to = std::to_string(window_year) + "-12-31";
         soci::statement st =
             (sql_.prepare << "SELECT unit_id, SUM(CASE WHEN difficulty = 'difficult' THEN "
-                             "CAST(:wd AS BIGINT) ELSE CAST(:wo AS BIGINT) END) FROM case_file WHERE department_id = :d AND "
+                             "CAST(:wd AS BIGINT) ELSE CAST(:wo AS BIGINT) END) FROM case_file "
+                             "WHERE department_id = :d AND "
                              "unit_id IS NOT NULL AND (status IN ('assigned', 'in_progress', "
                              "'awaiting_decision', 'returned') OR (status IN ('concluded', "
                              "'archived') AND concluded_on BETWEEN :f1 AND :t1) OR (status = "

@@ -57,7 +57,8 @@ Result<std::vector<Case>> SqlTransaction::search_cases(const Query& q) {
       const std::string pattern = like_pattern(q.text);
       text(" AND (LOWER(c.number) LIKE LOWER(:t1) ESCAPE '\\'", pattern);
       text(
-          " OR EXISTS (SELECT 1 FROM case_party x WHERE x.case_id = c.id AND LOWER(x.name) LIKE LOWER(:t2) "
+          " OR EXISTS (SELECT 1 FROM case_party x WHERE x.case_id = c.id AND LOWER(x.name) LIKE "
+          "LOWER(:t2) "
           "ESCAPE '\\'))",
           pattern);
     }

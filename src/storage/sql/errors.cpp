@@ -41,10 +41,9 @@ std::string postgres_breached_column(const std::string& what) {
 }
 
 Error duplicate(const std::string& column) {
-  return Error::conflict("already_exists",
-                         "已存在相同的" + column + " (a record with this " + column +
-                             " already exists)",
-                         column);
+  return Error::conflict(
+      "already_exists",
+      "已存在相同的" + column + " (a record with this " + column + " already exists)", column);
 }
 
 Error dangling() {
@@ -54,10 +53,9 @@ Error dangling() {
 }  // namespace
 
 Error transaction_retry(const std::string& why) {
-  return Error{ErrorKind::unavailable, std::string(kRetryCode),
-               "数据正被其他请求修改，请重试 (the data changed under this request; try again): " +
-                   why,
-               ""};
+  return Error{
+      ErrorKind::unavailable, std::string(kRetryCode),
+      "数据正被其他请求修改，请重试 (the data changed under this request; try again): " + why, ""};
 }
 
 Status guarded(const std::function<Status()>& f) {

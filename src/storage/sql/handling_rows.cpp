@@ -29,12 +29,13 @@ std::optional<Id<Tag>> opt_id(soci::indicator ind, long long v) {
 }  // namespace
 
 Result<std::int64_t> SqlTransaction::next_document_serial(ProcuratorateId p,
-                                                             const std::string& code, int year) {
+                                                          const std::string& code, int year) {
   return guarded_value<std::int64_t>([&]() -> Result<std::int64_t> {
     long long proc = p.value, serial = 0;
     sql_ << "INSERT INTO document_number_counter (procuratorate_id, code, year, last_serial) "
             "VALUES (:p, :c, :y, 1) ON CONFLICT (procuratorate_id, code, year) "
-            "DO UPDATE SET last_serial = document_number_counter.last_serial + 1 RETURNING last_serial",
+            "DO UPDATE SET last_serial = document_number_counter.last_serial + 1 RETURNING "
+            "last_serial",
         use(proc), use(code), use(year), into(serial);
     return static_cast<std::int64_t>(serial);
   });

@@ -79,9 +79,9 @@ Status settle_chain_hash(soci::session& sql, const StoreOptions& options, Opened
   auto parsed = audit::parse_algorithm(stored);
   if (!parsed) return Error{ErrorKind::corruption, "bad_meta", "unknown audit.hash in meta", "db"};
   if (options.hash && *options.hash != *parsed)
-    return Error::invalid("hash", "hash_fixed",
-                          "this database chains its audit log with " + stored +
-                              "; the hash cannot change");
+    return Error::invalid(
+        "hash", "hash_fixed",
+        "this database chains its audit log with " + stored + "; the hash cannot change");
   ZEREN_TRY(audit::check_available(*parsed));
   opened.hash = *parsed;
   return ok_status();

@@ -36,20 +36,19 @@ class NoChainLock final : public ChainLock {
 // One transaction's view of every repository, written once in SQL both backends accept. Its
 // methods are spread over the *_rows.cpp files beside this header.
 class SqlTransaction final : public Transaction,
-                                public OrganisationRepository,
-                                public UserRepository,
-                                public AuditLog,
-                                public CaseRepository,
-                                public PlanRepository,
-                                public AssignmentRepository,
-                                public EpochRepository,
-                                public SessionRepository,
-                                public HandlingRepository {
+                             public OrganisationRepository,
+                             public UserRepository,
+                             public AuditLog,
+                             public CaseRepository,
+                             public PlanRepository,
+                             public AssignmentRepository,
+                             public EpochRepository,
+                             public SessionRepository,
+                             public HandlingRepository {
  public:
   // `chain` is held before the audit head is read or extended (see ChainLock); `backend` picks
   // the few spellings the two dialects do not share (dialect.hpp).
-  SqlTransaction(soci::session& sql, audit::HashAlgorithm hash, Backend backend,
-                 ChainLock& chain)
+  SqlTransaction(soci::session& sql, audit::HashAlgorithm hash, Backend backend, ChainLock& chain)
       : sql_(sql), hash_(hash), backend_(backend), chain_(chain) {}
 
   OrganisationRepository& organisation() override { return *this; }
@@ -192,7 +191,9 @@ Status guarded(const std::function<Status()>& f);
 // (PostgreSQL only: a serialisation failure, a deadlock, or a chain that moved; see ChainLock).
 inline constexpr std::string_view kRetryCode = "transaction_retry";
 Error transaction_retry(const std::string& why);
-inline bool is_retry(const Status& s) { return !s && s.error().code == kRetryCode; }
+inline bool is_retry(const Status& s) {
+  return !s && s.error().code == kRetryCode;
+}
 
 template <class T>
 Result<T> guarded_value(const std::function<Result<T>()>& f) {

@@ -86,9 +86,9 @@ Result<OpenedStore> open(const StoreOptions& options) {
     sql << "PRAGMA synchronous=FULL";
     return ok_status();
   }));
-  const sql::SchemaAccess access{
-      sql::Backend::sqlite, [&](const std::string& s) { run_script(sql, s); },
-      [&] { sql << "BEGIN IMMEDIATE"; }};
+  const sql::SchemaAccess access{sql::Backend::sqlite,
+                                 [&](const std::string& s) { run_script(sql, s); },
+                                 [&] { sql << "BEGIN IMMEDIATE"; }};
   ZEREN_TRY(sql::migrate(sql, access, opened));
   ZEREN_TRY(sql::settle_chain_hash(sql, options, opened));
   opened.store = std::make_unique<SqliteStore>(std::move(session), opened.hash);
