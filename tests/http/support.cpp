@@ -147,13 +147,8 @@ std::string admin_url() {
 }
 
 void admin_exec(const std::string& statement) {
-  const std::string admin = admin_url();
-  const auto scheme = admin.find("://") + 3, at = admin.find('@', scheme),
-             colon = admin.find(':', at), slash = admin.find('/', colon);
-  soci::session sql(soci::postgresql, "dbname=postgres user=" + admin.substr(scheme, at - scheme) +
-                                          " host=" + admin.substr(at + 1, colon - at - 1) +
-                                          " port=" + admin.substr(colon + 1, slash - colon - 1));
-  sql << statement;
+  admin_url();  // says what is missing when there is no cluster
+  testing::postgres_admin_exec(statement);
 }
 
 // One demo database per build of the binary, made by whichever test process comes first (CTest

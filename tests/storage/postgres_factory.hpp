@@ -9,10 +9,12 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "conformance.hpp"
+#include "storage/postgres/pg_store.hpp"
 
 namespace zeren::testing {
 
@@ -31,21 +33,27 @@ inline std::string postgres_url_for(const std::string& admin, const std::string&
   return admin.substr(0, admin.rfind('/') + 1) + name;
 }
 
+// Runs one statement on the cluster's admin database (CREATE / DROP DATABASE); throws on failure.
+inline void postgres_admin_exec(const std::string& statement) {
+  auto conninfo = postgres::conninfo_of(postgres_admin_url());
+  if (!conninfo) throw std::runtime_error(conninfo.error().message);
+  soci::session admin(soci::postgresql, *conninfo);
+  admin << statement;
+}
+
 class PostgresFactory final : public StoreFactory {
  public:
   PostgresFactory() : admin_(postgres_admin_url()) {}
   ~PostgresFactory() override {
     if (admin_.empty() || made_.empty()) return;
     try {
-      soci::session admin(soci::postgresql, "dbname=postgres " + conninfo_tail());
       for (const auto& name : made_)
-        admin << "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)";
+        postgres_admin_exec("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
     } catch (const std::exception&) {
       // The cluster is thrown away after the run; a database left behind harms nothing.
     }
   }
   std::string name() const override { return "postgresql"; }
-  bool available() const { return !admin_.empty(); }
   Result<OpenedStore> open_fresh() override {
     const std::string name = "zt_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++);
     made_.push_back(name);
@@ -60,19 +68,8 @@ class PostgresFactory final : public StoreFactory {
     o.database = url_;
     return open_store(o);
   }
-  const std::string& url() const { return url_; }
 
  private:
-  // "host=… port=… user=…" from postgresql://USER@HOST:PORT/…
-  std::string conninfo_tail() const {
-    const auto scheme = admin_.find("://") + 3;
-    const auto at = admin_.find('@', scheme);
-    const auto colon = admin_.find(':', at);
-    const auto slash = admin_.find('/', colon);
-    return "user=" + admin_.substr(scheme, at - scheme) +
-           " host=" + admin_.substr(at + 1, colon - at - 1) +
-           " port=" + admin_.substr(colon + 1, slash - colon - 1);
-  }
   static inline int counter_ = 0;
   std::string admin_, url_;
   std::vector<std::string> made_;

@@ -70,13 +70,6 @@ class PgChainLock final : public sql::ChainLock {
   bool held_;
 };
 
-Status exec(soci::session& sql, const char* statement) {
-  return guarded([&] {
-    sql << statement;
-    return ok_status();
-  });
-}
-
 // A short random pause before running again after a deadlock, so the two do not meet again.
 void back_off(int attempt) {
   thread_local std::minstd_rand rng{std::random_device{}()};
@@ -90,10 +83,6 @@ PgStore::PgStore(std::vector<std::unique_ptr<soci::session>> connections, audit:
     : idle_(std::move(connections)), hash_(hash) {}
 
 PgStore::~PgStore() = default;
-
-std::uint64_t PgStore::retries() const {
-  return retries_.load();
-}
 
 std::unique_ptr<soci::session> PgStore::take() {
   std::unique_lock lock(mu_);
@@ -114,37 +103,22 @@ void PgStore::give(std::unique_ptr<soci::session> s) {
 Status PgStore::attempt(soci::session& sql, const std::function<Status(Transaction&)>& work,
                         bool lock_first) {
   long long seen = 0;
-  auto began = guarded([&] {
+  auto begin = [&] {
     sql << "BEGIN";
     if (lock_first) lock_chain(sql);
     seen = chain_length(sql);
     return ok_status();
-  });
-  if (!began) {
+  };
+  if (!guarded(begin)) {
     // A connection the server dropped (restart, fail-over) is opened again once.
-    auto reopened = guarded([&] {
+    ZEREN_TRY(guarded([&] {
       sql.reconnect();
-      sql << "BEGIN";
-      if (lock_first) lock_chain(sql);
-      seen = chain_length(sql);
-      return ok_status();
-    });
-    if (!reopened) return reopened;
+      return begin();
+    }));
   }
   PgChainLock chain(sql, seen, lock_first);
   sql::SqlTransaction tx(sql, hash_, sql::Backend::postgresql, chain);
-  Status result = guarded([&] { return work(tx); });
-  if (!result) {
-    (void)exec(sql, "ROLLBACK");
-    return result;
-  }
-  auto committed = exec(sql, "COMMIT");
-  if (!committed) {
-    (void)exec(sql, "ROLLBACK");
-    if (sql::is_retry(committed)) return committed;
-    return Error::storage("the transaction could not be committed: " + committed.error().message);
-  }
-  return ok_status();
+  return sql::finish(sql, guarded([&] { return work(tx); }));
 }
 
 Status PgStore::transact(const std::function<Status(Transaction&)>& work, Access access) {
@@ -153,7 +127,6 @@ Status PgStore::transact(const std::function<Status(Transaction&)>& work, Access
   for (int run = 1; run <= kAttempts; ++run) {
     result = attempt(*connection, work, run > 1 || access == Access::changes);
     if (!sql::is_retry(result)) break;
-    ++retries_;
     if (run > 1) back_off(run);
   }
   give(std::move(connection));

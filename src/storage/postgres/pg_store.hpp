@@ -17,7 +17,6 @@
 //     rolled-back transaction leaves no gap.
 #pragma once
 
-#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -41,10 +40,6 @@ class PgStore final : public Store {
   using Store::transact;
   Status transact(const std::function<Status(Transaction&)>& work, Access access) override;
 
-  // How many transactions ran again, and how many of them because the chain moved (for
-  // /metrics and the benchmarks).
-  std::uint64_t retries() const;
-
  private:
   std::unique_ptr<soci::session> take();
   void give(std::unique_ptr<soci::session> s);
@@ -55,7 +50,6 @@ class PgStore final : public Store {
   std::condition_variable idle_cv_;
   std::vector<std::unique_ptr<soci::session>> idle_;
   audit::HashAlgorithm hash_;
-  std::atomic<std::uint64_t> retries_{0};
 };
 
 // Opens the database at options.database (a postgresql:// URL), creating it when options.create

@@ -195,6 +195,11 @@ inline bool is_retry(const Status& s) {
   return !s && s.error().code == kRetryCode;
 }
 
+// Ends the transaction open on `sql` (finish.cpp): rolls back when `result` is an error and returns
+// it; otherwise commits. A failed commit is rolled back and returned as a storage error (or as the
+// retry signal), never as success.
+Status finish(soci::session& sql, Status result);
+
 template <class T>
 Result<T> guarded_value(const std::function<Result<T>()>& f) {
   std::optional<Result<T>> out;

@@ -29,26 +29,7 @@ Status SqliteStore::transact(const std::function<Status(Transaction&)>& work, Ac
   }));
   sql::NoChainLock chain;  // BEGIN IMMEDIATE already holds the only write lock
   sql::SqlTransaction tx(sql, hash_, sql::Backend::sqlite, chain);
-  Status result = guarded([&] { return work(tx); });
-  if (!result) {
-    (void)guarded([&] {
-      sql << "ROLLBACK";
-      return ok_status();
-    });
-    return result;
-  }
-  auto committed = guarded([&] {
-    sql << "COMMIT";
-    return ok_status();
-  });
-  if (!committed) {
-    (void)guarded([&] {
-      sql << "ROLLBACK";
-      return ok_status();
-    });
-    return Error::storage("the transaction could not be committed: " + committed.error().message);
-  }
-  return ok_status();
+  return sql::finish(sql, guarded([&] { return work(tx); }));
 }
 
 namespace {
