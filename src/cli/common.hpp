@@ -59,5 +59,6 @@ void add_serve(CLI::App& app, Action& run);
 void add_calendar(CLI::App& app, Action& run);
 void add_deadline(CLI::App& app, Action& run);
 void add_backup(CLI::App& app, Action& run);
+void add_import(CLI::App& app, Action& run);
 
 }  // namespace zeren::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   zeren::cli::add_calendar(app, run);
   zeren::cli::add_deadline(app, run);
   zeren::cli::add_backup(app, run);
+  zeren::cli::add_import(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
