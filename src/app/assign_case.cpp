@@ -12,13 +12,16 @@ namespace zeren::app {
 
 namespace {
 
-struct DepartmentView {
-  std::vector<UnitSnapshot> units;
-  std::map<UnitId, std::string> names;
-};
-
 Result<DepartmentView> view_department(Transaction& tx, const Context& ctx, const Case& c,
                                        const PlanRules& rules) {
+  if (ctx.views) return ctx.views->view(tx, ctx, c, rules);
+  return read_department_view(tx, ctx, c, rules);
+}
+
+}  // namespace
+
+Result<DepartmentView> read_department_view(Transaction& tx, const Context& ctx, const Case& c,
+                                            const PlanRules& rules) {
   const auto& in = c.intake();
   auto units = tx.organisation().list_units(in.procuratorate);
   if (!units) return units.error();
@@ -51,6 +54,8 @@ Result<DepartmentView> view_department(Transaction& tx, const Context& ctx, cons
   }
   return view;
 }
+
+namespace {
 
 Result<CaseFacts> facts_for(Transaction& tx, const Case& c, const std::vector<UnitId>& excluded) {
   const auto& in = c.intake();

@@ -2,12 +2,35 @@
 // view of the department, runs the order of rules, draws verifiably, records everything.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <vector>
 
 #include "app/context.hpp"
 
 namespace zeren::app {
+
+// What the engine reads of a department besides its plan: its units as snapshots, each with its
+// load, and their names.
+struct DepartmentView {
+  std::vector<UnitSnapshot> units;
+  std::map<UnitId, std::string> names;
+};
+
+// The department's view as the database has it now (the units, their leads' presence today and
+// the loads in the plan's window for the case's year).
+Result<DepartmentView> read_department_view(Transaction& tx, const Context& ctx, const Case& c,
+                                            const PlanRules& rules);
+
+// A source of department views other than the database, set in Context::views. Whoever sets it
+// answers for the views being what read_department_view would read (zeren gen: the organisation
+// does not change while it runs, and it adds each assignment's weight itself).
+class DepartmentViews {
+ public:
+  virtual ~DepartmentViews() = default;
+  virtual Result<DepartmentView> view(Transaction& tx, const Context& ctx, const Case& c,
+                                      const PlanRules& rules) = 0;
+};
 
 struct AssignmentOutcome {
   std::optional<AssignmentRecord> record;  // empty: the case stays unassigned

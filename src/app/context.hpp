@@ -10,7 +10,7 @@
 namespace zeren::app {
 
 struct Actor {
-  std::string id;                                // recorded in the audit log: "user:12", "cli:root"
+  std::string id;  // recorded in the audit log: "user:12", "cli:root"
   std::set<Role> roles;
   std::optional<ProcuratorateId> procuratorate;  // the actor's own 院
   std::optional<PersonId> person;                // who the actor is in the organisation
@@ -29,9 +29,14 @@ struct Actor {
   bool has(Role r) const { return roles.contains(r); }
 };
 
+class DepartmentViews;
+
 struct Context {
   Actor actor;
   const Clock& clock;
+  // Where assignment reads a department's units and loads: the database when null (always, but
+  // for a bulk loader that alone writes the database and keeps them in memory: zeren gen).
+  DepartmentViews* views = nullptr;
 };
 
 }  // namespace zeren::app

@@ -30,6 +30,7 @@ bool ChainVerifier::feed(const AuditEntry& e) {
   const auto canonical = canonical_record(e.seq, e.event.time_us, e.event.actor, e.event.action,
                                           e.event.subject, e.fields_text);
   const Digest h = chain_hash(algorithm_, e.version, previous_, canonical);
+  hashed_bytes_ += 2 + previous_.size() + canonical.size();  // 0x00 || version || previous || …
   if (h != e.hash) {
     fail(e.seq, "entry " + std::to_string(e.seq) + " does not match its hash");
     return false;
@@ -43,6 +44,7 @@ bool ChainVerifier::feed(const AuditEntry& e) {
 VerifyReport ChainVerifier::finish(const PublicKey& key) const {
   VerifyReport r;
   r.entries = expected_ - 1;
+  r.hashed_bytes = hashed_bytes_;
   r.checkpoints = checkpoints_.size();
   r.head = to_hex(previous_);
   std::optional<std::uint64_t> bad = bad_seq_;

@@ -23,6 +23,7 @@ struct VerifyReport {
   std::uint64_t draws_verified = 0;
   std::uint64_t draws_pending = 0;  // in epochs not revealed yet
   std::string bad_case;             // case number of the first bad draw, if that is the fault
+  std::uint64_t hashed_bytes = 0;   // fed to the chain's hash function, for benchmarks
 };
 
 class ChainVerifier {
@@ -46,6 +47,7 @@ class ChainVerifier {
   std::map<std::uint64_t, Digest> heads_;  // size -> computed head, for checkpoint sizes
   Digest previous_{};
   std::uint64_t expected_ = 1;
+  std::uint64_t hashed_bytes_ = 0;
   std::optional<std::uint64_t> bad_seq_;
   std::string problem_;
 };

@@ -35,6 +35,7 @@ void add_audit(CLI::App& app, Action& run) {
       if (opt->json) {
         boost::json::object out{{"ok", r.ok},
                                 {"entries", r.entries},
+                                {"hashed_bytes", r.hashed_bytes},
                                 {"checkpoints", r.checkpoints},
                                 {"hash", audit::name_of(opened->hash)},
                                 {"head", r.head},

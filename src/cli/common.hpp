@@ -60,5 +60,6 @@ void add_calendar(CLI::App& app, Action& run);
 void add_deadline(CLI::App& app, Action& run);
 void add_backup(CLI::App& app, Action& run);
 void add_import(CLI::App& app, Action& run);
+void add_gen(CLI::App& app, Action& run);
 
 }  // namespace zeren::cli

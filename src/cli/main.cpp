@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   zeren::cli::add_deadline(app, run);
   zeren::cli::add_backup(app, run);
   zeren::cli::add_import(app, run);
+  zeren::cli::add_gen(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -13,14 +13,13 @@ using soci::use;
 
 namespace {
 
-
 const std::string kScopeJoin = " JOIN case_file c ON c.id = x.case_id ";
 }  // namespace
 
 Result<AssignmentId> SqlTransaction::add_assignment(const AssignmentRecord& r) {
   return guarded_value<AssignmentId>([&]() -> Result<AssignmentId> {
-    long long id = 0, cid = r.case_id.value, unit = r.unit.value, seq = static_cast<long long>(r.audit_seq),
-              at = r.decided_at_us;
+    long long id = 0, cid = r.case_id.value, unit = r.unit.value,
+              seq = static_cast<long long>(r.audit_seq), at = r.decided_at_us;
     const std::string method(code_of(r.method));
     int version = r.plan_version, tol = r.tolerance, pool = r.min_pool, pool_size = r.pool_size,
         band = r.band_size, index = r.draw_index;
@@ -29,114 +28,134 @@ Result<AssignmentId> SqlTransaction::add_assignment(const AssignmentRecord& r) {
     Nullable epoch(r.epoch);
     Nullable approver(r.approver);
     Nullable request(r.request);
-    sql_ << "INSERT INTO assignment (case_id, unit_id, method, plan_id, plan_version, tolerance, "
-            "min_pool, pool_size, band_size, epoch_id, draw_value, draw_index, approver, request_id, "
-            "decided_at_us, audit_seq) VALUES (:c, :u, :m, :p, :v, :t, :mp, :ps, :bs, :e, :dv, :di, "
-            ":a, :r, :at, :s) RETURNING id",
+    sql_
+        << "INSERT INTO assignment (case_id, unit_id, method, plan_id, plan_version, tolerance, "
+           "min_pool, pool_size, band_size, epoch_id, draw_value, draw_index, approver, "
+           "request_id, "
+           "decided_at_us, audit_seq) VALUES (:c, :u, :m, :p, :v, :t, :mp, :ps, :bs, :e, :dv, :di, "
+           ":a, :r, :at, :s) RETURNING id",
         use(cid), use(unit), use(method), use(plan, plan_ind), use(version), use(tol), use(pool),
         use(pool_size), use(band), use(epoch.value, epoch.ind), use(r.draw_value), use(index),
         use(approver.value, approver.ind), use(request.value, request.ind), use(at), use(seq),
         into(id);
+    if (r.candidates.empty()) return AssignmentId{id};
+    // One statement for all the candidates, prepared once: a department has dozens of units, and
+    // preparing costs more than inserting (and three round trips on PostgreSQL).
+    int ordinal = 0, position = 0, share = 0, eligible = 0, in_band = 0;
+    long long cu = 0, weight = 0;
+    std::string exclusion;
+    soci::statement insert =
+        (sql_.prepare << "INSERT INTO assignment_candidate (assignment_id, ordinal, unit_id, "
+                         "position, weight_sum, share_bp, eligible, exclusion, in_band) VALUES "
+                         "(:a, :o, :u, :p, :w, :s, :e, :x, :b)",
+         use(id), use(ordinal), use(cu), use(position), use(weight), use(share), use(eligible),
+         use(exclusion), use(in_band));
     for (std::size_t i = 0; i < r.candidates.size(); ++i) {
       const auto& c = r.candidates[i];
-      int ordinal = static_cast<int>(i), position = c.position, share = c.share_bp,
-          eligible = c.eligible ? 1 : 0, in_band = c.in_band ? 1 : 0;
-      long long cu = c.unit.value, weight = c.weight_sum;
-      sql_ << "INSERT INTO assignment_candidate (assignment_id, ordinal, unit_id, position, "
-              "weight_sum, share_bp, eligible, exclusion, in_band) VALUES (:a, :o, :u, :p, :w, :s, "
-              ":e, :x, :b)",
-          use(id), use(ordinal), use(cu), use(position), use(weight), use(share), use(eligible),
-          use(c.exclusion), use(in_band);
+      ordinal = static_cast<int>(i);
+      position = c.position;
+      share = c.share_bp;
+      eligible = c.eligible ? 1 : 0;
+      in_band = c.in_band ? 1 : 0;
+      cu = c.unit.value;
+      weight = c.weight_sum;
+      exclusion = c.exclusion;
+      insert.execute(true);
     }
     return AssignmentId{id};
   });
 }
 
 Result<std::vector<AssignmentRecord>> SqlTransaction::load_assignments(const std::string& where,
-                                                                          std::int64_t arg) {
-  return guarded_value<std::vector<AssignmentRecord>>([&]() -> Result<std::vector<AssignmentRecord>> {
-    const bool has_arg = !where.empty();
-    std::map<long long, std::vector<Assessment>> candidates;
-    {
-      long long aid = 0, unit = 0, weight = 0;
-      int position = 0, share = 0, eligible = 0, in_band = 0;
-      std::string exclusion;
-      soci::statement st(sql_);
-      if (has_arg) st.exchange(use(arg));
-      st.exchange(into(aid));
-      st.exchange(into(unit));
-      st.exchange(into(position));
-      st.exchange(into(weight));
-      st.exchange(into(share));
-      st.exchange(into(eligible));
-      st.exchange(into(exclusion));
-      st.exchange(into(in_band));
-      st.alloc();
-      st.prepare("SELECT k.assignment_id, k.unit_id, k.position, k.weight_sum, k.share_bp, "
-                 "k.eligible, k.exclusion, k.in_band FROM assignment_candidate k JOIN assignment x "
-                 "ON x.id = k.assignment_id" + kScopeJoin + where + " ORDER BY k.assignment_id, k.ordinal");
-      st.define_and_bind();
-      st.execute();
-      while (st.fetch())
-        candidates[aid].push_back(Assessment{UnitId{unit}, position, weight, share, eligible == 1,
-                                             exclusion, in_band == 1});
-    }
-    std::vector<AssignmentRecord> out;
-    long long id = 0, cid = 0, unit = 0, plan = 0, epoch = 0, approver = 0, request = 0, at = 0, seq = 0;
-    int version = 0, tol = 0, pool = 0, pool_size = 0, band = 0, index = 0;
-    std::string method, value;
-    soci::indicator plan_ind = soci::i_ok, epoch_ind = soci::i_ok, approver_ind = soci::i_ok,
-                    request_ind = soci::i_ok;
-    soci::statement st(sql_);
-    if (has_arg) st.exchange(use(arg));
-    st.exchange(into(id));
-    st.exchange(into(cid));
-    st.exchange(into(unit));
-    st.exchange(into(method));
-    st.exchange(into(plan, plan_ind));
-    st.exchange(into(version));
-    st.exchange(into(tol));
-    st.exchange(into(pool));
-    st.exchange(into(pool_size));
-    st.exchange(into(band));
-    st.exchange(into(epoch, epoch_ind));
-    st.exchange(into(value));
-    st.exchange(into(index));
-    st.exchange(into(approver, approver_ind));
-    st.exchange(into(request, request_ind));
-    st.exchange(into(at));
-    st.exchange(into(seq));
-    st.alloc();
-    st.prepare("SELECT x.id, x.case_id, x.unit_id, x.method, x.plan_id, x.plan_version, x.tolerance, "
-               "x.min_pool, x.pool_size, x.band_size, x.epoch_id, x.draw_value, x.draw_index, "
-               "x.approver, x.request_id, x.decided_at_us, x.audit_seq FROM assignment x" +
-               kScopeJoin + where + " ORDER BY x.id");
-    st.define_and_bind();
-    st.execute();
-    while (st.fetch()) {
-      AssignmentRecord r;
-      r.id = AssignmentId{id};
-      r.case_id = CaseId{cid};
-      r.unit = UnitId{unit};
-      r.method = term_or_throw<AssignmentMethod>(method);
-      if (plan_ind != soci::i_null) r.plan = PlanId{plan};
-      r.plan_version = version;
-      r.tolerance = tol;
-      r.min_pool = pool;
-      r.candidates = candidates[id];
-      r.pool_size = pool_size;
-      r.band_size = band;
-      if (epoch_ind != soci::i_null) r.epoch = EpochId{epoch};
-      r.draw_value = value;
-      r.draw_index = index;
-      if (approver_ind != soci::i_null) r.approver = PersonId{approver};
-      if (request_ind != soci::i_null) r.request = RequestId{request};
-      r.decided_at_us = at;
-      r.audit_seq = static_cast<std::uint64_t>(seq);
-      out.push_back(std::move(r));
-    }
-    return out;
-  });
+                                                                       std::int64_t arg) {
+  return guarded_value<std::vector<AssignmentRecord>>(
+      [&]() -> Result<std::vector<AssignmentRecord>> {
+        const bool has_arg = !where.empty();
+        std::map<long long, std::vector<Assessment>> candidates;
+        {
+          long long aid = 0, unit = 0, weight = 0;
+          int position = 0, share = 0, eligible = 0, in_band = 0;
+          std::string exclusion;
+          soci::statement st(sql_);
+          if (has_arg) st.exchange(use(arg));
+          st.exchange(into(aid));
+          st.exchange(into(unit));
+          st.exchange(into(position));
+          st.exchange(into(weight));
+          st.exchange(into(share));
+          st.exchange(into(eligible));
+          st.exchange(into(exclusion));
+          st.exchange(into(in_band));
+          st.alloc();
+          st.prepare(
+              "SELECT k.assignment_id, k.unit_id, k.position, k.weight_sum, k.share_bp, "
+              "k.eligible, k.exclusion, k.in_band FROM assignment_candidate k JOIN assignment x "
+              "ON x.id = k.assignment_id" +
+              kScopeJoin + where + " ORDER BY k.assignment_id, k.ordinal");
+          st.define_and_bind();
+          st.execute();
+          while (st.fetch())
+            candidates[aid].push_back(Assessment{UnitId{unit}, position, weight, share,
+                                                 eligible == 1, exclusion, in_band == 1});
+        }
+        std::vector<AssignmentRecord> out;
+        long long id = 0, cid = 0, unit = 0, plan = 0, epoch = 0, approver = 0, request = 0, at = 0,
+                  seq = 0;
+        int version = 0, tol = 0, pool = 0, pool_size = 0, band = 0, index = 0;
+        std::string method, value;
+        soci::indicator plan_ind = soci::i_ok, epoch_ind = soci::i_ok, approver_ind = soci::i_ok,
+                        request_ind = soci::i_ok;
+        soci::statement st(sql_);
+        if (has_arg) st.exchange(use(arg));
+        st.exchange(into(id));
+        st.exchange(into(cid));
+        st.exchange(into(unit));
+        st.exchange(into(method));
+        st.exchange(into(plan, plan_ind));
+        st.exchange(into(version));
+        st.exchange(into(tol));
+        st.exchange(into(pool));
+        st.exchange(into(pool_size));
+        st.exchange(into(band));
+        st.exchange(into(epoch, epoch_ind));
+        st.exchange(into(value));
+        st.exchange(into(index));
+        st.exchange(into(approver, approver_ind));
+        st.exchange(into(request, request_ind));
+        st.exchange(into(at));
+        st.exchange(into(seq));
+        st.alloc();
+        st.prepare(
+            "SELECT x.id, x.case_id, x.unit_id, x.method, x.plan_id, x.plan_version, x.tolerance, "
+            "x.min_pool, x.pool_size, x.band_size, x.epoch_id, x.draw_value, x.draw_index, "
+            "x.approver, x.request_id, x.decided_at_us, x.audit_seq FROM assignment x" +
+            kScopeJoin + where + " ORDER BY x.id");
+        st.define_and_bind();
+        st.execute();
+        while (st.fetch()) {
+          AssignmentRecord r;
+          r.id = AssignmentId{id};
+          r.case_id = CaseId{cid};
+          r.unit = UnitId{unit};
+          r.method = term_or_throw<AssignmentMethod>(method);
+          if (plan_ind != soci::i_null) r.plan = PlanId{plan};
+          r.plan_version = version;
+          r.tolerance = tol;
+          r.min_pool = pool;
+          r.candidates = candidates[id];
+          r.pool_size = pool_size;
+          r.band_size = band;
+          if (epoch_ind != soci::i_null) r.epoch = EpochId{epoch};
+          r.draw_value = value;
+          r.draw_index = index;
+          if (approver_ind != soci::i_null) r.approver = PersonId{approver};
+          if (request_ind != soci::i_null) r.request = RequestId{request};
+          r.decided_at_us = at;
+          r.audit_seq = static_cast<std::uint64_t>(seq);
+          out.push_back(std::move(r));
+        }
+        return out;
+      });
 }
 
 Result<std::vector<AssignmentRecord>> SqlTransaction::assignments_for_case(CaseId c) {
@@ -154,9 +173,10 @@ Result<RequestId> SqlTransaction::add_request(const AssignmentRequest& r) {
     long long id = 0, cid = r.case_id.value, by = r.requested_by.value, at = r.requested_at_us;
     const std::string kind(code_of(r.kind)), status(code_of(r.status));
     Nullable target(r.target);
-    sql_ << "INSERT INTO assignment_request (case_id, kind, reason, reason_text, target_unit_id, "
-            "requested_by, requested_by_actor, requested_at_us, status) VALUES (:c, :k, :r, :t, :u, "
-            ":b, :ba, :at, :s) RETURNING id",
+    sql_
+        << "INSERT INTO assignment_request (case_id, kind, reason, reason_text, target_unit_id, "
+           "requested_by, requested_by_actor, requested_at_us, status) VALUES (:c, :k, :r, :t, :u, "
+           ":b, :ba, :at, :s) RETURNING id",
         use(cid), use(kind), use(r.reason), use(r.reason_text), use(target.value, target.ind),
         use(by), use(r.requested_by_actor), use(at), use(status), into(id);
     return RequestId{id};
@@ -176,65 +196,69 @@ Status SqlTransaction::save_request_decision(const AssignmentRequest& r) {
 }
 
 Result<std::vector<AssignmentRequest>> SqlTransaction::load_requests(const std::string& where,
-                                                                        std::int64_t arg) {
-  return guarded_value<std::vector<AssignmentRequest>>([&]() -> Result<std::vector<AssignmentRequest>> {
-    std::vector<AssignmentRequest> out;
-    long long id = 0, cid = 0, target = 0, by = 0, at = 0, decided_by = 0, decided_at = 0;
-    std::string kind, reason, text, actor, status, note;
-    soci::indicator target_ind = soci::i_ok, decided_ind = soci::i_ok;
-    soci::statement st(sql_);
-    if (!where.empty()) st.exchange(use(arg));
-    st.exchange(into(id));
-    st.exchange(into(cid));
-    st.exchange(into(kind));
-    st.exchange(into(reason));
-    st.exchange(into(text));
-    st.exchange(into(target, target_ind));
-    st.exchange(into(by));
-    st.exchange(into(actor));
-    st.exchange(into(at));
-    st.exchange(into(status));
-    st.exchange(into(decided_by, decided_ind));
-    st.exchange(into(note));
-    st.exchange(into(decided_at));
-    st.alloc();
-    st.prepare("SELECT x.id, x.case_id, x.kind, x.reason, x.reason_text, x.target_unit_id, "
-               "x.requested_by, x.requested_by_actor, x.requested_at_us, x.status, x.decided_by, "
-               "x.decision_note, x.decided_at_us FROM assignment_request x" + kScopeJoin + where +
-               " ORDER BY x.id");
-    st.define_and_bind();
-    st.execute();
-    while (st.fetch()) {
-      AssignmentRequest r;
-      r.id = RequestId{id};
-      r.case_id = CaseId{cid};
-      r.kind = term_or_throw<RequestKind>(kind);
-      r.reason = reason;
-      r.reason_text = text;
-      if (target_ind != soci::i_null) r.target = UnitId{target};
-      r.requested_by = PersonId{by};
-      r.requested_by_actor = actor;
-      r.requested_at_us = at;
-      r.status = term_or_throw<RequestStatus>(status);
-      if (decided_ind != soci::i_null) r.decided_by = PersonId{decided_by};
-      r.decision_note = note;
-      r.decided_at_us = decided_at;
-      out.push_back(std::move(r));
-    }
-    return out;
-  });
+                                                                     std::int64_t arg) {
+  return guarded_value<std::vector<AssignmentRequest>>(
+      [&]() -> Result<std::vector<AssignmentRequest>> {
+        std::vector<AssignmentRequest> out;
+        long long id = 0, cid = 0, target = 0, by = 0, at = 0, decided_by = 0, decided_at = 0;
+        std::string kind, reason, text, actor, status, note;
+        soci::indicator target_ind = soci::i_ok, decided_ind = soci::i_ok;
+        soci::statement st(sql_);
+        if (!where.empty()) st.exchange(use(arg));
+        st.exchange(into(id));
+        st.exchange(into(cid));
+        st.exchange(into(kind));
+        st.exchange(into(reason));
+        st.exchange(into(text));
+        st.exchange(into(target, target_ind));
+        st.exchange(into(by));
+        st.exchange(into(actor));
+        st.exchange(into(at));
+        st.exchange(into(status));
+        st.exchange(into(decided_by, decided_ind));
+        st.exchange(into(note));
+        st.exchange(into(decided_at));
+        st.alloc();
+        st.prepare(
+            "SELECT x.id, x.case_id, x.kind, x.reason, x.reason_text, x.target_unit_id, "
+            "x.requested_by, x.requested_by_actor, x.requested_at_us, x.status, x.decided_by, "
+            "x.decision_note, x.decided_at_us FROM assignment_request x" +
+            kScopeJoin + where + " ORDER BY x.id");
+        st.define_and_bind();
+        st.execute();
+        while (st.fetch()) {
+          AssignmentRequest r;
+          r.id = RequestId{id};
+          r.case_id = CaseId{cid};
+          r.kind = term_or_throw<RequestKind>(kind);
+          r.reason = reason;
+          r.reason_text = text;
+          if (target_ind != soci::i_null) r.target = UnitId{target};
+          r.requested_by = PersonId{by};
+          r.requested_by_actor = actor;
+          r.requested_at_us = at;
+          r.status = term_or_throw<RequestStatus>(status);
+          if (decided_ind != soci::i_null) r.decided_by = PersonId{decided_by};
+          r.decision_note = note;
+          r.decided_at_us = decided_at;
+          out.push_back(std::move(r));
+        }
+        return out;
+      });
 }
 
 Result<AssignmentRequest> SqlTransaction::find_request(RequestId id) {
   auto all = load_requests("WHERE x.id = :a", id.value);
   if (!all) return all.error();
-  if (all->empty()) return Error::not_found("request", "request " + std::to_string(id.value) + " not found");
+  if (all->empty())
+    return Error::not_found("request", "request " + std::to_string(id.value) + " not found");
   return std::move(all->front());
 }
 
 Result<std::vector<AssignmentRequest>> SqlTransaction::list_requests(
     std::optional<ProcuratorateId> within) {
-  return within ? load_requests("WHERE c.procuratorate_id = :a", within->value) : load_requests("", 0);
+  return within ? load_requests("WHERE c.procuratorate_id = :a", within->value)
+                : load_requests("", 0);
 }
 
 Result<AlertId> SqlTransaction::add_alert(const Alert& a) {
@@ -291,7 +315,8 @@ Result<EpochId> SqlTransaction::add_epoch(const DrawEpoch& e) {
     long long id = 0, at = e.opened_at_us;
     const std::string day = e.day.iso(), commitment = audit::to_hex(e.commitment),
                       secret = audit::to_hex(e.secret);
-    sql_ << "INSERT INTO draw_epoch (day, commitment, secret, opened_at_us) VALUES (:d, :c, :s, :at) "
+    sql_ << "INSERT INTO draw_epoch (day, commitment, secret, opened_at_us) VALUES (:d, :c, :s, "
+            ":at) "
             "RETURNING id",
         use(day), use(commitment), use(secret), use(at), into(id);
     return EpochId{id};
@@ -314,7 +339,8 @@ Result<std::vector<DrawEpoch>> SqlTransaction::load_epochs(const std::string& wh
     std::string day, commitment, secret;
     soci::indicator closed_ind = soci::i_ok;
     soci::statement st = (sql_.prepare << "SELECT id, day, commitment, secret, opened_at_us, "
-                                          "closed_at_us FROM draw_epoch " + where + " ORDER BY id",
+                                          "closed_at_us FROM draw_epoch " +
+                                              where + " ORDER BY id",
                           into(id), into(day), into(commitment), into(secret), into(opened),
                           into(closed, closed_ind));
     st.execute();
@@ -323,7 +349,8 @@ Result<std::vector<DrawEpoch>> SqlTransaction::load_epochs(const std::string& wh
       e.id = EpochId{id};
       auto d = Date::parse(day);
       if (!d || !audit::from_hex(commitment, e.commitment) || !audit::from_hex(secret, e.secret))
-        return Error{ErrorKind::corruption, "bad_row", "draw epoch " + std::to_string(id) + " is unreadable", ""};
+        return Error{ErrorKind::corruption, "bad_row",
+                     "draw epoch " + std::to_string(id) + " is unreadable", ""};
       e.day = *d;
       e.opened_at_us = opened;
       if (closed_ind != soci::i_null) e.closed_at_us = closed;
@@ -337,6 +364,8 @@ Result<std::vector<DrawEpoch>> SqlTransaction::open_epochs() {
   return load_epochs("WHERE closed_at_us IS NULL");
 }
 
-Result<std::vector<DrawEpoch>> SqlTransaction::list_epochs() { return load_epochs(""); }
+Result<std::vector<DrawEpoch>> SqlTransaction::list_epochs() {
+  return load_epochs("");
+}
 
 }  // namespace zeren::sql
