@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  # tool chain
+  # tool chain (g++ brings libgcc-12-dev, whose ASan/UBSan runtimes `make test-asan` links)
   g++ cmake ninja-build pkg-config ccache make git
   # libraries (Boost 1.81: Debian's json and url components come in their own packages)
   libboost1.81-dev libboost-json1.81-dev
