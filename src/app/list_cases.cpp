@@ -1,5 +1,6 @@
 #include "app/permissions.hpp"
 #include "app/queries.hpp"
+#include "domain/case_number.hpp"
 
 namespace zeren::app {
 
@@ -22,7 +23,9 @@ Result<CasePage> list_cases(Transaction& tx, const Context& ctx, const CaseFilte
   q.unit = filter.unit;
   q.received_from = filter.received_from;
   q.received_to = filter.received_to;
-  q.text = filter.text;
+  // A case number in any spelling ([2026], ［2026］, 第12号) is searched in the one stored.
+  auto number = parse_case_number(filter.text);
+  q.text = number ? number->canonical() : filter.text;
   if (filter.mine) q.handled_by = ctx.actor.person;
   q.before = filter.cursor;
   q.limit = filter.limit + 1;  // one more tells whether a next page exists

@@ -1,5 +1,7 @@
 #include "audit/verifier.hpp"
 
+#include <algorithm>
+
 namespace zeren::audit {
 
 ChainVerifier::ChainVerifier(HashAlgorithm algorithm, const std::vector<AuditCheckpoint>& checkpoints)
@@ -49,7 +51,10 @@ VerifyReport ChainVerifier::finish(const PublicKey& key) const {
   r.head = to_hex(previous_);
   std::optional<std::uint64_t> bad = bad_seq_;
   std::string problem = problem_;
+  // A checkpoint may claim more entries than the log has: the fault is then where the log ends,
+  // never a seq past it (the entries there verified, and `verified` counts no more than there are).
   auto fail = [&](std::uint64_t seq, std::string why) {
+    seq = std::min(seq, r.entries + 1);
     if (!bad || seq < *bad) {
       bad = seq;
       problem = std::move(why);

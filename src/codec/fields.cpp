@@ -25,10 +25,14 @@ Result<json::object> parse_object(std::string_view body,
     return Error::invalid("body", "bad_json", "the request is not valid JSON: " + ec.message());
   if (!root.is_object())
     return Error::invalid("body", "bad_json", "the request must be a JSON object");
-  for (const auto& kv : root.as_object())
-    if (std::find(allowed.begin(), allowed.end(), kv.key()) == allowed.end())
-      return Error::invalid(std::string(kv.key()), "unknown_field",
-                            "unknown field " + std::string(kv.key()) + " (未知字段)");
+  for (const auto& kv : root.as_object()) {
+    if (std::find(allowed.begin(), allowed.end(), kv.key()) != allowed.end()) continue;
+    // An empty key cannot name itself as the field at fault: the body is.
+    if (kv.key().empty())
+      return Error::invalid("body", "unknown_field", "a field with an empty name (空字段名)");
+    return Error::invalid(std::string(kv.key()), "unknown_field",
+                          "unknown field " + std::string(kv.key()) + " (未知字段)");
+  }
   return std::move(root.as_object());
 }
 

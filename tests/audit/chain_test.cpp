@@ -153,5 +153,31 @@ TEST_F(VerifierTest, AForgedCheckpointIsNamed) {
   EXPECT_EQ(r2.first_bad_seq, 3u);
 }
 
+// fuzz_audit_record: a checkpoint row with a bad signature claiming 2 entries of a log that has
+// none (`checkpoint\t1\t2\t4\t1\t1\t401e3ff2…`: head and signature unreadable, key id "1")
+// was reported at seq 2 with 1 entry verified.
+TEST(Verifier, ABadCheckpointBeyondTheLogIsNamedWhereTheLogEnds) {
+  AuditCheckpoint fuzzed;
+  fuzzed.id = 1;
+  fuzzed.size = 2;
+  fuzzed.signed_at_us = 1;
+  fuzzed.key_id = "1";
+  ChainVerifier empty(HashAlgorithm::sm3, {fuzzed});
+  const auto r = empty.finish(PublicKey{});
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.first_bad_seq, 1u);
+  EXPECT_EQ(r.verified, 0u);
+  EXPECT_LE(r.verified, r.entries);
+}
+
+TEST_F(VerifierTest, AnUnsignedCheckpointClaimingMoreThanTheLogIsNamedAfterItsLastEntry) {
+  checkpoints[1].size = 60;  // the signature no longer matches, and the log has 6 entries
+  auto r = run(chain, checkpoints, key.public_key);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.first_bad_seq, 7u);
+  EXPECT_EQ(r.verified, 6u);
+  EXPECT_EQ(r.entries, 6u);
+}
+
 }  // namespace
 }  // namespace zeren::audit

@@ -2,6 +2,7 @@
 // two procuratorates; bad input; metrics.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -83,6 +84,47 @@ TEST(Cases, TheListFiltersAndPages) {
   auto bad_limit = manager.get("/api/v1/cases?limit=abc");
   EXPECT_EQ(bad_limit.status, 400);
   EXPECT_EQ(bad_limit.error_field(), "limit");
+}
+
+// Every byte but unreserved ASCII as %XX, for a query value.
+std::string percent_encoded(const std::string& s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
+TEST(Cases, TheListFindsACaseByItsNumberTypedWithHalfWidthBracketsOr第) {
+  TestServer server;
+  Browser manager(server.port());
+  ASSERT_EQ(manager.log_in("anguan").status, 200);
+  const auto id = add_case(manager, kCity);
+  const auto number = std::string(
+      manager.get("/api/v1/cases/" + std::to_string(id)).json().at("number").as_string());
+  // 嘉检刑诉受〔2026〕N号 → 嘉检刑诉受[2026]N号 and 嘉检刑诉受［2026］第N号
+  auto respelled = [&](const std::string& open, const std::string& close, const std::string& di) {
+    std::string s = number;
+    s.replace(s.find("〔"), std::string("〔").size(), open);
+    s.replace(s.find("〕"), std::string("〕").size(), close + di);
+    return s;
+  };
+  for (const std::string& typed : {respelled("[", "]", ""), respelled("［", "］", "第"),
+                                   " " + respelled("(", ")", "") + " "}) {
+    const auto reply = manager.get("/api/v1/cases?q=" + percent_encoded(typed));
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    const auto cases = reply.json().at("cases").as_array();
+    ASSERT_EQ(cases.size(), 1u) << typed << " → " << reply.body.substr(0, 300);
+    EXPECT_EQ(cases.at(0).at("id").as_int64(), id) << typed;
+    EXPECT_EQ(cases.at(0).at("number").as_string(), number) << typed;
+  }
 }
 
 TEST(Cases, AnotherProcuratoratesCaseIsNotFoundButTheUpperOneSupervisesTheLower) {
