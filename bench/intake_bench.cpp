@@ -8,7 +8,11 @@
 // the same settings committing one row per transaction, run once before and once after the
 // intakes; the baseline is the mean of the two.
 //
-//   zeren_bench_intake [--count N] [--dir PARENT] [--zeren PATH] [--keep]
+//   zeren_bench_intake [--count N] [--dir PARENT] [--zeren PATH] [--db URL] [--keep]
+//
+// With --db postgresql://…/NEW_DB the same intakes run on PostgreSQL (the database is created by
+// `zeren demo`; ZEREN_AUDIT_KEY must name the checkpoint key's file); the raw SQLite baseline is
+// then not run: bench/run measures pgbench on the same cluster instead.
 //
 // Prints the figures and RESULT lines for bench/run. Reports; asserts nothing about time.
 #include <cstdio>
@@ -47,6 +51,7 @@ struct Options {
   fs::path parent = fs::temp_directory_path();
   std::string zeren = ZEREN_BENCH_CLI;
   bool keep = false;
+  std::string db;  // a postgresql:// URL: intakes there; the raw SQLite baseline is not run
 };
 
 Options parse(int argc, char** argv) {
@@ -59,11 +64,15 @@ Options parse(int argc, char** argv) {
       o.parent = argv[++i];
     } else if (std::strcmp(argv[i], "--zeren") == 0 && has_value) {
       o.zeren = argv[++i];
+    } else if (std::strcmp(argv[i], "--db") == 0 && has_value) {
+      o.db = argv[++i];
     } else if (std::strcmp(argv[i], "--keep") == 0) {
       o.keep = true;
     } else {
-      std::fprintf(stderr, "usage: %s [--count N (>= %d)] [--dir PARENT] [--zeren PATH] [--keep]\n",
-                   argv[0], kMinCount);
+      std::fprintf(
+          stderr,
+          "usage: %s [--count N (>= %d)] [--dir PARENT] [--zeren PATH] [--db URL] [--keep]\n",
+          argv[0], kMinCount);
       std::exit(2);
     }
   }
@@ -129,18 +138,21 @@ double quarter_rate(const std::vector<double>& latencies_ms, int quarter) {
 }
 
 void print_timed(const char* name, const TimedTransactions& t) {
-  std::printf("  %s: %s/s (%s in %.2f s; per transaction p50 %.2f ms, p99 %.2f ms; "
-              "first quarter %s/s, last quarter %s/s)\n",
-              name, grouped(t.rate.per_second()).c_str(),
-              grouped(static_cast<double>(t.rate.operations)).c_str(), t.rate.seconds,
-              quantile(t.latencies_ms, 0.5), quantile(t.latencies_ms, 0.99),
-              grouped(quarter_rate(t.latencies_ms, 0)).c_str(),
-              grouped(quarter_rate(t.latencies_ms, 3)).c_str());
+  std::printf(
+      "  %s: %s/s (%s in %.2f s; per transaction p50 %.2f ms, p99 %.2f ms; "
+      "first quarter %s/s, last quarter %s/s)\n",
+      name, grouped(t.rate.per_second()).c_str(),
+      grouped(static_cast<double>(t.rate.operations)).c_str(), t.rate.seconds,
+      quantile(t.latencies_ms, 0.5), quantile(t.latencies_ms, 0.99),
+      grouped(quarter_rate(t.latencies_ms, 0)).c_str(),
+      grouped(quarter_rate(t.latencies_ms, 3)).c_str());
 }
 
 int run(const Options& o) {
   const fs::path dir = make_work_dir(o.parent);
-  const std::string db = (dir / "zeren.db").string(), log = (dir / "cli.log").string();
+  const bool sqlite = o.db.empty();
+  const std::string db = sqlite ? (dir / "zeren.db").string() : o.db,
+                    log = (dir / "cli.log").string();
   std::printf("Durable intake, %d transactions each way, in %s\n", o.count, dir.c_str());
 
   load_demo_with_cli(o.zeren, db, log);
@@ -150,11 +162,29 @@ int run(const Options& o) {
   Store& store = *opened->store;
   const FixedDayClock clock(*Date::from_ymd(2026, 11, 26));
   const audit::OpenSslDrawCrypto crypto(opened->hash);
-  const IntakeTarget target = prepare_department(store, clock, kProcuratorate, kDepartment, kCaseManager);
-  std::printf("  %s / %s: %d units, approved plan %s; chain hash %s; SQLite %s\n", kProcuratorate,
-              kDepartment, target.units, target.plan_created ? "created for the run" : "already there",
-              std::string(audit::name_of(opened->hash)).c_str(), sqlite_version().c_str());
+  const IntakeTarget target =
+      prepare_department(store, clock, kProcuratorate, kDepartment, kCaseManager);
+  std::printf("  %s / %s: %d units, approved plan %s; chain hash %s; %s\n", kProcuratorate,
+              kDepartment, target.units,
+              target.plan_created ? "created for the run" : "already there",
+              std::string(audit::name_of(opened->hash)).c_str(),
+              sqlite ? ("SQLite " + sqlite_version()).c_str() : "PostgreSQL");
 
+  if (!sqlite) {
+    // PostgreSQL: its baseline (pgbench on the same cluster) is bench/run's.
+    const IntakeRun intakes = run_intakes(store, clock, crypto, target, o.count);
+    opened->store.reset();
+    const int verify = verify_audit_with_cli(o.zeren, db, log);
+    print_timed("intake_case on PostgreSQL", intakes.timed);
+    std::printf("  `zeren audit verify` afterwards: exit %d\n", verify);
+    result("intake_pg.count", o.count);
+    result("intake_pg.per_s", intakes.timed.rate.per_second());
+    result("intake_pg.p50_ms", quantile(intakes.timed.latencies_ms, 0.5));
+    result("intake_pg.p99_ms", quantile(intakes.timed.latencies_ms, 0.99));
+    result("intake_pg.audit_verify_exit", verify);
+    if (!o.keep) fs::remove_all(dir);
+    return 0;
+  }
   const SyncLatency sync = probe_sync_latency((dir / "sync-probe").string(), 500);
   std::printf("  this disk: write 4 KiB + fdatasync p50 %.3f ms, p99 %.3f ms\n", sync.p50_ms,
               sync.p99_ms);

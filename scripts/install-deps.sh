@@ -21,6 +21,12 @@ packages=(
   chromium chromium-driver fonts-noto-cjk
 )
 
+# bench/run only (`install-deps.sh --bench`): HTTP load (wrk) against a static baseline (nginx),
+# and openssl's command for the SM3 baseline.
+if [[ "${1:-}" == --bench ]]; then
+  packages+=(wrk nginx openssl)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
