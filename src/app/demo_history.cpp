@@ -5,19 +5,12 @@
 #include <memory>
 #include <random>
 
+#include "app/invented_names.hpp"
 #include "app/use_cases.hpp"
 
 namespace zeren::app {
 
 namespace {
-
-constexpr const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
-                                     "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗",
-                                     "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"};
-constexpr const char* kGiven[] = {"伟",   "芳",   "娜",   "敏",   "静",   "强",   "磊",
-                                  "军",   "洋",   "勇",   "艳",   "杰",   "涛",   "明",
-                                  "超",   "秀兰", "霞",   "平",   "刚",   "桂英", "建华",
-                                  "志强", "海燕", "国庆", "晓东", "丽娟", "文博", "子豪"};
 
 struct Dept {
   ProcuratorateId procuratorate;
@@ -67,10 +60,7 @@ class History {
  private:
   int uniform(int lo, int hi) { return dice_.uniform(lo, hi); }
   bool chance(double p) { return dice_.chance(p); }
-  std::string person_name() {
-    return std::string(kSurnames[uniform(0, std::size(kSurnames) - 1)]) +
-           kGiven[uniform(0, std::size(kGiven) - 1)];
-  }
+  std::string person_name() { return invented_name(dice_.rng); }
   Context ctx(const Actor& a) { return Context{a, clock_}; }
   Status as(PersonId p, const std::function<Status(Transaction&, const Context&)>& work);
 

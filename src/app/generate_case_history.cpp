@@ -8,6 +8,7 @@
 #include "app/assign_case.hpp"
 #include "app/draws.hpp"
 #include "app/generate.hpp"
+#include "app/invented_names.hpp"
 
 namespace zeren::app {
 
@@ -157,14 +158,11 @@ Result<CaseHistory> generate_case_history(Store& store, SteppingClock& clock,
   auto uniform = [&](std::int64_t lo, std::int64_t hi) {
     return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng);
   };
-  constexpr const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
-  constexpr const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇"};
   std::vector<std::int64_t> doc_serial(offices.size(), 0);
   KeptViews views;
 
   // The intakes of one day, in a random order of 院, as (office index) entries.
   std::vector<std::size_t> today;
-  std::int64_t pending = 0;  // intakes in the open transaction
   std::vector<CaseIntake> batch;
   std::vector<std::size_t> batch_office;
   auto flush = [&]() -> Status {
@@ -193,7 +191,6 @@ Result<CaseHistory> generate_case_history(Store& store, SteppingClock& clock,
     ++out.transactions;
     batch.clear();
     batch_office.clear();
-    pending = 0;
     if (progress) progress(out.cases, options.cases);
     return ok_status();
   };
@@ -225,15 +222,13 @@ Result<CaseHistory> generate_case_history(Store& store, SteppingClock& clock,
       const bool criminal = in.category == CaseCategory::arrest_review ||
                             in.category == CaseCategory::prosecution_review;
       in.custody = criminal && uniform(0, 9) < 6;
-      for (auto k = uniform(1, 3); k > 0; --k)
-        in.parties.push_back(std::string(kSurnames[uniform(0, 9)]) + kGiven[uniform(0, 9)] +
-                             kGiven[uniform(0, 9)]);
+      for (auto k = uniform(1, 3); k > 0; --k) in.parties.push_back(invented_name(rng));
       in.source_org = criminal ? o.short_code + "公安局" : o.short_code + "人民法院";
       in.source_doc_no = o.short_code + "公（刑）字〔" + std::to_string(days[day].year()) + "〕" +
                          std::to_string(++doc_serial[i]) + "号";
       batch.push_back(std::move(in));
       batch_office.push_back(i);
-      if (++pending >= options.batch) {
+      if (static_cast<int>(batch.size()) >= options.batch) {
         ZEREN_TRY(flush());
         // A minute later for the next batch of the day, so that entries keep a readable order.
         clock.set(days[day], 9 * 60 + std::min(8 * 60, ++batches_today));

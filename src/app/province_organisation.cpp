@@ -4,6 +4,7 @@
 #include <random>
 
 #include "app/generate.hpp"
+#include "app/invented_names.hpp"
 
 namespace zeren::app {
 
@@ -16,11 +17,6 @@ constexpr const char* kCities[] = {"兰", "嘉", "金", "白", "天", "武", "�
 constexpr const char* kDistricts[] = {"城", "东", "西", "南", "北", "新", "川", "山", "水", "阳",
                                       "台", "泉", "林", "源", "丰", "和", "昌", "远", "清", "乐",
                                       "文", "康", "兴", "景", "通", "谷", "原", "峪", "池", "岭"};
-constexpr const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
-                                     "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"};
-constexpr const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇",
-                                  "艳", "杰", "涛", "明", "超", "霞", "平", "刚", "华", "丽"};
-
 struct BusinessDepartment {
   const char* name;
   std::set<CaseCategory> categories;
@@ -53,12 +49,6 @@ Result<DemoOrganisation> province_organisation(const ProvinceShape& shape) {
     return Error::invalid("prosecutors", "out_of_range",
                           "每个院至少 8 名员额检察官 (at least 8 prosecutors per procuratorate)");
   std::mt19937_64 rng(shape.seed);
-  auto pick = [&](auto& list) {
-    return list[std::uniform_int_distribution<std::size_t>(0, std::size(list) - 1)(rng)];
-  };
-  auto person_name = [&] {
-    return std::string(pick(kSurnames)) + pick(kGiven) + (rng() % 2 ? pick(kGiven) : "");
-  };
 
   DemoOrganisation org;
   // 院 0 is the provincial one; then cities (about one in seven), then districts under them.
@@ -129,7 +119,7 @@ Result<DemoOrganisation> province_organisation(const ProvinceShape& shape) {
                           std::vector<DemoOrganisation::PostRef> posts) {
       DemoOrganisation::Person person;
       person.key = p.key + "-" + std::to_string(++serial);
-      person.name = person_name();
+      person.name = invented_name(rng);
       person.procuratorate = p.key;
       person.department = department;
       person.category = category;
