@@ -42,6 +42,13 @@ TEST_F(Gen, MakesAProvinceWhoseCasesAreAllAssignedByVerifiableDraws) {
             "0");
   EXPECT_EQ(scalar("SELECT count(*) FROM assignment WHERE method = 'random'"), "600");
   EXPECT_EQ(scalar("SELECT sum(last_serial) FROM case_number_counter"), "600");
+  // gen keeps the departments' loads in memory: every draw must still have seen, for every
+  // candidate, exactly the weight of the cases assigned to it before (普通 1, 疑难 2).
+  EXPECT_EQ(scalar("SELECT count(*) FROM assignment a JOIN assignment_candidate k ON "
+                   "k.assignment_id = a.id WHERE k.weight_sum != (SELECT coalesce(sum(CASE WHEN "
+                   "c.difficulty = 'difficult' THEN 2 ELSE 1 END), 0) FROM assignment b JOIN "
+                   "case_file c ON c.id = b.case_id WHERE b.unit_id = k.unit_id AND b.id < a.id)"),
+            "0");
 
   // The audit log verifies, every draw recomputed; the history's epochs are revealed.
   const auto v = verify();
