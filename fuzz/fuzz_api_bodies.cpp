@@ -45,6 +45,8 @@
 #include "security/sodium_session_secrets.hpp"
 #include "storage/open_store.hpp"
 #include "storage/sql/sql_transaction.hpp"
+#include "storage/sql/statement_cache.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
 
 namespace {
 
@@ -89,13 +91,14 @@ class SandboxStore final : public Store {
   using Store::transact;
   Status transact(const std::function<Status(Transaction&)>& work, Access) override {
     sql::NoChainLock chain;
-    sql::SqlTransaction tx(sql_, hash_, sql::Backend::sqlite, chain);
+    sql::SqlTransaction tx(sql_, statements_, hash_, sql::Backend::sqlite, chain);
     if (!sandboxed_) {
       ZEREN_TRY(exec("BEGIN IMMEDIATE"));
-      return sql::finish(sql_, sql::guarded([&] { return work(tx); }));
+      return sql::finish(sql_, statements_, sql::guarded([&] { return work(tx); }));
     }
     ZEREN_TRY(exec("SAVEPOINT api_transaction"));
     Status result = sql::guarded([&] { return work(tx); });
+    statements_.settle();
     if (!result) ZEREN_TRY(exec("ROLLBACK TO api_transaction"));
     ZEREN_TRY(exec("RELEASE api_transaction"));
     return result;
@@ -117,6 +120,7 @@ class SandboxStore final : public Store {
     });
   }
   soci::session sql_;
+  sql::StatementCache statements_{sql_, sqlite::settle_statement};
   audit::HashAlgorithm hash_;
   bool sandboxed_ = false;
 };

@@ -12,6 +12,7 @@
 
 #include "storage/sql/schema.hpp"
 #include "storage/sql/sql_transaction.hpp"
+#include "storage/sql/statement_cache.hpp"
 
 namespace zeren::postgres {
 
@@ -79,12 +80,21 @@ void back_off(int attempt) {
 
 }  // namespace
 
+struct PgStore::Connection {
+  explicit Connection(std::unique_ptr<soci::session> s)
+      : sql(std::move(s)), statements(std::make_unique<sql::StatementCache>(*sql)) {}
+  std::unique_ptr<soci::session> sql;
+  std::unique_ptr<sql::StatementCache> statements;  // of sql, so gone before it
+};
+
 PgStore::PgStore(std::vector<std::unique_ptr<soci::session>> connections, audit::HashAlgorithm hash)
-    : idle_(std::move(connections)), hash_(hash) {}
+    : hash_(hash) {
+  for (auto& c : connections) idle_.push_back(std::make_unique<Connection>(std::move(c)));
+}
 
 PgStore::~PgStore() = default;
 
-std::unique_ptr<soci::session> PgStore::take() {
+std::unique_ptr<PgStore::Connection> PgStore::take() {
   std::unique_lock lock(mu_);
   idle_cv_.wait(lock, [&] { return !idle_.empty(); });
   auto s = std::move(idle_.back());
@@ -92,16 +102,17 @@ std::unique_ptr<soci::session> PgStore::take() {
   return s;
 }
 
-void PgStore::give(std::unique_ptr<soci::session> s) {
+void PgStore::give(std::unique_ptr<Connection> c) {
   {
     std::lock_guard lock(mu_);
-    idle_.push_back(std::move(s));
+    idle_.push_back(std::move(c));
   }
   idle_cv_.notify_one();
 }
 
-Status PgStore::attempt(soci::session& sql, const std::function<Status(Transaction&)>& work,
+Status PgStore::attempt(Connection& c, const std::function<Status(Transaction&)>& work,
                         bool lock_first) {
+  soci::session& sql = *c.sql;
   long long seen = 0;
   auto begin = [&] {
     sql << "BEGIN";
@@ -111,14 +122,16 @@ Status PgStore::attempt(soci::session& sql, const std::function<Status(Transacti
   };
   if (!guarded(begin)) {
     // A connection the server dropped (restart, fail-over) is opened again once.
+    // Its prepared statements went with it.
+    c.statements->clear();
     ZEREN_TRY(guarded([&] {
       sql.reconnect();
       return begin();
     }));
   }
   PgChainLock chain(sql, seen, lock_first);
-  sql::SqlTransaction tx(sql, hash_, sql::Backend::postgresql, chain);
-  return sql::finish(sql, guarded([&] { return work(tx); }));
+  sql::SqlTransaction tx(sql, *c.statements, hash_, sql::Backend::postgresql, chain);
+  return sql::finish(sql, *c.statements, guarded([&] { return work(tx); }));
 }
 
 Status PgStore::transact(const std::function<Status(Transaction&)>& work, Access access) {

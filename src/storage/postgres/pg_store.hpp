@@ -30,6 +30,9 @@
 namespace soci {
 class session;
 }
+namespace zeren::sql {
+class StatementCache;
+}
 
 namespace zeren::postgres {
 
@@ -41,14 +44,14 @@ class PgStore final : public Store {
   Status transact(const std::function<Status(Transaction&)>& work, Access access) override;
 
  private:
-  std::unique_ptr<soci::session> take();
-  void give(std::unique_ptr<soci::session> s);
-  Status attempt(soci::session& sql, const std::function<Status(Transaction&)>& work,
-                 bool lock_first);
+  struct Connection;  // a session and its prepared statements (pg_store.cpp)
+  std::unique_ptr<Connection> take();
+  void give(std::unique_ptr<Connection> c);
+  Status attempt(Connection& c, const std::function<Status(Transaction&)>& work, bool lock_first);
 
   std::mutex mu_;
   std::condition_variable idle_cv_;
-  std::vector<std::unique_ptr<soci::session>> idle_;
+  std::vector<std::unique_ptr<Connection>> idle_;
   audit::HashAlgorithm hash_;
 };
 

@@ -5,6 +5,7 @@
 
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
+#include "storage/sql/statement_cache.hpp"
 
 namespace zeren::sql {
 
@@ -44,12 +45,12 @@ Result<AssignmentId> SqlTransaction::add_assignment(const AssignmentRecord& r) {
     int ordinal = 0, position = 0, share = 0, eligible = 0, in_band = 0;
     long long cu = 0, weight = 0;
     std::string exclusion;
-    soci::statement insert =
-        (sql_.prepare << "INSERT INTO assignment_candidate (assignment_id, ordinal, unit_id, "
-                         "position, weight_sum, share_bp, eligible, exclusion, in_band) VALUES "
-                         "(:a, :o, :u, :p, :w, :s, :e, :x, :b)",
-         use(id), use(ordinal), use(cu), use(position), use(weight), use(share), use(eligible),
-         use(exclusion), use(in_band));
+    soci::statement& insert = statements_.bind(
+        "INSERT INTO assignment_candidate (assignment_id, ordinal, unit_id, "
+        "position, weight_sum, share_bp, eligible, exclusion, in_band) VALUES "
+        "(:a, :o, :u, :p, :w, :s, :e, :x, :b)",
+        use(id), use(ordinal), use(cu), use(position), use(weight), use(share), use(eligible),
+        use(exclusion), use(in_band));
     for (std::size_t i = 0; i < r.candidates.size(); ++i) {
       const auto& c = r.candidates[i];
       ordinal = static_cast<int>(i);
@@ -76,7 +77,11 @@ Result<std::vector<AssignmentRecord>> SqlTransaction::load_assignments(const std
           long long aid = 0, unit = 0, weight = 0;
           int position = 0, share = 0, eligible = 0, in_band = 0;
           std::string exclusion;
-          soci::statement st(sql_);
+          soci::statement& st = statements_.unbound(
+              "SELECT k.assignment_id, k.unit_id, k.position, k.weight_sum, k.share_bp, "
+              "k.eligible, k.exclusion, k.in_band FROM assignment_candidate k JOIN assignment x "
+              "ON x.id = k.assignment_id" +
+              kScopeJoin + where + " ORDER BY k.assignment_id, k.ordinal");
           if (has_arg) st.exchange(use(arg));
           st.exchange(into(aid));
           st.exchange(into(unit));
@@ -86,12 +91,6 @@ Result<std::vector<AssignmentRecord>> SqlTransaction::load_assignments(const std
           st.exchange(into(eligible));
           st.exchange(into(exclusion));
           st.exchange(into(in_band));
-          st.alloc();
-          st.prepare(
-              "SELECT k.assignment_id, k.unit_id, k.position, k.weight_sum, k.share_bp, "
-              "k.eligible, k.exclusion, k.in_band FROM assignment_candidate k JOIN assignment x "
-              "ON x.id = k.assignment_id" +
-              kScopeJoin + where + " ORDER BY k.assignment_id, k.ordinal");
           st.define_and_bind();
           st.execute();
           while (st.fetch())
@@ -105,7 +104,11 @@ Result<std::vector<AssignmentRecord>> SqlTransaction::load_assignments(const std
         std::string method, value;
         soci::indicator plan_ind = soci::i_ok, epoch_ind = soci::i_ok, approver_ind = soci::i_ok,
                         request_ind = soci::i_ok;
-        soci::statement st(sql_);
+        soci::statement& st = statements_.unbound(
+            "SELECT x.id, x.case_id, x.unit_id, x.method, x.plan_id, x.plan_version, x.tolerance, "
+            "x.min_pool, x.pool_size, x.band_size, x.epoch_id, x.draw_value, x.draw_index, "
+            "x.approver, x.request_id, x.decided_at_us, x.audit_seq FROM assignment x" +
+            kScopeJoin + where + " ORDER BY x.id");
         if (has_arg) st.exchange(use(arg));
         st.exchange(into(id));
         st.exchange(into(cid));
@@ -124,12 +127,6 @@ Result<std::vector<AssignmentRecord>> SqlTransaction::load_assignments(const std
         st.exchange(into(request, request_ind));
         st.exchange(into(at));
         st.exchange(into(seq));
-        st.alloc();
-        st.prepare(
-            "SELECT x.id, x.case_id, x.unit_id, x.method, x.plan_id, x.plan_version, x.tolerance, "
-            "x.min_pool, x.pool_size, x.band_size, x.epoch_id, x.draw_value, x.draw_index, "
-            "x.approver, x.request_id, x.decided_at_us, x.audit_seq FROM assignment x" +
-            kScopeJoin + where + " ORDER BY x.id");
         st.define_and_bind();
         st.execute();
         while (st.fetch()) {
@@ -188,9 +185,10 @@ Status SqlTransaction::save_request_decision(const AssignmentRequest& r) {
     long long id = r.id.value, at = r.decided_at_us;
     const std::string status(code_of(r.status));
     Nullable by(r.decided_by);
-    sql_ << "UPDATE assignment_request SET status = :s, decided_by = :b, decision_note = :n, "
-            "decided_at_us = :at WHERE id = :id",
-        use(status), use(by.value, by.ind), use(r.decision_note), use(at), use(id);
+    statements_.run(
+        "UPDATE assignment_request SET status = :s, decided_by = :b, decision_note = :n, "
+        "decided_at_us = :at WHERE id = :id",
+        use(status), use(by.value, by.ind), use(r.decision_note), use(at), use(id));
     return ok_status();
   });
 }
@@ -203,7 +201,11 @@ Result<std::vector<AssignmentRequest>> SqlTransaction::load_requests(const std::
         long long id = 0, cid = 0, target = 0, by = 0, at = 0, decided_by = 0, decided_at = 0;
         std::string kind, reason, text, actor, status, note;
         soci::indicator target_ind = soci::i_ok, decided_ind = soci::i_ok;
-        soci::statement st(sql_);
+        soci::statement& st = statements_.unbound(
+            "SELECT x.id, x.case_id, x.kind, x.reason, x.reason_text, x.target_unit_id, "
+            "x.requested_by, x.requested_by_actor, x.requested_at_us, x.status, x.decided_by, "
+            "x.decision_note, x.decided_at_us FROM assignment_request x" +
+            kScopeJoin + where + " ORDER BY x.id");
         if (!where.empty()) st.exchange(use(arg));
         st.exchange(into(id));
         st.exchange(into(cid));
@@ -218,12 +220,6 @@ Result<std::vector<AssignmentRequest>> SqlTransaction::load_requests(const std::
         st.exchange(into(decided_by, decided_ind));
         st.exchange(into(note));
         st.exchange(into(decided_at));
-        st.alloc();
-        st.prepare(
-            "SELECT x.id, x.case_id, x.kind, x.reason, x.reason_text, x.target_unit_id, "
-            "x.requested_by, x.requested_by_actor, x.requested_at_us, x.status, x.decided_by, "
-            "x.decision_note, x.decided_at_us FROM assignment_request x" +
-            kScopeJoin + where + " ORDER BY x.id");
         st.define_and_bind();
         st.execute();
         while (st.fetch()) {
@@ -266,10 +262,11 @@ Result<AlertId> SqlTransaction::add_alert(const Alert& a) {
     long long id = 0, proc = a.procuratorate.value, at = a.created_at_us;
     Nullable dept(a.department);
     Nullable cid(a.case_id);
-    sql_ << "INSERT INTO alert (procuratorate_id, department_id, case_id, kind, message, "
-            "created_at_us) VALUES (:p, :d, :c, :k, :m, :at) RETURNING id",
+    statements_.run(
+        "INSERT INTO alert (procuratorate_id, department_id, case_id, kind, message, "
+        "created_at_us) VALUES (:p, :d, :c, :k, :m, :at) RETURNING id",
         use(proc), use(dept.value, dept.ind), use(cid.value, cid.ind), use(a.kind), use(a.message),
-        use(at), into(id);
+        use(at), into(id));
     return AlertId{id};
   });
 }
@@ -280,7 +277,10 @@ Result<std::vector<Alert>> SqlTransaction::list_alerts(std::optional<Procuratora
     long long id = 0, proc = 0, dept = 0, cid = 0, at = 0, arg = within ? within->value : 0;
     std::string kind, message;
     soci::indicator dept_ind = soci::i_ok, case_ind = soci::i_ok;
-    soci::statement st(sql_);
+    soci::statement& st = statements_.unbound(
+        std::string("SELECT id, procuratorate_id, department_id, case_id, kind, message, "
+                    "created_at_us FROM alert ") +
+        (within ? "WHERE procuratorate_id = :p " : "") + "ORDER BY id");
     if (within) st.exchange(use(arg));
     st.exchange(into(id));
     st.exchange(into(proc));
@@ -289,10 +289,6 @@ Result<std::vector<Alert>> SqlTransaction::list_alerts(std::optional<Procuratora
     st.exchange(into(kind));
     st.exchange(into(message));
     st.exchange(into(at));
-    st.alloc();
-    st.prepare(std::string("SELECT id, procuratorate_id, department_id, case_id, kind, message, "
-                           "created_at_us FROM alert ") +
-               (within ? "WHERE procuratorate_id = :p " : "") + "ORDER BY id");
     st.define_and_bind();
     st.execute();
     while (st.fetch()) {
@@ -315,10 +311,11 @@ Result<EpochId> SqlTransaction::add_epoch(const DrawEpoch& e) {
     long long id = 0, at = e.opened_at_us;
     const std::string day = e.day.iso(), commitment = audit::to_hex(e.commitment),
                       secret = audit::to_hex(e.secret);
-    sql_ << "INSERT INTO draw_epoch (day, commitment, secret, opened_at_us) VALUES (:d, :c, :s, "
-            ":at) "
-            "RETURNING id",
-        use(day), use(commitment), use(secret), use(at), into(id);
+    statements_.run(
+        "INSERT INTO draw_epoch (day, commitment, secret, opened_at_us) VALUES (:d, :c, :s, "
+        ":at) "
+        "RETURNING id",
+        use(day), use(commitment), use(secret), use(at), into(id));
     return EpochId{id};
   });
 }
@@ -326,8 +323,9 @@ Result<EpochId> SqlTransaction::add_epoch(const DrawEpoch& e) {
 Status SqlTransaction::close_epoch(EpochId id, std::int64_t closed_at_us) {
   return guarded([&]() -> Status {
     long long v = id.value, at = closed_at_us;
-    sql_ << "UPDATE draw_epoch SET closed_at_us = :at WHERE id = :id AND closed_at_us IS NULL",
-        use(at), use(v);
+    statements_.run(
+        "UPDATE draw_epoch SET closed_at_us = :at WHERE id = :id AND closed_at_us IS NULL", use(at),
+        use(v));
     return ok_status();
   });
 }
@@ -338,11 +336,12 @@ Result<std::vector<DrawEpoch>> SqlTransaction::load_epochs(const std::string& wh
     long long id = 0, opened = 0, closed = 0;
     std::string day, commitment, secret;
     soci::indicator closed_ind = soci::i_ok;
-    soci::statement st = (sql_.prepare << "SELECT id, day, commitment, secret, opened_at_us, "
-                                          "closed_at_us FROM draw_epoch " +
-                                              where + " ORDER BY id",
-                          into(id), into(day), into(commitment), into(secret), into(opened),
-                          into(closed, closed_ind));
+    soci::statement& st = statements_.bind(
+        "SELECT id, day, commitment, secret, opened_at_us, "
+        "closed_at_us FROM draw_epoch " +
+            where + " ORDER BY id",
+        into(id), into(day), into(commitment), into(secret), into(opened),
+        into(closed, closed_ind));
     st.execute();
     while (st.fetch()) {
       DrawEpoch e;

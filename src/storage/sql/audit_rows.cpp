@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "storage/sql/sql_transaction.hpp"
+#include "storage/sql/statement_cache.hpp"
 
 namespace zeren::sql {
 
@@ -18,8 +19,8 @@ Result<AuditEntry> SqlTransaction::append(const AuditEvent& event) {
     long long last = 0;
     std::string last_hash;
     soci::indicator ind = soci::i_ok;
-    sql_ << "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", into(last, ind),
-        into(last_hash);
+    statements_.run("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", into(last, ind),
+                    into(last_hash));
     Digest previous{};
     if (sql_.got_data() && ind != soci::i_null) {
       if (!audit::from_hex(last_hash, previous))
@@ -39,10 +40,11 @@ Result<AuditEntry> SqlTransaction::append(const AuditEvent& event) {
     long long seq = static_cast<long long>(e.seq), time = event.time_us;
     int version = e.version;
     const std::string hex = audit::to_hex(e.hash);
-    sql_ << "INSERT INTO audit_log (seq, version, time_us, actor, action, subject, fields, hash) "
-            "VALUES (:s, :v, :t, :a, :c, :u, :f, :h)",
+    statements_.run(
+        "INSERT INTO audit_log (seq, version, time_us, actor, action, subject, fields, hash) "
+        "VALUES (:s, :v, :t, :a, :c, :u, :f, :h)",
         use(seq), use(version), use(time), use(event.actor), use(event.action), use(event.subject),
-        use(e.fields_text), use(hex);
+        use(e.fields_text), use(hex));
     return e;
   });
 }
@@ -51,7 +53,7 @@ Result<std::uint64_t> SqlTransaction::size() {
   ZEREN_TRY(chain_.hold());
   return guarded_value<std::uint64_t>([&]() -> Result<std::uint64_t> {
     long long n = 0;
-    sql_ << "SELECT COUNT(*) FROM audit_log", into(n);
+    statements_.run("SELECT COUNT(*) FROM audit_log", into(n));
     return static_cast<std::uint64_t>(n);
   });
 }
@@ -68,11 +70,11 @@ Result<std::vector<AuditEntry>> SqlTransaction::load_entries(const std::string& 
         "SELECT seq, version, time_us, actor, action, subject, fields, hash "
         "FROM audit_log " +
         where + " ORDER BY seq";
-    soci::statement st =
-        subject ? (sql_.prepare << q, use(*subject), into(seq), into(version), into(time),
-                   into(actor), into(action), into(subj), into(fields), into(hash))
-                : (sql_.prepare << q, use(lo), use(hi), into(seq), into(version), into(time),
-                   into(actor), into(action), into(subj), into(fields), into(hash));
+    soci::statement& st =
+        subject ? statements_.bind(q, use(*subject), into(seq), into(version), into(time),
+                                   into(actor), into(action), into(subj), into(fields), into(hash))
+                : statements_.bind(q, use(lo), use(hi), into(seq), into(version), into(time),
+                                   into(actor), into(action), into(subj), into(fields), into(hash));
     st.execute();
     while (st.fetch()) {
       AuditEntry e;
@@ -105,7 +107,7 @@ Result<Digest> SqlTransaction::head() {
   return guarded_value<Digest>([&]() -> Result<Digest> {
     std::string hex;
     soci::indicator ind = soci::i_ok;
-    sql_ << "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", into(hex, ind);
+    statements_.run("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", into(hex, ind));
     Digest d{};
     if (!sql_.got_data() || ind == soci::i_null) return d;
     if (!audit::from_hex(hex, d))
@@ -119,9 +121,10 @@ Status SqlTransaction::add_checkpoint(const AuditCheckpoint& c) {
   return guarded([&]() -> Status {
     long long size = static_cast<long long>(c.size), at = c.signed_at_us;
     const std::string head = audit::to_hex(c.head), sig = audit::to_hex(c.signature);
-    sql_ << "INSERT INTO audit_checkpoint (size, head, signed_at_us, key_id, signature) "
-            "VALUES (:s, :h, :t, :k, :g)",
-        use(size), use(head), use(at), use(c.key_id), use(sig);
+    statements_.run(
+        "INSERT INTO audit_checkpoint (size, head, signed_at_us, key_id, signature) "
+        "VALUES (:s, :h, :t, :k, :g)",
+        use(size), use(head), use(at), use(c.key_id), use(sig));
     return ok_status();
   });
 }
@@ -131,9 +134,10 @@ Result<std::vector<AuditCheckpoint>> SqlTransaction::checkpoints() {
     std::vector<AuditCheckpoint> out;
     long long id = 0, size = 0, at = 0;
     std::string head, key, sig;
-    soci::statement st = (sql_.prepare << "SELECT id, size, head, signed_at_us, key_id, signature "
-                                          "FROM audit_checkpoint ORDER BY id",
-                          into(id), into(size), into(head), into(at), into(key), into(sig));
+    soci::statement& st = statements_.bind(
+        "SELECT id, size, head, signed_at_us, key_id, signature "
+        "FROM audit_checkpoint ORDER BY id",
+        into(id), into(size), into(head), into(at), into(key), into(sig));
     st.execute();
     while (st.fetch()) {
       AuditCheckpoint c;

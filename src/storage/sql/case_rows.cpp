@@ -4,6 +4,7 @@
 
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
+#include "storage/sql/statement_cache.hpp"
 
 namespace zeren::sql {
 
@@ -16,10 +17,11 @@ Result<std::int64_t> SqlTransaction::next_case_serial(ProcuratorateId p, const s
     long long proc = p.value, serial = 0;
     // One statement both creates the counter and advances it; the row stays locked by the
     // transaction, so numbers are gapless and unique.
-    sql_ << "INSERT INTO case_number_counter (procuratorate_id, code, year, last_serial) "
-            "VALUES (:p, :c, :y, 1) ON CONFLICT (procuratorate_id, code, year) "
-            "DO UPDATE SET last_serial = case_number_counter.last_serial + 1 RETURNING last_serial",
-        use(proc), use(code), use(year), into(serial);
+    statements_.run(
+        "INSERT INTO case_number_counter (procuratorate_id, code, year, last_serial) "
+        "VALUES (:p, :c, :y, 1) ON CONFLICT (procuratorate_id, code, year) "
+        "DO UPDATE SET last_serial = case_number_counter.last_serial + 1 RETURNING last_serial",
+        use(proc), use(code), use(year), into(serial));
     return static_cast<std::int64_t>(serial);
   });
 }
@@ -48,14 +50,14 @@ Result<CaseId> SqlTransaction::add_case(const Case& c) {
     write_progress(id, c.progress());
     for (std::size_t i = 0; i < in.parties.size(); ++i) {
       int pos = static_cast<int>(i);
-      sql_ << "INSERT INTO case_party (case_id, position, name) VALUES (:c, :p, :n)", use(id),
-          use(pos), use(in.parties[i]);
+      statements_.run("INSERT INTO case_party (case_id, position, name) VALUES (:c, :p, :n)",
+                      use(id), use(pos), use(in.parties[i]));
     }
     auto people = [&](const std::vector<PersonId>& list, const std::string& role) {
       for (auto p : list) {
         long long pv = p.value;
-        sql_ << "INSERT INTO case_person (case_id, role, person_id) VALUES (:c, :r, :p)", use(id),
-            use(role), use(pv);
+        statements_.run("INSERT INTO case_person (case_id, role, person_id) VALUES (:c, :r, :p)",
+                        use(id), use(role), use(pv));
       }
     };
     people(in.recusals, "recusal");
@@ -70,8 +72,8 @@ Status SqlTransaction::save_case_state(const Case& c) {
     const std::string status(code_of(c.status()));
     long long unit = c.unit() ? c.unit()->value : 0;
     soci::indicator unit_ind = c.unit() ? soci::i_ok : soci::i_null;
-    sql_ << "UPDATE case_file SET status = :s, unit_id = :u WHERE id = :id", use(status),
-        use(unit, unit_ind), use(id);
+    statements_.run("UPDATE case_file SET status = :s, unit_id = :u WHERE id = :id", use(status),
+                    use(unit, unit_ind), use(id));
     write_progress(id, c.progress());
     return ok_status();
   });
@@ -83,14 +85,15 @@ void SqlTransaction::write_progress(long long id, const CaseProgress& p) {
   NullableDate start(p.period_start), due(p.due_on), concluded(p.concluded_on),
       archived(p.archived_on), transferred(p.transferred_on), withdrawn(p.withdrawn_on);
   int returns = p.returns, extended = p.extended ? 1 : 0;
-  sql_ << "UPDATE case_file SET period = :pe, period_start = :ps, due_on = :du, "
-          "deadline_basis = :b, returns = :r, extended = :x, concluded_on = :co, "
-          "archived_on = :ar, transferred_on = :tr, transferred_to = :tt, withdrawn_on = :w "
-          "WHERE id = :id",
+  statements_.run(
+      "UPDATE case_file SET period = :pe, period_start = :ps, due_on = :du, "
+      "deadline_basis = :b, returns = :r, extended = :x, concluded_on = :co, "
+      "archived_on = :ar, transferred_on = :tr, transferred_to = :tt, withdrawn_on = :w "
+      "WHERE id = :id",
       use(period, period_ind), use(start.value, start.ind), use(due.value, due.ind),
       use(p.deadline_basis), use(returns), use(extended), use(concluded.value, concluded.ind),
       use(archived.value, archived.ind), use(transferred.value, transferred.ind),
-      use(p.transferred_to), use(withdrawn.value, withdrawn.ind), use(id);
+      use(p.transferred_to), use(withdrawn.value, withdrawn.ind), use(id));
 }
 
 Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
@@ -108,9 +111,9 @@ Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
           "SELECT x.case_id, x.position, x.name FROM case_party x JOIN case_file c "
           "ON c.id = x.case_id " +
           where + " ORDER BY x.case_id, x.position";
-      soci::statement st = !has_arg
-                               ? (sql_.prepare << q, into(cid), into(pos), into(name))
-                               : (sql_.prepare << q, use(arg), into(cid), into(pos), into(name));
+      soci::statement& st = !has_arg
+                                ? statements_.bind(q, into(cid), into(pos), into(name))
+                                : statements_.bind(q, use(arg), into(cid), into(pos), into(name));
       st.execute();
       while (st.fetch()) parties[cid].push_back(name);
     }
@@ -121,9 +124,9 @@ Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
           "SELECT x.case_id, x.role, x.person_id FROM case_person x JOIN case_file c "
           "ON c.id = x.case_id " +
           where + " ORDER BY x.case_id, x.person_id";
-      soci::statement st = !has_arg
-                               ? (sql_.prepare << q, into(cid), into(role), into(person))
-                               : (sql_.prepare << q, use(arg), into(cid), into(role), into(person));
+      soci::statement& st =
+          !has_arg ? statements_.bind(q, into(cid), into(role), into(person))
+                   : statements_.bind(q, use(arg), into(cid), into(role), into(person));
       st.execute();
       while (st.fetch())
         (role == "recusal" ? recusals : investigators)[cid].push_back(PersonId{person});
@@ -144,7 +147,7 @@ Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
         "c.period_start, c.due_on, c.deadline_basis, c.returns, c.extended, c.concluded_on, "
         "c.archived_on, c.transferred_on, c.transferred_to FROM case_file c " +
         where + " ORDER BY c.id";
-    soci::statement st(sql_);
+    soci::statement& st = statements_.unbound(q);
     if (has_arg) st.exchange(use(arg));
     st.exchange(into(id));
     st.exchange(into(number));
@@ -173,8 +176,6 @@ Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
     st.exchange(into(archived, archived_ind));
     st.exchange(into(transferred, transferred_ind));
     st.exchange(into(transferred_to));
-    st.alloc();
-    st.prepare(q);
     st.define_and_bind();
     st.execute();
     while (st.fetch()) {
@@ -226,7 +227,7 @@ Result<Case> SqlTransaction::find_case(CaseId id) {
 Result<Case> SqlTransaction::find_case_by_number(const std::string& number) {
   auto id = guarded_value<long long>([&]() -> Result<long long> {
     long long v = 0;
-    sql_ << "SELECT id FROM case_file WHERE number = :n", use(number), into(v);
+    statements_.run("SELECT id FROM case_file WHERE number = :n", use(number), into(v));
     if (!sql_.got_data()) return Error::not_found("case", "case " + number + " not found");
     return v;
   });
@@ -249,17 +250,17 @@ Result<std::map<UnitId, std::int64_t>> SqlTransaction::unit_weight_sums(Departme
         int wd = rules.weight_difficult, wo = rules.weight_ordinary;
         const std::string from = std::to_string(window_year) + "-01-01",
                           to = std::to_string(window_year) + "-12-31";
-        soci::statement st =
-            (sql_.prepare << "SELECT unit_id, SUM(CASE WHEN difficulty = 'difficult' THEN "
-                             "CAST(:wd AS BIGINT) ELSE CAST(:wo AS BIGINT) END) FROM case_file "
-                             "WHERE department_id = :d AND "
-                             "unit_id IS NOT NULL AND (status IN ('assigned', 'in_progress', "
-                             "'awaiting_decision', 'returned') OR (status IN ('concluded', "
-                             "'archived') AND concluded_on BETWEEN :f1 AND :t1) OR (status = "
-                             "'transferred' AND transferred_on BETWEEN :f2 AND :t2)) "
-                             "GROUP BY unit_id",
-             use(wd), use(wo), use(dept), use(from), use(to), use(from), use(to), into(unit),
-             into(sum));
+        soci::statement& st = statements_.bind(
+            "SELECT unit_id, SUM(CASE WHEN difficulty = 'difficult' THEN "
+            "CAST(:wd AS BIGINT) ELSE CAST(:wo AS BIGINT) END) FROM case_file "
+            "WHERE department_id = :d AND "
+            "unit_id IS NOT NULL AND (status IN ('assigned', 'in_progress', "
+            "'awaiting_decision', 'returned') OR (status IN ('concluded', "
+            "'archived') AND concluded_on BETWEEN :f1 AND :t1) OR (status = "
+            "'transferred' AND transferred_on BETWEEN :f2 AND :t2)) "
+            "GROUP BY unit_id",
+            use(wd), use(wo), use(dept), use(from), use(to), use(from), use(to), into(unit),
+            into(sum));
         st.execute();
         while (st.fetch()) out[UnitId{unit}] = sum;
         return out;
@@ -269,10 +270,11 @@ Result<std::map<UnitId, std::int64_t>> SqlTransaction::unit_weight_sums(Departme
 Result<std::optional<UnitId>> SqlTransaction::last_drawn_unit(DepartmentId d) {
   return guarded_value<std::optional<UnitId>>([&]() -> Result<std::optional<UnitId>> {
     long long dept = d.value, unit = 0;
-    sql_ << "SELECT a.unit_id FROM assignment a JOIN case_file c ON c.id = a.case_id "
-            "WHERE c.department_id = :d AND a.method IN ('random', 'rotation') "
-            "ORDER BY a.id DESC LIMIT 1",
-        use(dept), into(unit);
+    statements_.run(
+        "SELECT a.unit_id FROM assignment a JOIN case_file c ON c.id = a.case_id "
+        "WHERE c.department_id = :d AND a.method IN ('random', 'rotation') "
+        "ORDER BY a.id DESC LIMIT 1",
+        use(dept), into(unit));
     if (!sql_.got_data()) return std::optional<UnitId>{};
     return std::optional<UnitId>{UnitId{unit}};
   });

@@ -1,6 +1,7 @@
 #include <soci/soci.h>
 
 #include "storage/sql/sql_transaction.hpp"
+#include "storage/sql/statement_cache.hpp"
 
 namespace zeren::sql {
 
@@ -15,7 +16,8 @@ Status exec(soci::session& sql, const char* statement) {
 
 }  // namespace
 
-Status finish(soci::session& sql, Status result) {
+Status finish(soci::session& sql, StatementCache& statements, Status result) {
+  statements.settle();
   if (!result) {
     (void)exec(sql, "ROLLBACK");
     return result;

@@ -6,6 +6,7 @@
 
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
+#include "storage/sql/statement_cache.hpp"
 
 namespace zeren::sql {
 
@@ -16,10 +17,11 @@ using soci::use;
 
 template <class T>
 Result<T> restored(Result<T> r, const std::string& what) {
-  if (!r) return Error{ErrorKind::corruption, "bad_row", what + ": " + r.error().message, r.error().field};
+  if (!r)
+    return Error{ErrorKind::corruption, "bad_row", what + ": " + r.error().message,
+                 r.error().field};
   return r;
 }
-
 
 std::optional<Date> date_or_none(const std::string& s, soci::indicator ind) {
   if (ind == soci::i_null) return std::nullopt;
@@ -29,12 +31,12 @@ std::optional<Date> date_or_none(const std::string& s, soci::indicator ind) {
 }
 
 // Runs `query` (with one optional integer parameter) and calls `row` with each (id, code) pair.
-void each_pair(soci::session& sql, const std::string& query, std::int64_t arg, bool with_arg,
-               const std::function<void(std::int64_t, const std::string&)>& row) {
+void each_pair(StatementCache& statements, const std::string& query, std::int64_t arg,
+               bool with_arg, const std::function<void(std::int64_t, const std::string&)>& row) {
   long long id = 0;
   std::string code;
-  soci::statement st = with_arg ? (sql.prepare << query, use(arg), into(id), into(code))
-                                : (sql.prepare << query, into(id), into(code));
+  soci::statement& st = with_arg ? statements.bind(query, use(arg), into(id), into(code))
+                                 : statements.bind(query, into(id), into(code));
   st.execute();
   while (st.fetch()) row(id, code);
 }
@@ -50,7 +52,8 @@ Result<Procuratorate> procuratorate_from(long long id, const std::string& name,
   return r;
 }
 
-Result<std::vector<Procuratorate>> select_procuratorates(soci::session& sql, const std::string& where,
+Result<std::vector<Procuratorate>> select_procuratorates(StatementCache& statements,
+                                                         const std::string& where,
                                                          const std::string* text_arg,
                                                          std::int64_t int_arg) {
   std::vector<Procuratorate> out;
@@ -59,13 +62,13 @@ Result<std::vector<Procuratorate>> select_procuratorates(soci::session& sql, con
   soci::indicator parent_ind = soci::i_ok;
   const std::string q =
       "SELECT id, name, short_code, level, parent_id FROM procuratorate " + where + " ORDER BY id";
-  soci::statement st =
-      text_arg ? (sql.prepare << q, use(*text_arg), into(id), into(name), into(code), into(level),
-                  into(parent, parent_ind))
-      : int_arg ? (sql.prepare << q, use(int_arg), into(id), into(name), into(code), into(level),
-                   into(parent, parent_ind))
-                : (sql.prepare << q, into(id), into(name), into(code), into(level),
-                   into(parent, parent_ind));
+  soci::statement& st =
+      text_arg  ? statements.bind(q, use(*text_arg), into(id), into(name), into(code), into(level),
+                                  into(parent, parent_ind))
+      : int_arg ? statements.bind(q, use(int_arg), into(id), into(name), into(code), into(level),
+                                  into(parent, parent_ind))
+                : statements.bind(q, into(id), into(name), into(code), into(level),
+                                  into(parent, parent_ind));
   st.execute();
   while (st.fetch()) {
     auto p = procuratorate_from(id, name, code, level, parent, parent_ind);
@@ -91,30 +94,31 @@ Result<ProcuratorateId> SqlTransaction::add_procuratorate(const Procuratorate& p
     const std::string level(code_of(p.level()));
     long long parent = p.parent() ? p.parent()->value : 0;
     soci::indicator parent_ind = p.parent() ? soci::i_ok : soci::i_null;
-    sql_ << "INSERT INTO procuratorate (name, short_code, level, parent_id) "
-            "VALUES (:n, :c, :l, :p) RETURNING id",
-        use(p.name()), use(p.short_code()), use(level), use(parent, parent_ind), into(id);
+    statements_.run(
+        "INSERT INTO procuratorate (name, short_code, level, parent_id) "
+        "VALUES (:n, :c, :l, :p) RETURNING id",
+        use(p.name()), use(p.short_code()), use(level), use(parent, parent_ind), into(id));
     return ProcuratorateId{id};
   });
 }
 
 Result<Procuratorate> SqlTransaction::find_procuratorate(ProcuratorateId id) {
-  return first_or_not_found(guarded_value<std::vector<Procuratorate>>([&] {
-                              return select_procuratorates(sql_, "WHERE id = :id", nullptr, id.value);
-                            }),
-                            "procuratorate", "procuratorate " + std::to_string(id.value));
+  return first_or_not_found(
+      guarded_value<std::vector<Procuratorate>>(
+          [&] { return select_procuratorates(statements_, "WHERE id = :id", nullptr, id.value); }),
+      "procuratorate", "procuratorate " + std::to_string(id.value));
 }
 
 Result<Procuratorate> SqlTransaction::find_procuratorate_by_code(const std::string& code) {
-  return first_or_not_found(guarded_value<std::vector<Procuratorate>>([&] {
-                              return select_procuratorates(sql_, "WHERE short_code = :c", &code, 0);
-                            }),
-                            "procuratorate", "procuratorate " + code);
+  return first_or_not_found(
+      guarded_value<std::vector<Procuratorate>>(
+          [&] { return select_procuratorates(statements_, "WHERE short_code = :c", &code, 0); }),
+      "procuratorate", "procuratorate " + code);
 }
 
 Result<std::vector<Procuratorate>> SqlTransaction::list_procuratorates() {
   return guarded_value<std::vector<Procuratorate>>(
-      [&] { return select_procuratorates(sql_, "", nullptr, 0); });
+      [&] { return select_procuratorates(statements_, "", nullptr, 0); });
 }
 
 Result<DepartmentId> SqlTransaction::add_department(const Department& d) {
@@ -122,24 +126,26 @@ Result<DepartmentId> SqlTransaction::add_department(const Department& d) {
     long long id = 0;
     const std::string kind(code_of(d.kind()));
     long long proc = d.procuratorate().value;
-    sql_ << "INSERT INTO department (procuratorate_id, name, kind) VALUES (:p, :n, :k) RETURNING id",
-        use(proc), use(d.name()), use(kind), into(id);
+    statements_.run(
+        "INSERT INTO department (procuratorate_id, name, kind) VALUES (:p, :n, :k) RETURNING id",
+        use(proc), use(d.name()), use(kind), into(id));
     for (auto c : d.categories()) {
       const std::string code(code_of(c));
-      sql_ << "INSERT INTO department_category (department_id, category) VALUES (:d, :c)", use(id),
-          use(code);
+      statements_.run("INSERT INTO department_category (department_id, category) VALUES (:d, :c)",
+                      use(id), use(code));
     }
     return DepartmentId{id};
   });
 }
 
 Result<std::vector<Department>> SqlTransaction::load_departments(const std::string& where,
-                                                                    std::int64_t arg) {
+                                                                 std::int64_t arg) {
   return guarded_value<std::vector<Department>>([&]() -> Result<std::vector<Department>> {
     std::map<std::int64_t, std::set<CaseCategory>> categories;
-    each_pair(sql_,
+    each_pair(statements_,
               "SELECT dc.department_id, dc.category FROM department_category dc "
-              "JOIN department d ON d.id = dc.department_id " + where,
+              "JOIN department d ON d.id = dc.department_id " +
+                  where,
               arg, !where.empty(), [&](std::int64_t id, const std::string& code) {
                 categories[id].insert(term_or_throw<CaseCategory>(code));
               });
@@ -148,10 +154,9 @@ Result<std::vector<Department>> SqlTransaction::load_departments(const std::stri
     std::string name, kind;
     const std::string q = "SELECT d.id, d.procuratorate_id, d.name, d.kind FROM department d " +
                           where + " ORDER BY d.id";
-    soci::statement st = where.empty()
-                             ? (sql_.prepare << q, into(id), into(proc), into(name), into(kind))
-                             : (sql_.prepare << q, use(arg), into(id), into(proc), into(name),
-                                into(kind));
+    soci::statement& st =
+        where.empty() ? statements_.bind(q, into(id), into(proc), into(name), into(kind))
+                      : statements_.bind(q, use(arg), into(id), into(proc), into(name), into(kind));
     st.execute();
     while (st.fetch()) {
       auto d = restored(Department::create(ProcuratorateId{proc}, name,
@@ -171,7 +176,7 @@ Result<Department> SqlTransaction::find_department(DepartmentId id) {
 }
 
 Result<Department> SqlTransaction::find_department_by_name(ProcuratorateId p,
-                                                              const std::string& name) {
+                                                           const std::string& name) {
   auto all = list_departments(p);
   if (!all) return all.error();
   for (auto& d : *all)
@@ -195,18 +200,21 @@ Result<PersonId> SqlTransaction::add_person(const Person& p) {
     std::string to = p.active_to() ? p.active_to()->iso() : "";
     soci::indicator from_ind = p.active_from() ? soci::i_ok : soci::i_null;
     soci::indicator to_ind = p.active_to() ? soci::i_ok : soci::i_null;
-    sql_ << "INSERT INTO person (procuratorate_id, department_id, name, category, employment, "
-            "active_from, active_to) VALUES (:p, :d, :n, :c, :e, :f, :t) RETURNING id",
+    statements_.run(
+        "INSERT INTO person (procuratorate_id, department_id, name, category, employment, "
+        "active_from, active_to) VALUES (:p, :d, :n, :c, :e, :f, :t) RETURNING id",
         use(proc), use(dept), use(p.name()), use(category), use(employment), use(from, from_ind),
-        use(to, to_ind), into(id);
+        use(to, to_ind), into(id));
     for (const auto& post : p.posts()) {
       const std::string kind(code_of(post.kind));
-      sql_ << "INSERT INTO person_post (person_id, post) VALUES (:p, :k)", use(id), use(kind);
+      statements_.run("INSERT INTO person_post (person_id, post) VALUES (:p, :k)", use(id),
+                      use(kind));
       for (auto d : post.departments) {
         long long dv = d.value;
-        sql_ << "INSERT INTO person_post_department (person_id, post, department_id) "
-                "VALUES (:p, :k, :d)",
-            use(id), use(kind), use(dv);
+        statements_.run(
+            "INSERT INTO person_post_department (person_id, post, department_id) "
+            "VALUES (:p, :k, :d)",
+            use(id), use(kind), use(dv));
       }
     }
     Person stored = p;
@@ -219,18 +227,19 @@ Result<PersonId> SqlTransaction::add_person(const Person& p) {
 Status SqlTransaction::save_absences(const Person& p) {
   return guarded([&]() -> Status {
     long long id = p.id().value;
-    sql_ << "DELETE FROM absence WHERE person_id = :p", use(id);
+    statements_.run("DELETE FROM absence WHERE person_id = :p", use(id));
     for (const auto& a : p.absences()) {
       const std::string from = a.from.iso(), to = a.to.iso();
-      sql_ << "INSERT INTO absence (person_id, from_date, to_date, reason) VALUES (:p, :f, :t, :r)",
-          use(id), use(from), use(to), use(a.reason);
+      statements_.run(
+          "INSERT INTO absence (person_id, from_date, to_date, reason) VALUES (:p, :f, :t, :r)",
+          use(id), use(from), use(to), use(a.reason));
     }
     return ok_status();
   });
 }
 
 Result<std::vector<Person>> SqlTransaction::load_persons(const std::string& where,
-                                                            std::int64_t arg) {
+                                                         std::int64_t arg) {
   return guarded_value<std::vector<Person>>([&]() -> Result<std::vector<Person>> {
     const bool has_arg = !where.empty();
     // Posts with their departments, grouped by person.
@@ -243,10 +252,11 @@ Result<std::vector<Person>> SqlTransaction::load_persons(const std::string& wher
           "SELECT pp.person_id, pp.post, ppd.department_id FROM person_post pp "
           "JOIN person p ON p.id = pp.person_id "
           "LEFT JOIN person_post_department ppd ON ppd.person_id = pp.person_id "
-          "AND ppd.post = pp.post " + where + " ORDER BY pp.person_id, pp.post, ppd.department_id";
-      soci::statement st = has_arg ? (sql_.prepare << q, use(arg), into(person), into(kind),
-                                      into(dept, dept_ind))
-                                   : (sql_.prepare << q, into(person), into(kind), into(dept, dept_ind));
+          "AND ppd.post = pp.post " +
+          where + " ORDER BY pp.person_id, pp.post, ppd.department_id";
+      soci::statement& st =
+          has_arg ? statements_.bind(q, use(arg), into(person), into(kind), into(dept, dept_ind))
+                  : statements_.bind(q, into(person), into(kind), into(dept, dept_ind));
       st.execute();
       while (st.fetch()) {
         auto& list = posts[person];
@@ -261,16 +271,16 @@ Result<std::vector<Person>> SqlTransaction::load_persons(const std::string& wher
       std::string from, to, reason;
       const std::string q =
           "SELECT a.person_id, a.from_date, a.to_date, a.reason FROM absence a "
-          "JOIN person p ON p.id = a.person_id " + where + " ORDER BY a.person_id, a.from_date";
-      soci::statement st = has_arg ? (sql_.prepare << q, use(arg), into(person), into(from),
-                                      into(to), into(reason))
-                                   : (sql_.prepare << q, into(person), into(from), into(to),
-                                      into(reason));
+          "JOIN person p ON p.id = a.person_id " +
+          where + " ORDER BY a.person_id, a.from_date";
+      soci::statement& st =
+          has_arg ? statements_.bind(q, use(arg), into(person), into(from), into(to), into(reason))
+                  : statements_.bind(q, into(person), into(from), into(to), into(reason));
       st.execute();
       while (st.fetch()) {
-        auto a = restored(Absence::create(*date_or_none(from, soci::i_ok),
-                                          *date_or_none(to, soci::i_ok), reason),
-                          "absence of person " + std::to_string(person));
+        auto a = restored(
+            Absence::create(*date_or_none(from, soci::i_ok), *date_or_none(to, soci::i_ok), reason),
+            "absence of person " + std::to_string(person));
         if (!a) return a.error();
         absences[person].push_back(std::move(*a));
       }
@@ -281,12 +291,14 @@ Result<std::vector<Person>> SqlTransaction::load_persons(const std::string& wher
     soci::indicator from_ind = soci::i_ok, to_ind = soci::i_ok;
     const std::string q =
         "SELECT p.id, p.procuratorate_id, p.department_id, p.name, p.category, p.employment, "
-        "p.active_from, p.active_to FROM person p " + where + " ORDER BY p.id";
-    soci::statement st =
-        has_arg ? (sql_.prepare << q, use(arg), into(id), into(proc), into(dept), into(name),
-                   into(category), into(employment), into(from, from_ind), into(to, to_ind))
-                : (sql_.prepare << q, into(id), into(proc), into(dept), into(name), into(category),
-                   into(employment), into(from, from_ind), into(to, to_ind));
+        "p.active_from, p.active_to FROM person p " +
+        where + " ORDER BY p.id";
+    soci::statement& st =
+        has_arg ? statements_.bind(q, use(arg), into(id), into(proc), into(dept), into(name),
+                                   into(category), into(employment), into(from, from_ind),
+                                   into(to, to_ind))
+                : statements_.bind(q, into(id), into(proc), into(dept), into(name), into(category),
+                                   into(employment), into(from, from_ind), into(to, to_ind));
     st.execute();
     while (st.fetch()) {
       auto p = restored(Person::create(ProcuratorateId{proc}, DepartmentId{dept}, name,
@@ -315,21 +327,24 @@ Result<std::vector<Person>> SqlTransaction::list_persons(std::optional<Procurato
 
 namespace {
 // The unit's members, categories and difficulties, written afresh.
-void write_unit_sets(soci::session& sql, long long id, const Unit& u) {
-  sql << "DELETE FROM unit_member WHERE unit_id = :u", use(id);
-  sql << "DELETE FROM unit_category WHERE unit_id = :u", use(id);
-  sql << "DELETE FROM unit_difficulty WHERE unit_id = :u", use(id);
+void write_unit_sets(StatementCache& statements, long long id, const Unit& u) {
+  statements.run("DELETE FROM unit_member WHERE unit_id = :u", use(id));
+  statements.run("DELETE FROM unit_category WHERE unit_id = :u", use(id));
+  statements.run("DELETE FROM unit_difficulty WHERE unit_id = :u", use(id));
   for (auto m : u.members()) {
     long long mv = m.value;
-    sql << "INSERT INTO unit_member (unit_id, person_id) VALUES (:u, :p)", use(id), use(mv);
+    statements.run("INSERT INTO unit_member (unit_id, person_id) VALUES (:u, :p)", use(id),
+                   use(mv));
   }
   for (auto c : u.categories()) {
     const std::string code(code_of(c));
-    sql << "INSERT INTO unit_category (unit_id, category) VALUES (:u, :c)", use(id), use(code);
+    statements.run("INSERT INTO unit_category (unit_id, category) VALUES (:u, :c)", use(id),
+                   use(code));
   }
   for (auto d : u.difficulties()) {
     const std::string code(code_of(d));
-    sql << "INSERT INTO unit_difficulty (unit_id, difficulty) VALUES (:u, :c)", use(id), use(code);
+    statements.run("INSERT INTO unit_difficulty (unit_id, difficulty) VALUES (:u, :c)", use(id),
+                   use(code));
   }
 }
 }  // namespace
@@ -340,11 +355,12 @@ Result<UnitId> SqlTransaction::add_unit(const Unit& u) {
     long long dept = u.department().value, lead = u.lead().value;
     const std::string kind(code_of(u.kind()));
     int share = u.share().basis_points, position = u.position(), active = u.active() ? 1 : 0;
-    sql_ << "INSERT INTO unit (department_id, kind, name, lead_id, share_bp, position, active) "
-            "VALUES (:d, :k, :n, :l, :s, :p, :a) RETURNING id",
+    statements_.run(
+        "INSERT INTO unit (department_id, kind, name, lead_id, share_bp, position, active) "
+        "VALUES (:d, :k, :n, :l, :s, :p, :a) RETURNING id",
         use(dept), use(kind), use(u.name()), use(lead), use(share), use(position), use(active),
-        into(id);
-    write_unit_sets(sql_, id, u);
+        into(id));
+    write_unit_sets(statements_, id, u);
     return UnitId{id};
   });
 }
@@ -354,10 +370,11 @@ Status SqlTransaction::save_unit(const Unit& u) {
     long long id = u.id().value, lead = u.lead().value;
     const std::string kind(code_of(u.kind()));
     int share = u.share().basis_points, position = u.position(), active = u.active() ? 1 : 0;
-    sql_ << "UPDATE unit SET kind = :k, name = :n, lead_id = :l, share_bp = :s, position = :p, "
-            "active = :a WHERE id = :id",
-        use(kind), use(u.name()), use(lead), use(share), use(position), use(active), use(id);
-    write_unit_sets(sql_, id, u);
+    statements_.run(
+        "UPDATE unit SET kind = :k, name = :n, lead_id = :l, share_bp = :s, position = :p, "
+        "active = :a WHERE id = :id",
+        use(kind), use(u.name()), use(lead), use(share), use(position), use(active), use(id));
+    write_unit_sets(statements_, id, u);
     return ok_status();
   });
 }
@@ -365,25 +382,27 @@ Status SqlTransaction::save_unit(const Unit& u) {
 Result<std::vector<Unit>> SqlTransaction::load_units(const std::string& where, std::int64_t arg) {
   return guarded_value<std::vector<Unit>>([&]() -> Result<std::vector<Unit>> {
     const bool has_arg = !where.empty();
-    const std::string from_units = " JOIN unit u ON u.id = x.unit_id JOIN department d ON d.id = "
-                                   "u.department_id " + where;
+    const std::string from_units =
+        " JOIN unit u ON u.id = x.unit_id JOIN department d ON d.id = "
+        "u.department_id " +
+        where;
     std::map<std::int64_t, std::vector<PersonId>> members;
     std::map<std::int64_t, std::set<CaseCategory>> categories;
     std::map<std::int64_t, std::set<Difficulty>> difficulties;
     {
       long long unit = 0, person = 0;
       const std::string q = "SELECT x.unit_id, x.person_id FROM unit_member x" + from_units;
-      soci::statement st = has_arg ? (sql_.prepare << q, use(arg), into(unit), into(person))
-                                   : (sql_.prepare << q, into(unit), into(person));
+      soci::statement& st = has_arg ? statements_.bind(q, use(arg), into(unit), into(person))
+                                    : statements_.bind(q, into(unit), into(person));
       st.execute();
       while (st.fetch()) members[unit].push_back(PersonId{person});
     }
-    each_pair(sql_, "SELECT x.unit_id, x.category FROM unit_category x" + from_units, arg, has_arg,
-              [&](std::int64_t unit, const std::string& code) {
+    each_pair(statements_, "SELECT x.unit_id, x.category FROM unit_category x" + from_units, arg,
+              has_arg, [&](std::int64_t unit, const std::string& code) {
                 categories[unit].insert(term_or_throw<CaseCategory>(code));
               });
-    each_pair(sql_, "SELECT x.unit_id, x.difficulty FROM unit_difficulty x" + from_units, arg,
-              has_arg, [&](std::int64_t unit, const std::string& code) {
+    each_pair(statements_, "SELECT x.unit_id, x.difficulty FROM unit_difficulty x" + from_units,
+              arg, has_arg, [&](std::int64_t unit, const std::string& code) {
                 difficulties[unit].insert(term_or_throw<Difficulty>(code));
               });
     std::vector<Unit> out;
@@ -392,13 +411,13 @@ Result<std::vector<Unit>> SqlTransaction::load_units(const std::string& where, s
     int share = 0, position = 0, active = 0;
     const std::string q =
         "SELECT u.id, u.department_id, u.kind, u.name, u.lead_id, u.share_bp, u.position, "
-        "u.active FROM unit u JOIN department d ON d.id = u.department_id " + where +
-        " ORDER BY u.id";
-    soci::statement st =
-        has_arg ? (sql_.prepare << q, use(arg), into(id), into(dept), into(kind), into(name),
-                   into(lead), into(share), into(position), into(active))
-                : (sql_.prepare << q, into(id), into(dept), into(kind), into(name), into(lead),
-                   into(share), into(position), into(active));
+        "u.active FROM unit u JOIN department d ON d.id = u.department_id " +
+        where + " ORDER BY u.id";
+    soci::statement& st =
+        has_arg ? statements_.bind(q, use(arg), into(id), into(dept), into(kind), into(name),
+                                   into(lead), into(share), into(position), into(active))
+                : statements_.bind(q, into(id), into(dept), into(kind), into(name), into(lead),
+                                   into(share), into(position), into(active));
     st.execute();
     while (st.fetch()) {
       auto u = restored(Unit::create(DepartmentId{dept}, term_or_throw<UnitKind>(kind), name,

@@ -3,6 +3,7 @@
 
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
+#include "storage/sql/statement_cache.hpp"
 
 namespace zeren::sql {
 
@@ -19,12 +20,13 @@ Result<PlanId> SqlTransaction::add_plan(const AssignmentPlan& p) {
         ca(code_of(r.change_approver)), status(code_of(p.status)), from = p.effective_from.iso();
     int version = p.version, wo = r.weight_ordinary, wd = r.weight_difficult, tol = r.tolerance,
         pool = r.min_pool;
-    sql_ << "INSERT INTO assignment_plan (department_id, version, mode, weight_ordinary, "
-            "weight_difficult, tolerance, min_pool, designation_approver, change_approver, "
-            "effective_from, status, proposed_by, approved_by) VALUES (:d, :v, :m, :wo, :wd, :t, "
-            ":p, :da, :ca, :f, :s, :pb, :ab) RETURNING id",
+    statements_.run(
+        "INSERT INTO assignment_plan (department_id, version, mode, weight_ordinary, "
+        "weight_difficult, tolerance, min_pool, designation_approver, change_approver, "
+        "effective_from, status, proposed_by, approved_by) VALUES (:d, :v, :m, :wo, :wd, :t, "
+        ":p, :da, :ca, :f, :s, :pb, :ab) RETURNING id",
         use(dept), use(version), use(mode), use(wo), use(wd), use(tol), use(pool), use(da), use(ca),
-        use(from), use(status), use(proposer), use(approver, approver_ind), into(id);
+        use(from), use(status), use(proposer), use(approver, approver_ind), into(id));
     return PlanId{id};
   });
 }
@@ -35,21 +37,25 @@ Status SqlTransaction::save_plan_status(const AssignmentPlan& p) {
     long long approver = p.approved_by ? p.approved_by->value : 0;
     soci::indicator approver_ind = p.approved_by ? soci::i_ok : soci::i_null;
     const std::string status(code_of(p.status));
-    sql_ << "UPDATE assignment_plan SET status = :s, approved_by = :a WHERE id = :id", use(status),
-        use(approver, approver_ind), use(id);
+    statements_.run("UPDATE assignment_plan SET status = :s, approved_by = :a WHERE id = :id",
+                    use(status), use(approver, approver_ind), use(id));
     return ok_status();
   });
 }
 
 Result<std::vector<AssignmentPlan>> SqlTransaction::load_plans(const std::string& where,
-                                                                  std::int64_t arg) {
+                                                               std::int64_t arg) {
   return guarded_value<std::vector<AssignmentPlan>>([&]() -> Result<std::vector<AssignmentPlan>> {
     std::vector<AssignmentPlan> out;
     long long id = 0, dept = 0, proposer = 0, approver = 0;
     int version = 0, wo = 0, wd = 0, tol = 0, pool = 0;
     std::string mode, da, ca, from, status;
     soci::indicator approver_ind = soci::i_ok;
-    soci::statement st(sql_);
+    soci::statement& st = statements_.unbound(
+        "SELECT id, department_id, version, mode, weight_ordinary, weight_difficult, "
+        "tolerance, min_pool, designation_approver, change_approver, effective_from, status, "
+        "proposed_by, approved_by FROM assignment_plan " +
+        where + " ORDER BY department_id, version");
     if (!where.empty()) st.exchange(use(arg));
     st.exchange(into(id));
     st.exchange(into(dept));
@@ -65,12 +71,6 @@ Result<std::vector<AssignmentPlan>> SqlTransaction::load_plans(const std::string
     st.exchange(into(status));
     st.exchange(into(proposer));
     st.exchange(into(approver, approver_ind));
-    st.alloc();
-    st.prepare(
-        "SELECT id, department_id, version, mode, weight_ordinary, weight_difficult, "
-        "tolerance, min_pool, designation_approver, change_approver, effective_from, status, "
-        "proposed_by, approved_by FROM assignment_plan " +
-        where + " ORDER BY department_id, version");
     st.define_and_bind();
     st.execute();
     while (st.fetch()) {

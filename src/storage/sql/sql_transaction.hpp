@@ -17,6 +17,8 @@ class session;
 
 namespace zeren::sql {
 
+class StatementCache;  // statement_cache.hpp
+
 // The audit chain's lock. append, head and size call hold() first, inside the caller's
 // transaction: on SQLite the whole transaction already holds the write lock, so it does nothing;
 // on PostgreSQL it takes the chain's advisory lock until the transaction ends and answers
@@ -47,9 +49,11 @@ class SqlTransaction final : public Transaction,
                              public HandlingRepository {
  public:
   // `chain` is held before the audit head is read or extended (see ChainLock); `backend` picks
-  // the few spellings the two dialects do not share (dialect.hpp).
-  SqlTransaction(soci::session& sql, audit::HashAlgorithm hash, Backend backend, ChainLock& chain)
-      : sql_(sql), hash_(hash), backend_(backend), chain_(chain) {}
+  // the few spellings the two dialects do not share (dialect.hpp); `statements` are the
+  // connection's prepared statements, for the fixed statements the repositories run most.
+  SqlTransaction(soci::session& sql, StatementCache& statements, audit::HashAlgorithm hash,
+                 Backend backend, ChainLock& chain)
+      : sql_(sql), statements_(statements), hash_(hash), backend_(backend), chain_(chain) {}
 
   OrganisationRepository& organisation() override { return *this; }
   UserRepository& users() override { return *this; }
@@ -177,6 +181,7 @@ class SqlTransaction final : public Transaction,
   Result<std::vector<Unit>> load_units(const std::string& where, std::int64_t arg);
 
   soci::session& sql_;
+  StatementCache& statements_;
   audit::HashAlgorithm hash_;
   Backend backend_;
   ChainLock& chain_;
@@ -195,10 +200,10 @@ inline bool is_retry(const Status& s) {
   return !s && s.error().code == kRetryCode;
 }
 
-// Ends the transaction open on `sql` (finish.cpp): rolls back when `result` is an error and returns
-// it; otherwise commits. A failed commit is rolled back and returned as a storage error (or as the
-// retry signal), never as success.
-Status finish(soci::session& sql, Status result);
+// Ends the transaction open on `sql` (finish.cpp): settles the statements it used, then rolls back
+// when `result` is an error and returns it; otherwise commits. A failed commit is rolled back and
+// returned as a storage error (or as the retry signal), never as success.
+Status finish(soci::session& sql, StatementCache& statements, Status result);
 
 template <class T>
 Result<T> guarded_value(const std::function<Result<T>()>& f) {

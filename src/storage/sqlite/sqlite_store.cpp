@@ -8,13 +8,21 @@
 
 #include "storage/sql/schema.hpp"
 #include "storage/sql/sql_transaction.hpp"
+#include "storage/sql/statement_cache.hpp"
 
 namespace zeren::sqlite {
 
 using sql::guarded;
 
+void settle_statement(soci::statement& st) {
+  auto* backend = static_cast<soci::sqlite3_statement_backend*>(st.get_backend());
+  if (backend && backend->stmt_) sqlite_api::sqlite3_reset(backend->stmt_);
+}
+
 SqliteStore::SqliteStore(std::unique_ptr<soci::session> sql, audit::HashAlgorithm hash)
-    : sql_(std::move(sql)), hash_(hash) {}
+    : sql_(std::move(sql)),
+      statements_(std::make_unique<sql::StatementCache>(*sql_, settle_statement)),
+      hash_(hash) {}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -28,8 +36,8 @@ Status SqliteStore::transact(const std::function<Status(Transaction&)>& work, Ac
     return ok_status();
   }));
   sql::NoChainLock chain;  // BEGIN IMMEDIATE already holds the only write lock
-  sql::SqlTransaction tx(sql, hash_, sql::Backend::sqlite, chain);
-  return sql::finish(sql, guarded([&] { return work(tx); }));
+  sql::SqlTransaction tx(sql, *statements_, hash_, sql::Backend::sqlite, chain);
+  return sql::finish(sql, *statements_, guarded([&] { return work(tx); }));
 }
 
 namespace {

@@ -13,6 +13,10 @@
 
 namespace soci {
 class session;
+class statement;
+}  // namespace soci
+namespace zeren::sql {
+class StatementCache;
 }
 
 namespace zeren::sqlite {
@@ -27,8 +31,13 @@ class SqliteStore final : public Store {
  private:
   std::mutex mu_;
   std::unique_ptr<soci::session> sql_;
+  std::unique_ptr<sql::StatementCache> statements_;  // of sql_, so gone before it
   audit::HashAlgorithm hash_;
 };
+
+// Ends a prepared statement's pending read: a SELECT that stopped before its last row holds its
+// read until it is reset (sql::StatementCache settles each before its transaction ends).
+void settle_statement(soci::statement& st);
 
 // Opens (or, with options.create, creates) the database file options.database.
 Result<OpenedStore> open(const StoreOptions& options);

@@ -1,0 +1,82 @@
+// The statements of one connection, prepared once and run again with new values. SOCI prepares a
+// statement anew every time it runs one, and for the short statements of an intake preparing cost
+// more than running (SQLite parses and plans each; PostgreSQL sends PREPARE and DEALLOCATE round
+// trips). Only the repository's fixed statements come here; a statement whose text is built from
+// a request's filters is run once, as before, so the cache stays small.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace zeren::sql {
+
+class StatementCache {
+ public:
+  // `settle` ends a used statement's pending read before its transaction ends (SQLite keeps a
+  // SELECT that stopped before its last row open until it is reset); none is needed on PostgreSQL.
+  explicit StatementCache(soci::session& sql, std::function<void(soci::statement&)> settle = {});
+  ~StatementCache();
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+
+  // The statement for `query`, prepared on its first use, bound afresh to `binds` (soci::use and
+  // soci::into). Run it with execute() and fetch(); the binds must outlive that. One statement
+  // serves one query text, so a loop over its rows must not run the same query inside.
+  template <class... B>
+  soci::statement& bind(const std::string& query, B&&... binds) {
+    soci::statement& st = unbound(query);
+    try {
+      (st.exchange(std::forward<B>(binds)), ...);
+      st.define_and_bind();
+    } catch (...) {
+      forget(query);
+      throw;
+    }
+    return st;
+  }
+
+  // The statement for `query` with no binds: exchange them, then define_and_bind().
+  soci::statement& unbound(const std::string& query) {
+    soci::statement& st = prepared(query);
+    st.bind_clean_up();
+    return st;
+  }
+
+  // Runs `query` once and reads its first row into the `into` binds, like `sql << query, binds…`:
+  // true when a row was read. A statement that failed is prepared afresh on its next use.
+  template <class... B>
+  bool run(const std::string& query, B&&... binds) {
+    soci::statement& st = bind(query, std::forward<B>(binds)...);
+    try {
+      return st.execute(true);
+    } catch (...) {
+      forget(query);
+      throw;
+    }
+  }
+
+  // Before the transaction ends: every statement used since the last call is settled, and those
+  // past the cache's size are dropped.
+  void settle();
+  // Drops every statement (before the connection is opened again).
+  void clear();
+  std::size_t size() const { return statements_.size(); }
+
+ private:
+  soci::statement& prepared(const std::string& query);
+  void forget(const std::string& query);
+
+  soci::session& sql_;
+  std::function<void(soci::statement&)> settle_;
+  std::unordered_map<std::string, std::unique_ptr<soci::statement>> statements_;
+  std::vector<std::unique_ptr<soci::statement>> overflow_;  // until settle(): the cache was full
+  std::vector<soci::statement*> used_;
+};
+
+}  // namespace zeren::sql
