@@ -2,6 +2,8 @@
 // encode), one mapping from errors to statuses. Transport-free: server.cpp feeds it Requests.
 #pragma once
 
+#include <atomic>
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -72,9 +74,14 @@ class Api {
   bool client_throttled(const std::string& client);
   void note_failed_login(const std::string& client);
 
+  // Liveness (GET /healthz): whether the database answered a probe within the last second. At
+  // most one probe a second reaches the database however often the check is asked.
+  bool database_answers();
+
  private:
   struct Throttle;
   std::unique_ptr<Throttle> throttle_;
+  std::atomic<std::int64_t> answered_until_us_{0};
 };
 
 // Errors as {"error": {"code", "message", "field"}} with the status of their kind.
