@@ -23,9 +23,9 @@ Result<DepartmentView> view_department(Transaction& tx, const Context& ctx, cons
 Result<DepartmentView> read_department_view(Transaction& tx, const Context& ctx, const Case& c,
                                             const PlanRules& rules) {
   const auto& in = c.intake();
-  auto units = tx.organisation().list_units(in.procuratorate);
+  auto units = tx.organisation().department_units(in.department);
   if (!units) return units.error();
-  auto persons = tx.organisation().list_persons(in.procuratorate);
+  auto persons = tx.organisation().department_unit_leads(in.department);
   if (!persons) return persons.error();
   std::map<PersonId, const Person*> by_id;
   for (const auto& p : *persons) by_id[p.id()] = &p;
@@ -34,7 +34,6 @@ Result<DepartmentView> read_department_view(Transaction& tx, const Context& ctx,
   const Date today = ctx.clock.today();
   DepartmentView view;
   for (const auto& u : *units) {
-    if (u.department() != in.department) continue;
     UnitSnapshot s;
     s.unit = u.id();
     s.position = u.position();

@@ -73,6 +73,8 @@ Result<std::vector<Office>> read_offices(Transaction& tx) {
 
 // The departments' views kept in memory: read once from the database, then each assignment's
 // weight added as it is made. Right only while nothing else writes: gen alone, on its own store.
+// A generated organisation records no absences and no end of service, so a view stays right from
+// day to day; it is read again for a new year, whose loads start afresh (the plan's window).
 class KeptViews final : public DepartmentViews {
  public:
   Result<DepartmentView> view(Transaction& tx, const Context& ctx, const Case& c,
@@ -167,9 +169,11 @@ Result<CaseHistory> generate_case_history(Store& store, SteppingClock& clock,
   std::vector<std::size_t> batch_office;
   auto flush = [&]() -> Status {
     if (batch.empty()) return ok_status();
+    bool again = false;
     const Status done = store.transact([&](Transaction& tx) -> Status {
       // A run that starts again (a busy database) starts from what the database holds.
-      views.clear();
+      if (again) views.clear();
+      again = true;
       std::int64_t assigned = 0;
       for (std::size_t k = 0; k < batch.size(); ++k) {
         const Office& o = offices[batch_office[k]];
@@ -198,6 +202,7 @@ Result<CaseHistory> generate_case_history(Store& store, SteppingClock& clock,
   for (std::size_t day = 0; day < days.size(); ++day) {
     // Every batch belongs to one day: the clock stands on that day while it is taken in.
     ZEREN_TRY(flush());
+    if (day > 0 && days[day].year() != days[day - 1].year()) views.clear();
     clock.set(days[day], 9 * 60);
     int batches_today = 0;
     today.clear();

@@ -53,6 +53,9 @@ class OrganisationRepository {
       std::optional<ProcuratorateId> within) = 0;
   virtual Result<std::vector<Person>> list_persons(std::optional<ProcuratorateId> within) = 0;
   virtual Result<std::vector<Unit>> list_units(std::optional<ProcuratorateId> within) = 0;
+  // One department's units, and the people who lead them: what an assignment reads.
+  virtual Result<std::vector<Unit>> department_units(DepartmentId d) = 0;
+  virtual Result<std::vector<Person>> department_unit_leads(DepartmentId d) = 0;
 };
 
 class UserRepository {

@@ -429,6 +429,11 @@ CREATE TABLE follow_up (
 CREATE INDEX follow_up_by_case ON follow_up (case_id);
 )sql";
 
+// An assignment reads its department's units and their leads, not the whole 院's.
+constexpr std::string_view kUnitByDepartmentIndex = R"sql(
+CREATE INDEX unit_by_department ON unit (department_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "organisation and accounts", kOrganisation},
     {2, "audit log and checkpoints", kAudit, kAuditSqlite, kAuditPostgresql},
@@ -436,6 +441,7 @@ constexpr Migration kMigrations[] = {
     {4, "index covering a department's load", kDepartmentLoadIndex},
     {5, "log-in sessions and lock-out", kSessions},
     {6, "case handling: life cycle, deadlines, decisions, notes, follow-ups", kHandling},
+    {7, "index of a department's units", kUnitByDepartmentIndex},
 };
 
 }  // namespace

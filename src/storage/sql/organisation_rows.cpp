@@ -441,4 +441,13 @@ Result<std::vector<Unit>> SqlTransaction::list_units(std::optional<Procuratorate
   return within ? load_units("WHERE d.procuratorate_id = :a", within->value) : load_units("", 0);
 }
 
+Result<std::vector<Unit>> SqlTransaction::department_units(DepartmentId d) {
+  return load_units("WHERE u.department_id = :a", d.value);
+}
+
+Result<std::vector<Person>> SqlTransaction::department_unit_leads(DepartmentId d) {
+  return load_persons("WHERE p.id IN (SELECT l.lead_id FROM unit l WHERE l.department_id = :a)",
+                      d.value);
+}
+
 }  // namespace zeren::sql

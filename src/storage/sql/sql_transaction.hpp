@@ -82,6 +82,8 @@ class SqlTransaction final : public Transaction,
   Result<std::vector<Department>> list_departments(std::optional<ProcuratorateId> within) override;
   Result<std::vector<Person>> list_persons(std::optional<ProcuratorateId> within) override;
   Result<std::vector<Unit>> list_units(std::optional<ProcuratorateId> within) override;
+  Result<std::vector<Unit>> department_units(DepartmentId d) override;
+  Result<std::vector<Person>> department_unit_leads(DepartmentId d) override;
 
   // UserRepository
   Result<UserId> add_user(const UserAccount& u) override;
