@@ -89,7 +89,8 @@ void add_serve(CLI::App& app, Action& run) {
     run = [opt] {
       auto where = parse_listen(opt->listen);
       if (!where) return report_error(where.error(), false);
-      auto s = open_session(opt->db, false);
+      // On SQLite, a read-only connection per worker thread: pages do not wait for the writer.
+      auto s = open_session(opt->db, false, std::nullopt, opt->threads);
       if (!s) return report_error(s.error(), false);
       const Argon2PasswordHasher hasher;
       const SodiumSessionSecrets secrets;

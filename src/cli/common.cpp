@@ -63,8 +63,10 @@ std::string os_user() {
 }  // namespace
 
 Result<Session> open_session(const std::string& database, bool create,
-                             std::optional<audit::HashAlgorithm> hash) {
-  auto opened = open_store({database, create, hash});
+                             std::optional<audit::HashAlgorithm> hash, int readers) {
+  StoreOptions options{database, create, hash};
+  options.readers = readers;
+  auto opened = open_store(options);
   if (!opened) return opened.error();
   Session s{std::move(*opened), app::Actor::console_operator(os_user()), database};
   // The checkpoint key lives beside the database; it is made with the database.

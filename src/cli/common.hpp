@@ -35,9 +35,10 @@ struct Session {
   Store& store() { return *opened.store; }
 };
 
-// Opens the database (creating it when `create`), as the console operator.
+// Opens the database (creating it when `create`), as the console operator. `readers`: SQLite's
+// read-only connections beside the writer (StoreOptions::readers), for the server.
 Result<Session> open_session(const std::string& database, bool create,
-                             std::optional<audit::HashAlgorithm> hash = {});
+                             std::optional<audit::HashAlgorithm> hash = {}, int readers = 0);
 
 // Signs a checkpoint of the current head with the key beside the database.
 Status checkpoint_after_change(Session& s, const Clock& clock);

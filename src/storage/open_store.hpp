@@ -23,6 +23,10 @@ struct StoreOptions {
   std::optional<audit::HashAlgorithm> hash;
   // PostgreSQL: connections kept open, each serving one transaction at a time.
   int connections = 4;
+  // SQLite: read-only connections beside the one writer, for transactions expected only to read
+  // (Access::reads), each reading its own snapshot while the writer commits; a read that turns
+  // out to write runs again on the writer. 0: every transaction runs on the writer (the tools).
+  int readers = 0;
 };
 
 // Whether `database` names a PostgreSQL database rather than an SQLite file.

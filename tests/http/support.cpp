@@ -254,7 +254,9 @@ TestServer::TestServer(http::ServerLimits limits) : impl_(std::make_unique<Impl>
     for (const char* suffix : {"", ".audit-key", ".audit-key.pub"})
       fs::copy_file(t.db + suffix, db_ + suffix, fs::copy_options::overwrite_existing);
   }
-  auto opened = open_store({db_, false, std::nullopt});
+  StoreOptions store_options{db_, false, std::nullopt};
+  store_options.readers = 2;  // as `zeren serve` has: reads on their own connections
+  auto opened = open_store(store_options);
   if (!opened) throw std::runtime_error(opened.error().message);
   impl_->opened = std::move(*opened);
   impl_->crypto = std::make_unique<audit::OpenSslDrawCrypto>(impl_->opened.hash);

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <future>
+#include <thread>
 
 #include "app/use_cases.hpp"
 #include "conformance.hpp"
@@ -118,6 +120,63 @@ TEST(SqliteStore, AFailedCommitIsAnErrorAndLeavesNothing) {
             return r ? ok_status() : Status(r.error());
           })
           .ok());
+}
+
+TEST(SqliteStore, AReadDoesNotWaitForTheWriterAndSeesOnlyWhatWasCommitted) {
+  SqliteFactory factory(1);  // one read-only connection beside the writer
+  auto opened = factory.open_fresh();
+  ASSERT_TRUE(opened.ok());
+  FixedClock clock;
+  const app::Context ctx{app::Actor::console_operator("test"), clock};
+  auto count = [&] {
+    return transact_value<std::size_t>(*opened->store, [](Transaction& tx) -> Result<std::size_t> {
+      auto all = tx.organisation().list_procuratorates();
+      if (!all) return all.error();
+      return all->size();
+    });
+  };
+  std::promise<void> added, release;
+  std::thread writer([&] {
+    (void)opened->store->transact(
+        [&](Transaction& tx) -> Status {
+          auto r = app::add_procuratorate(tx, ctx, {"嘉峪关市人民检察院", "嘉", Level::city, {}});
+          if (!r) return r.error();
+          added.set_value();
+          release.get_future().wait();  // holds the write lock, uncommitted
+          return ok_status();
+        },
+        Access::changes);
+  });
+  added.get_future().wait();
+  auto during = count();  // would wait for the write lock on the writer
+  release.set_value();
+  writer.join();
+  ASSERT_TRUE(during.ok()) << during.error().message;
+  EXPECT_EQ(*during, 0u);
+  EXPECT_EQ(*count(), 1u);
+}
+
+TEST(SqliteStore, ATransactionExpectedToReadThatWritesRunsAgainOnTheWriter) {
+  SqliteFactory factory(1);
+  auto opened = factory.open_fresh();
+  ASSERT_TRUE(opened.ok());
+  FixedClock clock;
+  const app::Context ctx{app::Actor::console_operator("test"), clock};
+  int runs = 0;
+  auto s = opened->store->transact(
+      [&](Transaction& tx) -> Status {
+        ++runs;
+        auto r = app::add_procuratorate(tx, ctx, {"嘉峪关市人民检察院", "嘉", Level::city, {}});
+        return r ? ok_status() : Status(r.error());
+      },
+      Access::reads);
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_EQ(runs, 2);  // refused on the read-only connection, then done on the writer
+  Raw raw(factory.path());
+  EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM procuratorate"), "1");
+  EXPECT_EQ(
+      raw.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'organisation.procuratorate.add'"),
+      "1");
 }
 
 TEST(SqliteStore, RefusesToSwitchTheChainHashOfAnExistingDatabase) {

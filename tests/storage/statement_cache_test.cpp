@@ -66,8 +66,7 @@ TEST_F(StatementCacheTest, AFailedRunLeavesTheNextOneWorking) {
   std::string v = "same";
   cache.run("INSERT INTO t (k, v) VALUES (:k, :v)", use(k), use(v));
   k = 2;
-  EXPECT_THROW(cache.run("INSERT INTO t (k, v) VALUES (:k, :v)", use(k), use(v)),
-               soci::soci_error);
+  EXPECT_THROW(cache.run("INSERT INTO t (k, v) VALUES (:k, :v)", use(k), use(v)), soci::soci_error);
   v = "other";
   cache.run("INSERT INTO t (k, v) VALUES (:k, :v)", use(k), use(v));
   long long n = 0;

@@ -10,9 +10,9 @@
 #include <random>
 #include <thread>
 
+#include "storage/sql/connection_pool.hpp"
 #include "storage/sql/schema.hpp"
 #include "storage/sql/sql_transaction.hpp"
-#include "storage/sql/statement_cache.hpp"
 
 namespace zeren::postgres {
 
@@ -80,37 +80,12 @@ void back_off(int attempt) {
 
 }  // namespace
 
-struct PgStore::Connection {
-  explicit Connection(std::unique_ptr<soci::session> s)
-      : sql(std::move(s)), statements(std::make_unique<sql::StatementCache>(*sql)) {}
-  std::unique_ptr<soci::session> sql;
-  std::unique_ptr<sql::StatementCache> statements;  // of sql, so gone before it
-};
-
 PgStore::PgStore(std::vector<std::unique_ptr<soci::session>> connections, audit::HashAlgorithm hash)
-    : hash_(hash) {
-  for (auto& c : connections) idle_.push_back(std::make_unique<Connection>(std::move(c)));
-}
+    : pool_(std::make_unique<sql::ConnectionPool>(std::move(connections))), hash_(hash) {}
 
 PgStore::~PgStore() = default;
 
-std::unique_ptr<PgStore::Connection> PgStore::take() {
-  std::unique_lock lock(mu_);
-  idle_cv_.wait(lock, [&] { return !idle_.empty(); });
-  auto s = std::move(idle_.back());
-  idle_.pop_back();
-  return s;
-}
-
-void PgStore::give(std::unique_ptr<Connection> c) {
-  {
-    std::lock_guard lock(mu_);
-    idle_.push_back(std::move(c));
-  }
-  idle_cv_.notify_one();
-}
-
-Status PgStore::attempt(Connection& c, const std::function<Status(Transaction&)>& work,
+Status PgStore::attempt(sql::Connection& c, const std::function<Status(Transaction&)>& work,
                         bool lock_first) {
   soci::session& sql = *c.sql;
   long long seen = 0;
@@ -135,14 +110,14 @@ Status PgStore::attempt(Connection& c, const std::function<Status(Transaction&)>
 }
 
 Status PgStore::transact(const std::function<Status(Transaction&)>& work, Access access) {
-  auto connection = take();
+  auto connection = pool_->take();
   Status result = ok_status();
   for (int run = 1; run <= kAttempts; ++run) {
     result = attempt(*connection, work, run > 1 || access == Access::changes);
     if (!sql::is_retry(result)) break;
     if (run > 1) back_off(run);
   }
-  give(std::move(connection));
+  pool_->give(std::move(connection));
   if (sql::is_retry(result))
     return Error{
         ErrorKind::unavailable, "busy",

@@ -17,9 +17,7 @@
 //     rolled-back transaction leaves no gap.
 #pragma once
 
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -31,8 +29,9 @@ namespace soci {
 class session;
 }
 namespace zeren::sql {
-class StatementCache;
-}
+struct Connection;
+class ConnectionPool;
+}  // namespace zeren::sql
 
 namespace zeren::postgres {
 
@@ -44,14 +43,10 @@ class PgStore final : public Store {
   Status transact(const std::function<Status(Transaction&)>& work, Access access) override;
 
  private:
-  struct Connection;  // a session and its prepared statements (pg_store.cpp)
-  std::unique_ptr<Connection> take();
-  void give(std::unique_ptr<Connection> c);
-  Status attempt(Connection& c, const std::function<Status(Transaction&)>& work, bool lock_first);
+  Status attempt(sql::Connection& c, const std::function<Status(Transaction&)>& work,
+                 bool lock_first);
 
-  std::mutex mu_;
-  std::condition_variable idle_cv_;
-  std::vector<std::unique_ptr<Connection>> idle_;
+  std::unique_ptr<sql::ConnectionPool> pool_;
   audit::HashAlgorithm hash_;
 };
 

@@ -97,9 +97,15 @@ void SqlTransaction::write_progress(long long id, const CaseProgress& p) {
 }
 
 Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
-                                                     std::optional<std::int64_t> bound) {
+                                                     std::optional<std::int64_t> bound,
+                                                     bool fixed_text) {
   return guarded_value<std::vector<Case>>([&]() -> Result<std::vector<Case>> {
     const bool has_arg = bound.has_value();
+    // A `where` built from values is prepared for this call alone (StatementCache::bind_once).
+    const auto bind = [&](const std::string& q, auto&&... binds) -> soci::statement& {
+      return fixed_text ? statements_.bind(q, std::forward<decltype(binds)>(binds)...)
+                        : statements_.bind_once(q, std::forward<decltype(binds)>(binds)...);
+    };
     long long arg = bound.value_or(0);
     std::map<long long, std::vector<std::string>> parties;
     std::map<long long, std::vector<PersonId>> recusals, investigators;
@@ -111,9 +117,8 @@ Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
           "SELECT x.case_id, x.position, x.name FROM case_party x JOIN case_file c "
           "ON c.id = x.case_id " +
           where + " ORDER BY x.case_id, x.position";
-      soci::statement& st = !has_arg
-                                ? statements_.bind(q, into(cid), into(pos), into(name))
-                                : statements_.bind(q, use(arg), into(cid), into(pos), into(name));
+      soci::statement& st = !has_arg ? bind(q, into(cid), into(pos), into(name))
+                                     : bind(q, use(arg), into(cid), into(pos), into(name));
       st.execute();
       while (st.fetch()) parties[cid].push_back(name);
     }
@@ -124,9 +129,8 @@ Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
           "SELECT x.case_id, x.role, x.person_id FROM case_person x JOIN case_file c "
           "ON c.id = x.case_id " +
           where + " ORDER BY x.case_id, x.person_id";
-      soci::statement& st =
-          !has_arg ? statements_.bind(q, into(cid), into(role), into(person))
-                   : statements_.bind(q, use(arg), into(cid), into(role), into(person));
+      soci::statement& st = !has_arg ? bind(q, into(cid), into(role), into(person))
+                                     : bind(q, use(arg), into(cid), into(role), into(person));
       st.execute();
       while (st.fetch())
         (role == "recusal" ? recusals : investigators)[cid].push_back(PersonId{person});
@@ -147,7 +151,7 @@ Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
         "c.period_start, c.due_on, c.deadline_basis, c.returns, c.extended, c.concluded_on, "
         "c.archived_on, c.transferred_on, c.transferred_to FROM case_file c " +
         where + " ORDER BY c.id";
-    soci::statement& st = statements_.unbound(q);
+    soci::statement& st = fixed_text ? statements_.unbound(q) : statements_.once(q);
     if (has_arg) st.exchange(use(arg));
     st.exchange(into(id));
     st.exchange(into(number));

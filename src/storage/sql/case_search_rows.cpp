@@ -90,7 +90,7 @@ Result<std::vector<Case>> SqlTransaction::search_cases(const Query& q) {
   // The ids came from the database as integers, so they are safe to write into the statement.
   std::string list;
   for (auto id : *ids) list += (list.empty() ? "" : ",") + std::to_string(id);
-  auto rows = load_cases("WHERE c.id IN (" + list + ")", std::nullopt);
+  auto rows = load_cases("WHERE c.id IN (" + list + ")", std::nullopt, false);
   if (!rows) return rows.error();
   std::reverse(rows->begin(), rows->end());  // load_cases orders by id ascending
   return rows;

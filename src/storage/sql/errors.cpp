@@ -50,6 +50,13 @@ Error dangling() {
   return Error::conflict("reference_violation", "refers to something that does not exist");
 }
 
+Error sqlite_error(const std::string& what) {
+  if (what.find("UNIQUE constraint failed") != std::string::npos)
+    return duplicate(sqlite_breached_column(what));
+  if (what.find("FOREIGN KEY constraint failed") != std::string::npos) return dangling();
+  return Error::storage(what);
+}
+
 }  // namespace
 
 Error transaction_retry(const std::string& why) {
@@ -68,12 +75,13 @@ Status guarded(const std::function<Status()>& f) {
     // serialization_failure, deadlock_detected: run the whole transaction again.
     if (state == "40001" || state == "40P01") return transaction_retry(what);
     return Error::storage(what);
+  } catch (const soci::sqlite3_soci_error& e) {
+    // A read-only connection asked to write: SqliteStore runs the transaction on the writer.
+    if ((e.result() & 0xff) == SQLITE_READONLY)
+      return Error{ErrorKind::storage, std::string(kReadOnlyCode), e.what(), ""};
+    return sqlite_error(e.what());
   } catch (const soci::soci_error& e) {
-    const std::string what = e.what();
-    if (what.find("UNIQUE constraint failed") != std::string::npos)
-      return duplicate(sqlite_breached_column(what));
-    if (what.find("FOREIGN KEY constraint failed") != std::string::npos) return dangling();
-    return Error::storage(what);
+    return sqlite_error(e.what());
   } catch (const std::exception& e) {
     return Error::storage(e.what());
   }

@@ -170,7 +170,9 @@ class SqlTransaction final : public Transaction,
   Result<std::vector<FollowUp>> follow_ups(const Scope& s) override;
 
   void write_progress(long long case_id, const CaseProgress& p);  // throws like SOCI
-  Result<std::vector<Case>> load_cases(const std::string& where, std::optional<std::int64_t> arg);
+  // `fixed_text`: false when `where` is built from values (not kept among the prepared ones).
+  Result<std::vector<Case>> load_cases(const std::string& where, std::optional<std::int64_t> arg,
+                                       bool fixed_text = true);
   Result<std::vector<AssignmentPlan>> load_plans(const std::string& where, std::int64_t arg);
   Result<std::vector<AssignmentRecord>> load_assignments(const std::string& where,
                                                          std::int64_t arg);
@@ -200,6 +202,13 @@ inline constexpr std::string_view kRetryCode = "transaction_retry";
 Error transaction_retry(const std::string& why);
 inline bool is_retry(const Status& s) {
   return !s && s.error().code == kRetryCode;
+}
+
+// The code of the error a read-only SQLite connection gives when its transaction tries to write:
+// the store runs the transaction again on its writer.
+inline constexpr std::string_view kReadOnlyCode = "read_only_connection";
+inline bool is_read_only(const Status& s) {
+  return !s && s.error().code == kReadOnlyCode;
 }
 
 // Ends the transaction open on `sql` (finish.cpp): settles the statements it used, then rolls back

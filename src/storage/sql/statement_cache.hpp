@@ -48,6 +48,17 @@ class StatementCache {
     return st;
   }
 
+  // For a query text built from values (a page's ids): prepared for this use alone and dropped
+  // when the transaction ends, so it never fills the cache.
+  template <class... B>
+  soci::statement& bind_once(const std::string& query, B&&... binds) {
+    soci::statement& st = once(query);
+    (st.exchange(std::forward<B>(binds)), ...);
+    st.define_and_bind();
+    return st;
+  }
+  soci::statement& once(const std::string& query);
+
   // Runs `query` once and reads its first row into the `into` binds, like `sql << query, binds…`:
   // true when a row was read. A statement that failed is prepared afresh on its next use.
   template <class... B>
@@ -75,7 +86,7 @@ class StatementCache {
   soci::session& sql_;
   std::function<void(soci::statement&)> settle_;
   std::unordered_map<std::string, std::unique_ptr<soci::statement>> statements_;
-  std::vector<std::unique_ptr<soci::statement>> overflow_;  // until settle(): the cache was full
+  std::vector<std::unique_ptr<soci::statement>> overflow_;  // until settle(): once, or no room
   std::vector<soci::statement*> used_;
 };
 

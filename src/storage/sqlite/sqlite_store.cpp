@@ -6,9 +6,9 @@
 
 #include <filesystem>
 
+#include "storage/sql/connection_pool.hpp"
 #include "storage/sql/schema.hpp"
 #include "storage/sql/sql_transaction.hpp"
-#include "storage/sql/statement_cache.hpp"
 
 namespace zeren::sqlite {
 
@@ -19,25 +19,46 @@ void settle_statement(soci::statement& st) {
   if (backend && backend->stmt_) sqlite_api::sqlite3_reset(backend->stmt_);
 }
 
-SqliteStore::SqliteStore(std::unique_ptr<soci::session> sql, audit::HashAlgorithm hash)
-    : sql_(std::move(sql)),
-      statements_(std::make_unique<sql::StatementCache>(*sql_, settle_statement)),
+SqliteStore::SqliteStore(std::unique_ptr<soci::session> writer,
+                         std::vector<std::unique_ptr<soci::session>> readers,
+                         audit::HashAlgorithm hash)
+    : writer_(std::make_unique<sql::Connection>(std::move(writer), settle_statement)),
+      readers_(std::make_unique<sql::ConnectionPool>(std::move(readers), settle_statement)),
       hash_(hash) {}
 
 SqliteStore::~SqliteStore() = default;
 
-// SQLite has one writer at a time for the whole file: every transaction takes it first, whatever
-// it is expected to do.
-Status SqliteStore::transact(const std::function<Status(Transaction&)>& work, Access) {
-  std::lock_guard lock(mu_);
-  auto& sql = *sql_;
+// SQLite has one writer at a time for the whole file: a transaction on the writer takes it first,
+// whatever it is expected to do.
+Status SqliteStore::on_writer(const std::function<Status(Transaction&)>& work) {
+  std::lock_guard lock(writer_mu_);
+  auto& sql = *writer_->sql;
   ZEREN_TRY(guarded([&] {
     sql << "BEGIN IMMEDIATE";
     return ok_status();
   }));
   sql::NoChainLock chain;  // BEGIN IMMEDIATE already holds the only write lock
-  sql::SqlTransaction tx(sql, *statements_, hash_, sql::Backend::sqlite, chain);
-  return sql::finish(sql, *statements_, guarded([&] { return work(tx); }));
+  sql::SqlTransaction tx(sql, *writer_->statements, hash_, sql::Backend::sqlite, chain);
+  return sql::finish(sql, *writer_->statements, guarded([&] { return work(tx); }));
+}
+
+Status SqliteStore::transact(const std::function<Status(Transaction&)>& work, Access access) {
+  if (access != Access::reads || readers_->size() == 0) return on_writer(work);
+  auto reader = readers_->take();
+  auto& sql = *reader->sql;
+  Status result = guarded([&] {
+    sql << "BEGIN";  // deferred: the snapshot is taken at the first read
+    return ok_status();
+  });
+  if (result) {
+    sql::NoChainLock chain;  // nothing it runs can write
+    sql::SqlTransaction tx(sql, *reader->statements, hash_, sql::Backend::sqlite, chain);
+    result = sql::finish(sql, *reader->statements, guarded([&] { return work(tx); }));
+  }
+  readers_->give(std::move(reader));
+  // It tried to write and was rolled back: the writer runs it from the start.
+  if (sql::is_read_only(result)) return on_writer(work);
+  return result;
 }
 
 namespace {
@@ -80,7 +101,17 @@ Result<OpenedStore> open(const StoreOptions& options) {
                                  [&] { sql << "BEGIN IMMEDIATE"; }};
   ZEREN_TRY(sql::migrate(sql, access, opened));
   ZEREN_TRY(sql::settle_chain_hash(sql, options, opened));
-  opened.store = std::make_unique<SqliteStore>(std::move(session), opened.hash);
+  std::vector<std::unique_ptr<soci::session>> readers;
+  for (int i = 0; i < options.readers; ++i) {
+    auto reader = std::make_unique<soci::session>();
+    ZEREN_TRY(guarded([&] {
+      reader->open(soci::sqlite3, "db=\"" + options.database + "\" timeout=10");
+      *reader << "PRAGMA query_only=ON";  // a write fails with SQLITE_READONLY
+      return ok_status();
+    }));
+    readers.push_back(std::move(reader));
+  }
+  opened.store = std::make_unique<SqliteStore>(std::move(session), std::move(readers), opened.hash);
   return opened;
 }
 

@@ -1,11 +1,15 @@
-// The SQLite store: one connection (WAL, foreign keys on, busy time-out, synchronous=FULL) used by
-// one transaction at a time. Transactions start with BEGIN IMMEDIATE so that two writers never
-// deadlock on a read-to-write upgrade.
+// The SQLite store: one writing connection (WAL, foreign keys on, busy time-out, synchronous=FULL)
+// used by one transaction at a time; its transactions start with BEGIN IMMEDIATE so that two
+// writers never deadlock on a read-to-write upgrade. Beside it, for `zeren serve`, a few
+// read-only connections (query_only) serve the transactions expected only to read, each at its own
+// snapshot and none waiting for the writer; one that tries to write is rolled back and run again
+// on the writer, so the outcome never depends on where it ran.
 #pragma once
 
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "audit/record.hpp"
 #include "domain/ports.hpp"
@@ -16,22 +20,26 @@ class session;
 class statement;
 }  // namespace soci
 namespace zeren::sql {
-class StatementCache;
-}
+struct Connection;
+class ConnectionPool;
+}  // namespace zeren::sql
 
 namespace zeren::sqlite {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::unique_ptr<soci::session> sql, audit::HashAlgorithm hash);
+  // `readers`: read-only connections for Access::reads (StoreOptions::readers).
+  SqliteStore(std::unique_ptr<soci::session> writer,
+              std::vector<std::unique_ptr<soci::session>> readers, audit::HashAlgorithm hash);
   ~SqliteStore() override;
   using Store::transact;
   Status transact(const std::function<Status(Transaction&)>& work, Access access) override;
 
- private:
-  std::mutex mu_;
-  std::unique_ptr<soci::session> sql_;
-  std::unique_ptr<sql::StatementCache> statements_;  // of sql_, so gone before it
+  Status on_writer(const std::function<Status(Transaction&)>& work);
+
+  std::mutex writer_mu_;
+  std::unique_ptr<sql::Connection> writer_;
+  std::unique_ptr<sql::ConnectionPool> readers_;
   audit::HashAlgorithm hash_;
 };
 
