@@ -55,30 +55,28 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
   }
   for (int m = 1; m <= 12; ++m) s.by_month[month_of(*Date::from_ymd(year, m, 1))];
 
-  std::map<CaseId, const Case*> cases;
-  std::vector<Case> rows;
+  // Each case's 院 and department, for the decisions below.
+  std::map<CaseId, std::pair<ProcuratorateId, DepartmentId>> cases;
   for (auto p : *within) {
-    auto r = tx.cases().list_cases(p);
-    if (!r) return r.error();
-    for (auto& row : *r) rows.push_back(std::move(row));
-  }
-  for (const auto& r : rows) {
-    const Case& c = r;
-    cases[c.id()] = &c;
-    if (c.status() == CaseStatus::withdrawn) continue;
-    if (c.intake().received_on.year() == year) {
-      ++s.by_month[month_of(c.intake().received_on)].first;
-      if (c.unit()) {
-        auto u = units.find(*c.unit());
-        if (u != units.end()) {
-          (u->second->kind() == UnitKind::team ? s.team_cases : s.sole_cases)++;
-          auto lead = persons.find(u->second->lead());
-          if (lead != persons.end() && lead->second->is_leader()) ++s.leader_direct_cases;
+    auto tallies = tx.cases().case_tallies(p);
+    if (!tallies) return tallies.error();
+    for (const auto& c : *tallies) {
+      cases[c.id] = {c.procuratorate, c.department};
+      if (c.status == CaseStatus::withdrawn) continue;
+      if (c.received_on.year() == year) {
+        ++s.by_month[month_of(c.received_on)].first;
+        if (c.unit) {
+          auto u = units.find(*c.unit);
+          if (u != units.end()) {
+            (u->second->kind() == UnitKind::team ? s.team_cases : s.sole_cases)++;
+            auto lead = persons.find(u->second->lead());
+            if (lead != persons.end() && lead->second->is_leader()) ++s.leader_direct_cases;
+          }
         }
       }
+      if (c.concluded_on && c.concluded_on->year() == year)
+        ++s.by_month[month_of(*c.concluded_on)].second;
     }
-    if (c.progress().concluded_on && c.progress().concluded_on->year() == year)
-      ++s.by_month[month_of(*c.progress().concluded_on)].second;
   }
 
   const HandlingRepository::Scope scope{std::nullopt, *within};
@@ -97,8 +95,7 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
     ++s.overall.total;
     auto c = cases.find(d.case_id);
     if (c != cases.end()) {
-      const ProcuratorateId proc = c->second->intake().procuratorate;
-      const DepartmentId dept = c->second->intake().department;
+      const auto [proc, dept] = c->second;
       auto& p = by_proc[proc];
       p.name = p.procuratorate = procuratorate_names[proc];
       auto& r = by_dept[dept];

@@ -23,7 +23,7 @@ Result<Monitoring> monitoring(Transaction& tx, const Context& ctx,
                            "awaiting_chief", "flagged"})
     m.lists[list];
 
-  auto rows = tx.cases().list_cases(*procuratorate);
+  auto rows = tx.cases().list_open_cases(*procuratorate);
   if (!rows) return rows.error();
   const HandlingRepository::Scope scope{std::nullopt, {*procuratorate}};
   auto decisions = tx.handling().decisions(scope);

@@ -121,6 +121,19 @@ class CaseRepository {
   // The unit of the department's latest random or rotation assignment (for rotation).
   virtual Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) = 0;
   virtual Result<std::vector<Case>> list_cases(std::optional<ProcuratorateId> within) = 0;
+  // One 院's open cases (Case::open()), by id: what the chief's monitoring reads.
+  virtual Result<std::vector<Case>> list_open_cases(ProcuratorateId p) = 0;
+  // What the year's statistics count of each case of one 院, by id, without its parties or people.
+  struct Tally {
+    CaseId id;
+    ProcuratorateId procuratorate;
+    DepartmentId department;
+    CaseStatus status = CaseStatus::registered;
+    std::optional<UnitId> unit;
+    Date received_on = Date::from_days(0);
+    std::optional<Date> concluded_on;
+  };
+  virtual Result<std::vector<Tally>> case_tallies(ProcuratorateId p) = 0;
 
   // A page of cases, newest first (by id, descending), matching every filter given.
   struct Query {

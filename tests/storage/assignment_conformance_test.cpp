@@ -175,6 +175,47 @@ TEST_P(Assignment, IntakeNumbersAreGaplessAndEveryCaseGoesToAUnitOfTheDepartment
   EXPECT_EQ(arrest->c.number(), "嘉检刑捕受〔2026〕1号");
 }
 
+TEST_P(Assignment, MonitoringReadsTheOpenCasesAndStatisticsTheTalliesOfEveryCase) {
+  std::vector<Case> taken;
+  for (int i = 0; i < 3; ++i) {
+    auto r = office.take_in(office.case_manager, office.intake());
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    taken.push_back(r->c);
+  }
+  ASSERT_TRUE(f.store()
+                  .transact([&](Transaction& tx) {
+                    return app::withdraw_case(tx, f.ctx(office.case_manager),
+                                              {taken[1].id(), "移送机关撤回"});
+                  })
+                  .ok());
+  auto open = transact_value<std::vector<Case>>(
+      f.store(), [&](Transaction& tx) { return tx.cases().list_open_cases(f.city); });
+  ASSERT_TRUE(open.ok()) << open.error().message;
+  ASSERT_EQ(open->size(), 2u);
+  EXPECT_EQ(open->at(0).id(), taken[0].id());
+  EXPECT_EQ(open->at(1).id(), taken[2].id());
+  EXPECT_EQ(open->at(0).intake().parties, std::vector<std::string>{"张三"});
+  auto none = transact_value<std::vector<Case>>(
+      f.store(), [&](Transaction& tx) { return tx.cases().list_open_cases(f.district); });
+  EXPECT_TRUE(none->empty());
+
+  auto tallies = transact_value<std::vector<CaseRepository::Tally>>(
+      f.store(), [&](Transaction& tx) { return tx.cases().case_tallies(f.city); });
+  ASSERT_TRUE(tallies.ok()) << tallies.error().message;
+  ASSERT_EQ(tallies->size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    const auto& t = tallies->at(i);
+    EXPECT_EQ(t.id, taken[i].id());
+    EXPECT_EQ(t.procuratorate, f.city);
+    EXPECT_EQ(t.department, f.city_first);
+    EXPECT_EQ(t.unit, taken[i].unit());
+    EXPECT_EQ(t.received_on, f.clock.today());
+    EXPECT_FALSE(t.concluded_on);
+  }
+  EXPECT_EQ(tallies->at(1).status, CaseStatus::withdrawn);
+  EXPECT_EQ(tallies->at(0).status, CaseStatus::assigned);
+}
+
 TEST_P(Assignment, ARefusedIntakeUsesNoNumberAndWritesNothing) {
   const auto before = f.audit_size();
   auto bad = office.take_in(office.case_manager, office.intake(CaseCategory::public_interest));

@@ -244,6 +244,41 @@ Result<std::vector<Case>> SqlTransaction::list_cases(std::optional<Procuratorate
                 : load_cases("", std::nullopt);
 }
 
+Result<std::vector<Case>> SqlTransaction::list_open_cases(ProcuratorateId p) {
+  // The statuses of Case::open(); the index on (院, status, due date) finds them.
+  return load_cases(
+      "WHERE c.procuratorate_id = :a AND c.status IN "
+      "('assigned', 'in_progress', 'awaiting_decision', 'returned')",
+      p.value);
+}
+
+Result<std::vector<CaseRepository::Tally>> SqlTransaction::case_tallies(ProcuratorateId p) {
+  return guarded_value<std::vector<Tally>>([&]() -> Result<std::vector<Tally>> {
+    std::vector<Tally> out;
+    long long arg = p.value, id = 0, dept = 0, unit = 0;
+    std::string status, received, concluded;
+    soci::indicator unit_ind = soci::i_ok, concluded_ind = soci::i_ok;
+    soci::statement& st = statements_.bind(
+        "SELECT c.id, c.department_id, c.status, c.unit_id, c.received_on, c.concluded_on "
+        "FROM case_file c WHERE c.procuratorate_id = :a ORDER BY c.id",
+        use(arg), into(id), into(dept), into(status), into(unit, unit_ind), into(received),
+        into(concluded, concluded_ind));
+    st.execute();
+    while (st.fetch()) {
+      Tally t;
+      t.id = CaseId{id};
+      t.procuratorate = p;
+      t.department = DepartmentId{dept};
+      t.status = term_or_throw<CaseStatus>(status);
+      if (unit_ind != soci::i_null) t.unit = UnitId{unit};
+      t.received_on = date_or_throw(received);
+      t.concluded_on = date_or_null(concluded_ind, concluded);
+      out.push_back(t);
+    }
+    return out;
+  });
+}
+
 Result<std::map<UnitId, std::int64_t>> SqlTransaction::unit_weight_sums(DepartmentId d,
                                                                         const PlanRules& rules,
                                                                         int window_year) {

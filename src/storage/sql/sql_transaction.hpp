@@ -125,6 +125,8 @@ class SqlTransaction final : public Transaction,
                                                           int window_year) override;
   Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) override;
   Result<std::vector<Case>> list_cases(std::optional<ProcuratorateId> within) override;
+  Result<std::vector<Case>> list_open_cases(ProcuratorateId p) override;
+  Result<std::vector<Tally>> case_tallies(ProcuratorateId p) override;
   Result<std::vector<Case>> search_cases(const Query& q) override;  // case_search_rows.cpp
 
   // PlanRepository (plan_rows.cpp)
