@@ -2,6 +2,10 @@
 // two procuratorates; bad input; metrics.
 #include <gtest/gtest.h>
 
+#include <vector>
+
+#include <algorithm>
+
 #include <cctype>
 #include <map>
 #include <set>
@@ -125,6 +129,39 @@ TEST(Cases, TheListFindsACaseByItsNumberTypedWithHalfWidthBracketsOr第) {
     EXPECT_EQ(cases.at(0).at("id").as_int64(), id) << typed;
     EXPECT_EQ(cases.at(0).at("number").as_string(), number) << typed;
   }
+}
+
+TEST(Cases, AListOverSeveral院IsOneNewestFirstOrderPagedWithoutGapsOrRepeats) {
+  TestServer server;
+  Browser city(server.port()), district(server.port());
+  ASSERT_EQ(city.log_in("anguan").status, 200);
+  ASSERT_EQ(district.log_in("cqanguan").status, 200);
+  std::set<std::int64_t> added;
+  for (int i = 0; i < 3; ++i) {
+    added.insert(add_case(city, kCity));
+    added.insert(add_case(district, district_name()));
+  }
+  // The city's case management sees its own 院 and the district below it, in one order, whatever
+  // the size of the pages it reads them in.
+  auto read_all = [&](int limit) {
+    std::vector<std::int64_t> ids;
+    std::string cursor;
+    for (int page = 0; page < 2000; ++page) {
+      auto r = city.get("/api/v1/cases?limit=" + std::to_string(limit) + cursor);
+      EXPECT_EQ(r.status, 200) << r.body;
+      const auto body = r.json();
+      for (const auto& c : body.at("cases").as_array()) ids.push_back(c.at("id").as_int64());
+      if (body.at("next_cursor").is_null()) break;
+      cursor = "&cursor=" + std::to_string(body.at("next_cursor").as_int64());
+    }
+    return ids;
+  };
+  const auto expected = read_all(200);
+  for (auto id : added) EXPECT_NE(std::find(expected.begin(), expected.end(), id), expected.end());
+  EXPECT_TRUE(std::adjacent_find(expected.begin(), expected.end(), std::less_equal<>()) ==
+              expected.end());  // strictly newest first: no repeats
+  const auto paged = read_all(7);
+  EXPECT_EQ(paged, expected);
 }
 
 TEST(Cases, AnotherProcuratoratesCaseIsNotFoundButTheUpperOneSupervisesTheLower) {
