@@ -30,15 +30,7 @@ class StatementCache {
   // serves one query text, so a loop over its rows must not run the same query inside.
   template <class... B>
   soci::statement& bind(const std::string& query, B&&... binds) {
-    soci::statement& st = unbound(query);
-    try {
-      (st.exchange(std::forward<B>(binds)), ...);
-      st.define_and_bind();
-    } catch (...) {
-      forget(query);
-      throw;
-    }
-    return st;
+    return bound(unbound(query), query, true, std::forward<B>(binds)...);
   }
 
   // The statement for `query` with no binds: exchange them, then define_and_bind().
@@ -52,10 +44,7 @@ class StatementCache {
   // when the transaction ends, so it never fills the cache.
   template <class... B>
   soci::statement& bind_once(const std::string& query, B&&... binds) {
-    soci::statement& st = once(query);
-    (st.exchange(std::forward<B>(binds)), ...);
-    st.define_and_bind();
-    return st;
+    return bound(once(query), query, false, std::forward<B>(binds)...);
   }
   soci::statement& once(const std::string& query);
 
@@ -80,6 +69,18 @@ class StatementCache {
   std::size_t size() const { return statements_.size(); }
 
  private:
+  // Binds `st` (the statement of `query`); a cached one that fails is prepared afresh next time.
+  template <class... B>
+  soci::statement& bound(soci::statement& st, const std::string& query, bool cached, B&&... binds) {
+    try {
+      (st.exchange(std::forward<B>(binds)), ...);
+      st.define_and_bind();
+    } catch (...) {
+      if (cached) forget(query);
+      throw;
+    }
+    return st;
+  }
   soci::statement& prepared(const std::string& query);
   void forget(const std::string& query);
 
