@@ -6,6 +6,7 @@
 #include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cmath>
 
 #include <boost/json.hpp>
@@ -40,7 +41,7 @@ TEST_F(Cli, InitIsIdempotent) {
   ASSERT_EQ(first.code, 0) << first.out;
   EXPECT_EQ(first.json().at("created"), true);
   EXPECT_EQ(first.json().at("hash"), "sm3");
-  EXPECT_EQ(first.json().at("schema_version"), 7);
+  EXPECT_EQ(first.json().at("schema_version"), 8);
   auto second = zeren("init --json --db " + db);
   ASSERT_EQ(second.code, 0);
   EXPECT_EQ(second.json().at("created"), false);
@@ -51,6 +52,46 @@ TEST_F(Cli, InitIsIdempotent) {
   auto v = verify();
   EXPECT_EQ(v.at("ok"), true);
   EXPECT_EQ(v.at("entries"), 1);  // database.initialise, once
+}
+
+// Each unit's load is kept with every write of a case (migration 8); a database from before it
+// gets the table filled from its cases. Over the demo's year of history (cases assigned,
+// reassigned, concluded, archived, withdrawn) what the writes kept must be exactly what the
+// cases add up to.
+TEST_F(Cli, TheLoadsKeptWithEachCaseAreWhatAnUpgradeCountsFromTheCases) {
+  auto demo = zeren("demo --json --db " + db);
+  ASSERT_EQ(demo.code, 0) << demo.out;
+  const auto rows = [&](const char* sql) {
+    sqlite3* h = nullptr;
+    sqlite3_open(db.c_str(), &h);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, sql, -1, &st, nullptr);
+    std::string out;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      for (int i = 0; i < sqlite3_column_count(st); ++i)
+        out += std::to_string(sqlite3_column_int64(st, i)) + (i + 1 < sqlite3_column_count(st) ? "," : "\n");
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return out;
+  };
+  const char* const loads =
+      "SELECT department_id, unit_id, counted_year, difficult, ordinary FROM unit_load "
+      "WHERE difficult + ordinary > 0 ORDER BY 1, 2, 3";
+  const std::string kept = rows(loads);
+  EXPECT_GT(std::count(kept.begin(), kept.end(), '\n'), 20) << kept;
+  // Concluded cases count in the year they were concluded, open ones in every year (0).
+  EXPECT_NE(rows("SELECT COUNT(*) FROM unit_load WHERE counted_year = 2026 AND ordinary > 0"),
+            "0\n");
+  EXPECT_NE(rows("SELECT COUNT(*) FROM unit_load WHERE counted_year = 0 AND ordinary > 0"),
+            "0\n");
+  // As a database from before migration 8.
+  EXPECT_EQ(rows("DROP TABLE unit_load"), "");
+  EXPECT_EQ(rows("DELETE FROM schema_migrations WHERE version = 8"), "");
+  auto upgraded = zeren("init --json --db " + db);
+  ASSERT_EQ(upgraded.code, 0) << upgraded.out;
+  EXPECT_EQ(upgraded.json().at("applied_migrations"), json::array({8}));
+  EXPECT_EQ(rows(loads), kept);
 }
 
 TEST_F(Cli, Sha256CanBeChosenAtInit) {

@@ -6,6 +6,7 @@
 #include "conformance.hpp"
 
 #include <mutex>
+#include <random>
 #include <set>
 #include <thread>
 
@@ -214,6 +215,72 @@ TEST_P(Assignment, MonitoringReadsTheOpenCasesAndStatisticsTheTalliesOfEveryCase
   }
   EXPECT_EQ(tallies->at(1).status, CaseStatus::withdrawn);
   EXPECT_EQ(tallies->at(0).status, CaseStatus::assigned);
+}
+
+// The loads are kept with each write of a case (storage/sql/unit_load.hpp), not summed at each
+// intake: after every change of unit or state they must equal the sum over the cases, counted
+// here from the cases themselves: open ones in every year, concluded or transferred ones in the
+// year they were, withdrawn ones nowhere; difficult ones at the plan's difficult weight.
+TEST_P(Assignment, EachUnitsLoadFollowsItsCasesThroughEveryChangeOfUnitAndState) {
+  std::vector<Case> cases;
+  for (int i = 0; i < 12; ++i) {
+    auto in = office.intake();
+    if (i % 3 == 0) in.difficulty = Difficulty::difficult;
+    auto r = office.take_in(office.case_manager, in);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    cases.push_back(r->c);
+  }
+  PlanRules rules;
+  rules.weight_ordinary = 1;
+  rules.weight_difficult = 5;
+  const auto expected = [&](int year) {
+    std::map<UnitId, std::int64_t> sums;
+    for (const auto& c : cases) {
+      if (!c.unit()) continue;
+      const auto& p = c.progress();
+      const bool counts =
+          c.open() ||
+          ((c.status() == CaseStatus::concluded || c.status() == CaseStatus::archived) &&
+           p.concluded_on->year() == year) ||
+          (c.status() == CaseStatus::transferred && p.transferred_on->year() == year);
+      if (counts)
+        sums[*c.unit()] += c.intake().difficulty == Difficulty::difficult ? 5 : 1;
+    }
+    return sums;
+  };
+  const auto check = [&](const std::string& after) {
+    for (int year : {2026, 2027}) {
+      auto kept = transact_value<std::map<UnitId, std::int64_t>>(f.store(), [&](Transaction& tx) {
+        return tx.cases().unit_weight_sums(f.city_first, rules, year);
+      });
+      ASSERT_TRUE(kept.ok()) << kept.error().message;
+      EXPECT_EQ(*kept, expected(year)) << "in " << year << " after " << after;
+    }
+  };
+  check("intake");
+  std::mt19937 random(8);
+  const Date d2026 = *Date::parse("2026-12-01"), d2027 = *Date::parse("2027-01-04");
+  for (int step = 0; step < 80; ++step) {
+    Case& c = cases[random() % cases.size()];
+    const auto on = random() % 2 ? d2026 : d2027;
+    std::string what;
+    Status done = ok_status();
+    switch (random() % 7) {
+      case 0: what = "a new unit", c.assign(office.units[random() % office.units.size()]); break;
+      case 1: what = "start", done = c.start(); break;
+      case 2: what = "conclusion", done = c.conclude(on); break;
+      case 3: what = "archiving", done = c.archive(on); break;
+      case 4: what = "transfer", done = c.transfer(on, "嘉峪关市人民检察院"); break;
+      case 5: what = "withdrawal", done = c.withdraw(on); break;
+      case 6: what = "a return", done = c.return_for_investigation(on, 2); break;
+    }
+    if (!done) continue;  // not allowed from where the case stands: nothing to save
+    ASSERT_TRUE(f.store().transact([&](Transaction& tx) { return tx.cases().save_case_state(c); }).ok());
+    check(what + " of " + c.number());
+  }
+  std::set<CaseStatus> reached;
+  for (const auto& c : cases) reached.insert(c.status());
+  EXPECT_GE(reached.size(), 4u);  // the walk went through several states, not one
 }
 
 TEST_P(Assignment, ARefusedIntakeUsesNoNumberAndWritesNothing) {

@@ -1,10 +1,11 @@
-// CaseRepository on SQLite: cases with their parties and people, gapless case-number counters and
-// unit loads.
+// CaseRepository in SQL: cases with their parties and people, and gapless case-number counters;
+// every write of a case keeps its unit's load (unit_load_rows.cpp).
 #include <soci/soci.h>
 
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
 #include "storage/sql/statement_cache.hpp"
+#include "storage/sql/unit_load.hpp"
 
 namespace zeren::sql {
 
@@ -62,6 +63,7 @@ Result<CaseId> SqlTransaction::add_case(const Case& c) {
     };
     people(in.recusals, "recusal");
     people(in.investigators, "investigator");
+    count_in_load(std::nullopt, load_share(c));
     return CaseId{id};
   });
 }
@@ -69,12 +71,14 @@ Result<CaseId> SqlTransaction::add_case(const Case& c) {
 Status SqlTransaction::save_case_state(const Case& c) {
   return guarded([&]() -> Status {
     long long id = c.id().value;
+    const auto before = stored_load_share(id);
     const std::string status(code_of(c.status()));
     long long unit = c.unit() ? c.unit()->value : 0;
     soci::indicator unit_ind = c.unit() ? soci::i_ok : soci::i_null;
     statements_.run("UPDATE case_file SET status = :s, unit_id = :u WHERE id = :id", use(status),
                     use(unit, unit_ind), use(id));
     write_progress(id, c.progress());
+    count_in_load(before, load_share(c));
     return ok_status();
   });
 }
@@ -277,33 +281,6 @@ Result<std::vector<CaseRepository::Tally>> SqlTransaction::case_tallies(Procurat
     }
     return out;
   });
-}
-
-Result<std::map<UnitId, std::int64_t>> SqlTransaction::unit_weight_sums(DepartmentId d,
-                                                                        const PlanRules& rules,
-                                                                        int window_year) {
-  return guarded_value<std::map<UnitId, std::int64_t>>(
-      [&]() -> Result<std::map<UnitId, std::int64_t>> {
-        std::map<UnitId, std::int64_t> out;
-        long long dept = d.value, unit = 0, sum = 0;
-        int wd = rules.weight_difficult, wo = rules.weight_ordinary;
-        const std::string from = std::to_string(window_year) + "-01-01",
-                          to = std::to_string(window_year) + "-12-31";
-        soci::statement& st = statements_.bind(
-            "SELECT unit_id, SUM(CASE WHEN difficulty = 'difficult' THEN "
-            "CAST(:wd AS BIGINT) ELSE CAST(:wo AS BIGINT) END) FROM case_file "
-            "WHERE department_id = :d AND "
-            "unit_id IS NOT NULL AND (status IN ('assigned', 'in_progress', "
-            "'awaiting_decision', 'returned') OR (status IN ('concluded', "
-            "'archived') AND concluded_on BETWEEN :f1 AND :t1) OR (status = "
-            "'transferred' AND transferred_on BETWEEN :f2 AND :t2)) "
-            "GROUP BY unit_id",
-            use(wd), use(wo), use(dept), use(from), use(to), use(from), use(to), into(unit),
-            into(sum));
-        st.execute();
-        while (st.fetch()) out[UnitId{unit}] = sum;
-        return out;
-      });
 }
 
 Result<std::optional<UnitId>> SqlTransaction::last_drawn_unit(DepartmentId d) {

@@ -434,6 +434,37 @@ constexpr std::string_view kUnitByDepartmentIndex = R"sql(
 CREATE INDEX unit_by_department ON unit (department_id);
 )sql";
 
+// Each unit's load as the assignment engine counts it (SPEC §3), kept with every write of a case
+// (unit_load_rows.cpp) instead of summed over the department's cases at every intake. A case
+// counts while open (counted_year 0) and, once concluded or transferred, in the year it was.
+// Filled from the cases already there.
+constexpr std::string_view kUnitLoad = R"sql(
+CREATE TABLE unit_load (
+  department_id INTEGER NOT NULL REFERENCES department (id),
+  unit_id       INTEGER NOT NULL REFERENCES unit (id),
+  counted_year  INTEGER NOT NULL,
+  difficult     INTEGER NOT NULL,
+  ordinary      INTEGER NOT NULL,
+  PRIMARY KEY (department_id, unit_id, counted_year)
+);
+INSERT INTO unit_load (department_id, unit_id, counted_year, difficult, ordinary)
+SELECT department_id, unit_id, counted_year,
+       SUM(CASE WHEN difficulty = 'difficult' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN difficulty = 'difficult' THEN 0 ELSE 1 END)
+FROM (SELECT department_id, unit_id, difficulty,
+             CASE WHEN status IN ('concluded', 'archived')
+                  THEN CAST(substr(concluded_on, 1, 4) AS INTEGER)
+                  WHEN status = 'transferred'
+                  THEN CAST(substr(transferred_on, 1, 4) AS INTEGER)
+                  ELSE 0 END AS counted_year
+      FROM case_file
+      WHERE unit_id IS NOT NULL
+        AND (status IN ('assigned', 'in_progress', 'awaiting_decision', 'returned')
+             OR (status IN ('concluded', 'archived') AND concluded_on IS NOT NULL)
+             OR (status = 'transferred' AND transferred_on IS NOT NULL))) AS counted
+GROUP BY department_id, unit_id, counted_year;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "organisation and accounts", kOrganisation},
     {2, "audit log and checkpoints", kAudit, kAuditSqlite, kAuditPostgresql},
@@ -442,6 +473,7 @@ constexpr Migration kMigrations[] = {
     {5, "log-in sessions and lock-out", kSessions},
     {6, "case handling: life cycle, deadlines, decisions, notes, follow-ups", kHandling},
     {7, "index of a department's units", kUnitByDepartmentIndex},
+    {8, "each unit's load kept with its cases", kUnitLoad},
 };
 
 }  // namespace

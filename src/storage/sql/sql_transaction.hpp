@@ -10,6 +10,7 @@
 #include "audit/record.hpp"
 #include "domain/ports.hpp"
 #include "storage/sql/dialect.hpp"
+#include "storage/sql/unit_load.hpp"
 
 namespace soci {
 class session;
@@ -121,8 +122,8 @@ class SqlTransaction final : public Transaction,
   Status save_case_state(const Case& c) override;
   Result<Case> find_case(CaseId id) override;
   Result<Case> find_case_by_number(const std::string& number) override;
-  Result<std::map<UnitId, std::int64_t>> unit_weight_sums(DepartmentId d, const PlanRules& rules,
-                                                          int window_year) override;
+  Result<std::map<UnitId, std::int64_t>> unit_weight_sums(  // unit_load_rows.cpp
+      DepartmentId d, const PlanRules& rules, int window_year) override;
   Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) override;
   Result<std::vector<Case>> list_cases(std::optional<ProcuratorateId> within) override;
   Result<std::vector<Case>> list_open_cases(ProcuratorateId p) override;
@@ -172,6 +173,10 @@ class SqlTransaction final : public Transaction,
   Result<std::vector<FollowUp>> follow_ups(const Scope& s) override;
 
   void write_progress(long long case_id, const CaseProgress& p);  // throws like SOCI
+  // unit_load_rows.cpp: the kept loads follow a case from where it counted to where it counts.
+  void count_in_load(const std::optional<LoadShare>& before,
+                     const std::optional<LoadShare>& after);  // throws like SOCI
+  std::optional<LoadShare> stored_load_share(long long case_id);  // as last saved
   // `fixed_text`: false when `where` is built from values (not kept among the prepared ones).
   Result<std::vector<Case>> load_cases(const std::string& where, std::optional<std::int64_t> arg,
                                        bool fixed_text = true);
