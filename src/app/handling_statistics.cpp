@@ -55,33 +55,31 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
   }
   for (int m = 1; m <= 12; ++m) s.by_month[month_of(*Date::from_ymd(year, m, 1))];
 
-  // Each case's 院 and department, for the decisions below.
-  std::map<CaseId, std::pair<ProcuratorateId, DepartmentId>> cases;
   for (auto p : *within) {
-    auto tallies = tx.cases().case_tallies(p);
-    if (!tallies) return tallies.error();
-    for (const auto& c : *tallies) {
-      cases[c.id] = {c.procuratorate, c.department};
-      if (c.status == CaseStatus::withdrawn) continue;
-      if (c.received_on.year() == year) {
-        ++s.by_month[month_of(c.received_on)].first;
-        if (c.unit) {
-          auto u = units.find(*c.unit);
-          if (u != units.end()) {
-            (u->second->kind() == UnitKind::team ? s.team_cases : s.sole_cases)++;
-            auto lead = persons.find(u->second->lead());
-            if (lead != persons.end() && lead->second->is_leader()) ++s.leader_direct_cases;
-          }
-        }
-      }
-      if (c.concluded_on && c.concluded_on->year() == year)
-        ++s.by_month[month_of(*c.concluded_on)].second;
+    auto counts = tx.cases().year_counts(p, year);
+    if (!counts) return counts.error();
+    for (const auto& [month, n] : counts->received_by_month)
+      s.by_month[month].first += static_cast<int>(n);
+    for (const auto& [month, n] : counts->concluded_by_month)
+      s.by_month[month].second += static_cast<int>(n);
+    for (const auto& [unit, n] : counts->received_by_unit) {
+      auto u = units.find(unit);
+      if (u == units.end()) continue;
+      (u->second->kind() == UnitKind::team ? s.team_cases : s.sole_cases) += static_cast<int>(n);
+      auto lead = persons.find(u->second->lead());
+      if (lead != persons.end() && lead->second->is_leader())
+        s.leader_direct_cases += static_cast<int>(n);
     }
   }
 
   const HandlingRepository::Scope scope{std::nullopt, *within};
   auto decisions = tx.handling().decisions(scope);
   if (!decisions) return decisions.error();
+  // Each decided case's department, and through it its 院.
+  std::set<CaseId> decided;
+  for (const auto& d : *decisions) decided.insert(d.case_id);
+  auto case_departments = tx.cases().case_departments(decided);
+  if (!case_departments) return case_departments.error();
   // Per 院, per department and per handler, by id: two 院 both have a 第一检察部.
   std::map<ProcuratorateId, HandlingStatistics::Ratio> by_proc;
   std::map<DepartmentId, HandlingStatistics::Ratio> by_dept;
@@ -93,13 +91,14 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
     const bool self = d.self_decided();
     s.overall.self += self;
     ++s.overall.total;
-    auto c = cases.find(d.case_id);
-    if (c != cases.end()) {
-      const auto [proc, dept] = c->second;
+    auto c = case_departments->find(d.case_id);
+    if (c != case_departments->end() && departments.contains(c->second)) {
+      const DepartmentId dept = c->second;
+      const ProcuratorateId proc = departments[dept]->procuratorate();
       auto& p = by_proc[proc];
       p.name = p.procuratorate = procuratorate_names[proc];
       auto& r = by_dept[dept];
-      r.name = departments.contains(dept) ? departments[dept]->name() : "";
+      r.name = departments[dept]->name();
       r.procuratorate = procuratorate_names[proc];
       for (auto* x : {&p, &r}) {
         x->self += self;

@@ -13,7 +13,7 @@
 namespace zeren::app {
 
 // Names of the organisation the reader reaches, to label ids in answers.
-struct OrganisationView {
+struct OrganisationView {  // each list in id order
   std::vector<Procuratorate> procuratorates;
   std::vector<Department> departments;
   std::vector<Unit> units;

@@ -1,14 +1,23 @@
+#include <algorithm>
+
 #include "app/permissions.hpp"
 #include "app/queries.hpp"
 
 namespace zeren::app {
 
 namespace {
+// The lists are in id order (view_organisation sorts them): a page naming thousands of cases looks
+// up each one's unit and department without walking every unit of the scope.
 template <class T, class Id>
 const T* by_id(const std::vector<T>& list, Id id) {
-  for (const auto& x : list)
-    if (x.id() == id) return &x;
-  return nullptr;
+  auto at = std::lower_bound(list.begin(), list.end(), id,
+                             [](const T& x, Id wanted) { return x.id().value < wanted.value; });
+  return at != list.end() && at->id() == id ? &*at : nullptr;
+}
+template <class T>
+void sort_by_id(std::vector<T>& list) {
+  std::sort(list.begin(), list.end(),
+            [](const T& a, const T& b) { return a.id().value < b.id().value; });
 }
 }  // namespace
 
@@ -52,6 +61,10 @@ Result<OrganisationView> view_organisation(Transaction& tx, const Context& ctx) 
     v.units.insert(v.units.end(), u->begin(), u->end());
     v.persons.insert(v.persons.end(), ps->begin(), ps->end());
   }
+  sort_by_id(v.procuratorates);
+  sort_by_id(v.departments);
+  sort_by_id(v.units);
+  sort_by_id(v.persons);
   return v;
 }
 

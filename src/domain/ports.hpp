@@ -121,19 +121,18 @@ class CaseRepository {
   // The unit of the department's latest random or rotation assignment (for rotation).
   virtual Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) = 0;
   virtual Result<std::vector<Case>> list_cases(std::optional<ProcuratorateId> within) = 0;
-  // One 院's open cases (Case::open()), by id: what the chief's monitoring reads.
+  // One 院's open cases (Case::open()), by id, without their parties or people: what the chief's
+  // monitoring lists.
   virtual Result<std::vector<Case>> list_open_cases(ProcuratorateId p) = 0;
-  // What the year's statistics count of each case of one 院, by id, without its parties or people.
-  struct Tally {
-    CaseId id;
-    ProcuratorateId procuratorate;
-    DepartmentId department;
-    CaseStatus status = CaseStatus::registered;
-    std::optional<UnitId> unit;
-    Date received_on = Date::from_days(0);
-    std::optional<Date> concluded_on;
+  // What the year's statistics count of one 院's cases, withdrawn ones left out: received and
+  // concluded per month ("2026-03"), and received per unit. Counted by the database.
+  struct YearCounts {
+    std::map<std::string, std::int64_t> received_by_month, concluded_by_month;
+    std::map<UnitId, std::int64_t> received_by_unit;
   };
-  virtual Result<std::vector<Tally>> case_tallies(ProcuratorateId p) = 0;
+  virtual Result<YearCounts> year_counts(ProcuratorateId p, int year) = 0;
+  // The department of each of these cases (an id that names no case is left out).
+  virtual Result<std::map<CaseId, DepartmentId>> case_departments(const std::set<CaseId>& ids) = 0;
 
   // A page of cases, newest first (by id, descending), matching every filter given.
   struct Query {

@@ -176,7 +176,7 @@ TEST_P(Assignment, IntakeNumbersAreGaplessAndEveryCaseGoesToAUnitOfTheDepartment
   EXPECT_EQ(arrest->c.number(), "嘉检刑捕受〔2026〕1号");
 }
 
-TEST_P(Assignment, MonitoringReadsTheOpenCasesAndStatisticsTheTalliesOfEveryCase) {
+TEST_P(Assignment, MonitoringReadsTheOpenCasesAndStatisticsCountTheYearsCasesInTheDatabase) {
   std::vector<Case> taken;
   for (int i = 0; i < 3; ++i) {
     auto r = office.take_in(office.case_manager, office.intake());
@@ -195,26 +195,49 @@ TEST_P(Assignment, MonitoringReadsTheOpenCasesAndStatisticsTheTalliesOfEveryCase
   ASSERT_EQ(open->size(), 2u);
   EXPECT_EQ(open->at(0).id(), taken[0].id());
   EXPECT_EQ(open->at(1).id(), taken[2].id());
-  EXPECT_EQ(open->at(0).intake().parties, std::vector<std::string>{"张三"});
+  EXPECT_EQ(open->at(0).number(), taken[0].number());
+  EXPECT_EQ(open->at(0).unit(), taken[0].unit());
+  EXPECT_TRUE(open->at(0).intake().parties.empty());  // the dashboard shows none: not read
   auto none = transact_value<std::vector<Case>>(
       f.store(), [&](Transaction& tx) { return tx.cases().list_open_cases(f.district); });
   EXPECT_TRUE(none->empty());
 
-  auto tallies = transact_value<std::vector<CaseRepository::Tally>>(
-      f.store(), [&](Transaction& tx) { return tx.cases().case_tallies(f.city); });
-  ASSERT_TRUE(tallies.ok()) << tallies.error().message;
-  ASSERT_EQ(tallies->size(), 3u);
-  for (std::size_t i = 0; i < 3; ++i) {
-    const auto& t = tallies->at(i);
-    EXPECT_EQ(t.id, taken[i].id());
-    EXPECT_EQ(t.procuratorate, f.city);
-    EXPECT_EQ(t.department, f.city_first);
-    EXPECT_EQ(t.unit, taken[i].unit());
-    EXPECT_EQ(t.received_on, f.clock.today());
-    EXPECT_FALSE(t.concluded_on);
+  // One concluded in January 2027; the withdrawn one counts nowhere.
+  Case& last = taken[2];
+  ASSERT_TRUE(last.start().ok());
+  ASSERT_TRUE(last.conclude(*Date::parse("2027-01-05")).ok());
+  ASSERT_TRUE(f.store().transact([&](Transaction& tx) { return tx.cases().save_case_state(last); }).ok());
+  const auto counts = [&](ProcuratorateId p, int year) {
+    return *transact_value<CaseRepository::YearCounts>(
+        f.store(), [&](Transaction& tx) { return tx.cases().year_counts(p, year); });
+  };
+  const auto y2026 = counts(f.city, 2026);
+  EXPECT_EQ(y2026.received_by_month, (std::map<std::string, std::int64_t>{{"2026-11", 2}}));
+  EXPECT_TRUE(y2026.concluded_by_month.empty());
+  std::map<UnitId, std::int64_t> by_unit;
+  ++by_unit[*taken[0].unit()];
+  ++by_unit[*taken[2].unit()];
+  EXPECT_EQ(y2026.received_by_unit, by_unit);
+  const auto y2027 = counts(f.city, 2027);
+  EXPECT_TRUE(y2027.received_by_month.empty());
+  EXPECT_EQ(y2027.concluded_by_month, (std::map<std::string, std::int64_t>{{"2027-01", 1}}));
+  EXPECT_TRUE(y2027.received_by_unit.empty());
+  EXPECT_TRUE(counts(f.district, 2026).received_by_month.empty());
+
+  // The decided cases' departments, in slices; an id of no case is left out.
+  std::set<CaseId> ids{CaseId{999'999}};
+  for (const auto& c : taken) ids.insert(c.id());
+  for (int i = 0; i < 70; ++i) {  // past one slice of 64
+    auto r = office.take_in(office.case_manager, office.intake());
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    ids.insert(r->c.id());
   }
-  EXPECT_EQ(tallies->at(1).status, CaseStatus::withdrawn);
-  EXPECT_EQ(tallies->at(0).status, CaseStatus::assigned);
+  auto departments = transact_value<std::map<CaseId, DepartmentId>>(
+      f.store(), [&](Transaction& tx) { return tx.cases().case_departments(ids); });
+  ASSERT_TRUE(departments.ok()) << departments.error().message;
+  EXPECT_EQ(departments->size(), 73u);
+  EXPECT_FALSE(departments->contains(CaseId{999'999}));
+  for (const auto& [id, dept] : *departments) EXPECT_EQ(dept, f.city_first);
 }
 
 // The loads are kept with each write of a case (storage/sql/unit_load.hpp), not summed at each

@@ -102,7 +102,7 @@ void SqlTransaction::write_progress(long long id, const CaseProgress& p) {
 
 Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
                                                      std::optional<std::int64_t> bound,
-                                                     bool fixed_text) {
+                                                     bool fixed_text, bool with_people) {
   return guarded_value<std::vector<Case>>([&]() -> Result<std::vector<Case>> {
     const bool has_arg = bound.has_value();
     // A `where` built from values is prepared for this call alone (StatementCache::bind_once).
@@ -113,7 +113,7 @@ Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
     long long arg = bound.value_or(0);
     std::map<long long, std::vector<std::string>> parties;
     std::map<long long, std::vector<PersonId>> recusals, investigators;
-    {
+    if (with_people) {
       long long cid = 0;
       int pos = 0;
       std::string name;
@@ -126,7 +126,7 @@ Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
       st.execute();
       while (st.fetch()) parties[cid].push_back(name);
     }
-    {
+    if (with_people) {
       long long cid = 0, person = 0;
       std::string role;
       const std::string q =
@@ -249,38 +249,12 @@ Result<std::vector<Case>> SqlTransaction::list_cases(std::optional<Procuratorate
 }
 
 Result<std::vector<Case>> SqlTransaction::list_open_cases(ProcuratorateId p) {
-  // The statuses of Case::open(); the index on (院, status, due date) finds them.
+  // The statuses of Case::open(); the index on (院, status, due date) finds them. Thousands of
+  // cases in a large 院: their parties and people, which the dashboard does not show, are not read.
   return load_cases(
       "WHERE c.procuratorate_id = :a AND c.status IN "
       "('assigned', 'in_progress', 'awaiting_decision', 'returned')",
-      p.value);
-}
-
-Result<std::vector<CaseRepository::Tally>> SqlTransaction::case_tallies(ProcuratorateId p) {
-  return guarded_value<std::vector<Tally>>([&]() -> Result<std::vector<Tally>> {
-    std::vector<Tally> out;
-    long long arg = p.value, id = 0, dept = 0, unit = 0;
-    std::string status, received, concluded;
-    soci::indicator unit_ind = soci::i_ok, concluded_ind = soci::i_ok;
-    soci::statement& st = statements_.bind(
-        "SELECT c.id, c.department_id, c.status, c.unit_id, c.received_on, c.concluded_on "
-        "FROM case_file c WHERE c.procuratorate_id = :a ORDER BY c.id",
-        use(arg), into(id), into(dept), into(status), into(unit, unit_ind), into(received),
-        into(concluded, concluded_ind));
-    st.execute();
-    while (st.fetch()) {
-      Tally t;
-      t.id = CaseId{id};
-      t.procuratorate = p;
-      t.department = DepartmentId{dept};
-      t.status = term_or_throw<CaseStatus>(status);
-      if (unit_ind != soci::i_null) t.unit = UnitId{unit};
-      t.received_on = date_or_throw(received);
-      t.concluded_on = date_or_null(concluded_ind, concluded);
-      out.push_back(t);
-    }
-    return out;
-  });
+      p.value, true, false);
 }
 
 Result<std::optional<UnitId>> SqlTransaction::last_drawn_unit(DepartmentId d) {

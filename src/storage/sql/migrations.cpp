@@ -465,6 +465,13 @@ FROM (SELECT department_id, unit_id, difficulty,
 GROUP BY department_id, unit_id, counted_year;
 )sql";
 
+// The year's statistics count a 院's cases by month and unit in the database (case_count_rows.cpp):
+// received and concluded ones, each within one index.
+constexpr std::string_view kYearCountIndexes = R"sql(
+CREATE INDEX case_received_by_procuratorate ON case_file (procuratorate_id, received_on, status, unit_id);
+CREATE INDEX case_concluded_by_procuratorate ON case_file (procuratorate_id, concluded_on, status);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "organisation and accounts", kOrganisation},
     {2, "audit log and checkpoints", kAudit, kAuditSqlite, kAuditPostgresql},
@@ -474,6 +481,7 @@ constexpr Migration kMigrations[] = {
     {6, "case handling: life cycle, deadlines, decisions, notes, follow-ups", kHandling},
     {7, "index of a department's units", kUnitByDepartmentIndex},
     {8, "each unit's load kept with its cases", kUnitLoad},
+    {9, "indexes of the year's counts", kYearCountIndexes},
 };
 
 }  // namespace

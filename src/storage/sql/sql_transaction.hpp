@@ -127,7 +127,8 @@ class SqlTransaction final : public Transaction,
   Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) override;
   Result<std::vector<Case>> list_cases(std::optional<ProcuratorateId> within) override;
   Result<std::vector<Case>> list_open_cases(ProcuratorateId p) override;
-  Result<std::vector<Tally>> case_tallies(ProcuratorateId p) override;
+  Result<YearCounts> year_counts(ProcuratorateId p, int year) override;  // case_count_rows.cpp
+  Result<std::map<CaseId, DepartmentId>> case_departments(const std::set<CaseId>& ids) override;
   Result<std::vector<Case>> search_cases(const Query& q) override;  // case_search_rows.cpp
 
   // PlanRepository (plan_rows.cpp)
@@ -177,9 +178,10 @@ class SqlTransaction final : public Transaction,
   void count_in_load(const std::optional<LoadShare>& before,
                      const std::optional<LoadShare>& after);  // throws like SOCI
   std::optional<LoadShare> stored_load_share(long long case_id);  // as last saved
-  // `fixed_text`: false when `where` is built from values (not kept among the prepared ones).
+  // `fixed_text`: false when `where` is built from values (not kept among the prepared ones);
+  // `with_people`: false leaves out the parties, recusals and investigators.
   Result<std::vector<Case>> load_cases(const std::string& where, std::optional<std::int64_t> arg,
-                                       bool fixed_text = true);
+                                       bool fixed_text = true, bool with_people = true);
   Result<std::vector<AssignmentPlan>> load_plans(const std::string& where, std::int64_t arg);
   Result<std::vector<AssignmentRecord>> load_assignments(const std::string& where,
                                                          std::int64_t arg);

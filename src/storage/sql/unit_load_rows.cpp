@@ -23,8 +23,7 @@ std::optional<LoadShare> load_share(long long department, std::optional<UnitId> 
     case CaseStatus::assigned:
     case CaseStatus::in_progress:
     case CaseStatus::awaiting_decision:
-    case CaseStatus::returned:
-      return s;
+    case CaseStatus::returned: return s;
     case CaseStatus::concluded:
     case CaseStatus::archived:
       if (!concluded_on) return std::nullopt;
@@ -35,8 +34,7 @@ std::optional<LoadShare> load_share(long long department, std::optional<UnitId> 
       s.counted_year = transferred_on->year();
       return s;
     case CaseStatus::registered:
-    case CaseStatus::withdrawn:
-      return std::nullopt;
+    case CaseStatus::withdrawn: return std::nullopt;
   }
   return std::nullopt;
 }
