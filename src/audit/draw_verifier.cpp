@@ -2,6 +2,10 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+
 #include "audit/draw_crypto.hpp"
 #include "domain/draw.hpp"
 #include "domain/text.hpp"
@@ -10,21 +14,103 @@ namespace zeren::audit {
 
 namespace {
 
-const std::string* field(const AuditEvent& e, const std::string& key) {
-  for (const auto& f : e.fields)
-    if (f.key == key) return &f.value;
-  return nullptr;
+// An entry's fields as views: into its text when no string there is escaped (a draw's fields are
+// numbers, hex and codes), else into `parsed`, which parse_fields fills. Verification reads the
+// log without parsing it and reads only the entries it checks, hundreds of fields each, without
+// a copy of any. Empty when the text is not canonical.
+struct FieldView {
+  std::string_view key, value;
+};
+using Views = std::vector<FieldView>;
+
+bool plain_string(std::string_view t, std::size_t& i, std::string_view& out) {
+  if (i >= t.size() || t[i] != '"') return false;
+  const char* from = t.data() + i + 1;
+  const auto* quote = static_cast<const char*>(std::memchr(from, '"', t.size() - i - 1));
+  if (quote == nullptr || std::memchr(from, '\\', static_cast<std::size_t>(quote - from)))
+    return false;  // unterminated, or an escape
+  const auto end = static_cast<std::size_t>(quote - t.data());
+  out = t.substr(i + 1, end - i - 1);
+  i = end + 1;
+  return true;
 }
 
-bool to_int(const std::string* s, std::int64_t& out) {
-  if (!s || s->empty()) return false;
-  try {
-    std::size_t used = 0;
-    out = std::stoll(*s, &used);
-    return used == s->size();
-  } catch (...) {
-    return false;
+Views views_of(const AuditEntry& e, std::vector<AuditField>& parsed) {
+  Views v;
+  const std::string_view t = e.fields_text;
+  std::size_t i = 1;
+  bool plain = !t.empty() && t[0] == '{';
+  while (plain && i < t.size() && t[i] != '}') {
+    if (!v.empty() && t[i++] != ',') plain = false;
+    FieldView f;
+    plain = plain && plain_string(t, i, f.key) && i < t.size() && t[i++] == ':' &&
+            plain_string(t, i, f.value);
+    v.push_back(f);
   }
+  if (plain && i + 1 == t.size()) return v;
+  v.clear();
+  auto read = parse_fields(t);
+  if (!read) return v;
+  parsed = std::move(*read);
+  for (const auto& f : parsed) v.push_back({f.key, f.value});
+  return v;
+}
+
+// Canonical fields are in strictly increasing key order.
+std::optional<std::string_view> field(const Views& fields, std::string_view key) {
+  auto at = std::lower_bound(fields.begin(), fields.end(), key,
+                             [](const FieldView& f, std::string_view k) { return f.key < k; });
+  if (at == fields.end() || at->key != key) return std::nullopt;
+  return at->value;
+}
+
+bool to_int(std::optional<std::string_view> s, std::int64_t& out) {
+  if (!s || s->empty()) return false;
+  const char* end = s->data() + s->size();
+  const auto [stop, error] = std::from_chars(s->data(), end, out);
+  return error == std::errc() && stop == end;
+}
+
+// The candidates of a draw entry, read in one sweep over its `candidates.<i>.<name>` fields.
+struct Candidate {
+  Assessment a;
+  unsigned read = 0;  // a bit for each readable field below
+};
+enum : unsigned { kUnit = 1, kPosition = 2, kWeight = 4, kShare = 8, kEligible = 16, kInBand = 32 };
+
+std::vector<Candidate> candidates_of(const Views& fields) {
+  constexpr std::string_view prefix = "candidates.";
+  std::vector<Candidate> out;
+  auto at = std::lower_bound(fields.begin(), fields.end(), prefix,
+                             [](const FieldView& f, std::string_view k) { return f.key < k; });
+  for (; at != fields.end() && at->key.substr(0, prefix.size()) == prefix; ++at) {
+    const std::string_view rest = at->key.substr(prefix.size());
+    std::size_t i = 0;
+    const auto [dot, error] = std::from_chars(rest.data(), rest.data() + rest.size(), i);
+    if (error != std::errc() || dot == rest.data() + rest.size() || *dot != '.' || i > 10'000)
+      continue;
+    const std::string_view name = rest.substr(static_cast<std::size_t>(dot - rest.data()) + 1);
+    if (out.size() <= i) out.resize(i + 1);
+    Candidate& c = out[i];
+    std::int64_t v = 0;
+    const bool number = to_int(at->value, v);
+    const auto set = [&](unsigned bit) { c.read |= number ? bit : 0; };
+    if (name == "unit")
+      c.a.unit = UnitId{v}, set(kUnit);
+    else if (name == "position")
+      c.a.position = static_cast<int>(v), set(kPosition);
+    else if (name == "weight_sum")
+      c.a.weight_sum = v, set(kWeight);
+    else if (name == "share_bp")
+      c.a.share_bp = static_cast<int>(v), set(kShare);
+    else if (name == "eligible")
+      c.a.eligible = v == 1, set(kEligible);
+    else if (name == "in_band")
+      c.a.in_band = v == 1, set(kInBand);
+    else if (name == "exclusion")
+      c.a.exclusion = std::string(at->value);
+  }
+  return out;
 }
 
 }  // namespace
@@ -38,8 +124,10 @@ void DrawVerifier::fail(std::uint64_t seq, std::string case_number, std::string 
 
 void DrawVerifier::note_epoch(const AuditEntry& e) {
   const auto& ev = e.event;
+  std::vector<AuditField> parsed;
+  const Views fields = views_of(e, parsed);
   const std::string id = ev.subject;
-  const auto* commitment = field(ev, "commitment");
+  const auto commitment = field(fields, "commitment");
   Digest c{};
   if (!commitment || !hex_decode(*commitment, c.data(), c.size())) {
     fail(e.seq, "", "epoch entry " + std::to_string(e.seq) + " has no readable commitment");
@@ -51,11 +139,12 @@ void DrawVerifier::note_epoch(const AuditEntry& e) {
   }
   // draw.epoch.close: the secret must be the one committed to.
   auto it = epochs_.find(id);
-  const auto* secret_hex = field(ev, "secret");
+  const auto secret_hex = field(fields, "secret");
   std::array<std::uint8_t, 32> secret{};
   if (it == epochs_.end() || it->second.commitment != c || !secret_hex ||
       !hex_decode(*secret_hex, secret.data(), secret.size()) ||
-      digest(hash_, std::string_view(reinterpret_cast<const char*>(secret.data()), secret.size())) != c) {
+      digest(hash_,
+             std::string_view(reinterpret_cast<const char*>(secret.data()), secret.size())) != c) {
     fail(e.seq, "", "the secret revealed for " + id + " does not match its commitment");
     return;
   }
@@ -65,17 +154,19 @@ void DrawVerifier::note_epoch(const AuditEntry& e) {
 void DrawVerifier::check(const AuditEntry& e, const Digest& previous) {
   const auto& ev = e.event;
   if (ev.action != "case.assign") return;
-  const auto* method = field(ev, "method");
+  std::vector<AuditField> parsed;
+  const Views fields = views_of(e, parsed);
+  const auto method = field(fields, "method");
   if (!method || *method != "random") return;
-  const auto* number = field(ev, "case_number");
-  const std::string case_number = number ? *number : "";
+  const std::string case_number(field(fields, "case_number").value_or(""));
   auto bad = [&](const std::string& why) {
-    fail(e.seq, case_number, "draw for " + case_number + " (entry " + std::to_string(e.seq) + "): " + why);
+    fail(e.seq, case_number,
+         "draw for " + case_number + " (entry " + std::to_string(e.seq) + "): " + why);
   };
   std::int64_t epoch = 0, plan = 0, version = 0, index = 0, unit = 0, tolerance = 0;
-  if (!to_int(field(ev, "epoch"), epoch) || !to_int(field(ev, "plan"), plan) ||
-      !to_int(field(ev, "plan_version"), version) || !to_int(field(ev, "index"), index) ||
-      !to_int(field(ev, "unit"), unit) || !to_int(field(ev, "tolerance"), tolerance))
+  if (!to_int(field(fields, "epoch"), epoch) || !to_int(field(fields, "plan"), plan) ||
+      !to_int(field(fields, "plan_version"), version) || !to_int(field(fields, "index"), index) ||
+      !to_int(field(fields, "unit"), unit) || !to_int(field(fields, "tolerance"), tolerance))
     return bad("a draw field is missing or unreadable");
   auto it = epochs_.find("epoch:" + std::to_string(epoch));
   if (it == epochs_.end()) return bad("its epoch was never opened before it");
@@ -86,29 +177,26 @@ void DrawVerifier::check(const AuditEntry& e, const Digest& previous) {
   std::int64_t case_id = 0;
   const std::string prefix = "case:";
   if (ev.subject.rfind(prefix, 0) != 0) return bad("subject is not a case");
-  const std::string id_text = ev.subject.substr(prefix.size());
-  if (!to_int(&id_text, case_id)) return bad("subject is not a case");
+  if (!to_int(std::string_view(ev.subject).substr(prefix.size()), case_id))
+    return bad("subject is not a case");
 
   DrawInput in;
   in.case_id = CaseId{case_id};
   in.case_number = case_number;
   in.plan_id = PlanId{plan};
   in.plan_version = static_cast<int>(version);
-  const auto* head = field(ev, "head");
+  const auto head = field(fields, "head");
   if (!head || !hex_decode(*head, in.audit_head.data(), in.audit_head.size()))
     return bad("the audit head is unreadable");
-  if (in.audit_head != previous) return bad("the audit head is not the hash of the entry before it");
-  for (int i = 0;; ++i) {
-    const std::string k = "candidates." + std::to_string(i) + ".";
-    std::int64_t u = 0, pos = 0, w = 0, share = 0, eligible = 0, in_band = 0;
-    if (!to_int(field(ev, k + "unit"), u)) break;
-    if (!to_int(field(ev, k + "position"), pos) || !to_int(field(ev, k + "weight_sum"), w) ||
-        !to_int(field(ev, k + "share_bp"), share) || !to_int(field(ev, k + "eligible"), eligible) ||
-        !to_int(field(ev, k + "in_band"), in_band) || share <= 0)
+  if (in.audit_head != previous)
+    return bad("the audit head is not the hash of the entry before it");
+  const auto candidates = candidates_of(fields);
+  for (std::size_t i = 0; i < candidates.size() && (candidates[i].read & kUnit); ++i) {
+    const auto& c = candidates[i];
+    constexpr unsigned all = kUnit | kPosition | kWeight | kShare | kEligible | kInBand;
+    if (c.read != all || c.a.share_bp <= 0)
       return bad("candidate " + std::to_string(i) + " is unreadable");
-    const auto* exclusion = field(ev, k + "exclusion");
-    in.candidates.push_back(Assessment{UnitId{u}, static_cast<int>(pos), w, static_cast<int>(share),
-                                       eligible == 1, exclusion ? *exclusion : "", in_band == 1});
+    in.candidates.push_back(c.a);
   }
   // The band follows from the candidates: eligible, and within the tolerance of the least load.
   const Assessment* least = nullptr;
@@ -125,13 +213,14 @@ void DrawVerifier::check(const AuditEntry& e, const Digest& previous) {
   const OpenSslDrawCrypto crypto(hash_);
   const Digest material = crypto.hash(canonical_draw(in));
   const auto secret = *it->second.secret;
-  const auto drawn = draw_index([&](std::string_view m) { return crypto.mac(secret, m); },
-                                std::string_view(reinterpret_cast<const char*>(material.data()),
-                                                 material.size()),
-                                band.size());
-  const auto* value = field(ev, "value");
+  const auto drawn =
+      draw_index([&](std::string_view m) { return crypto.mac(secret, m); },
+                 std::string_view(reinterpret_cast<const char*>(material.data()), material.size()),
+                 band.size());
+  const auto value = field(fields, "value");
   if (!value || *value != hex_encode(drawn.value)) return bad("the drawn value does not recompute");
-  if (static_cast<std::int64_t>(drawn.index) != index) return bad("the drawn index does not recompute");
+  if (static_cast<std::int64_t>(drawn.index) != index)
+    return bad("the drawn index does not recompute");
   if (band[drawn.index].value != unit) return bad("the unit is not the one drawn");
   ++report_.verified;
 }

@@ -9,7 +9,9 @@
 
 namespace zeren::audit {
 
-std::string_view name_of(HashAlgorithm a) { return a == HashAlgorithm::sm3 ? "sm3" : "sha256"; }
+std::string_view name_of(HashAlgorithm a) {
+  return a == HashAlgorithm::sm3 ? "sm3" : "sha256";
+}
 
 Result<HashAlgorithm> parse_algorithm(std::string_view name) {
   if (name == "sm3") return HashAlgorithm::sm3;
@@ -106,7 +108,8 @@ Result<std::string> canonical_fields(std::vector<AuditField> fields) {
 
 Result<std::vector<AuditField>> parse_fields(std::string_view t) {
   auto bad = [] {
-    return Error{ErrorKind::corruption, "bad_audit_fields", "audit fields are not canonical", "fields"};
+    return Error{ErrorKind::corruption, "bad_audit_fields", "audit fields are not canonical",
+                 "fields"};
   };
   std::size_t i = 0;
   auto read_string = [&](std::string& out) -> bool {
@@ -180,17 +183,21 @@ std::string canonical_record(std::uint64_t seq, std::int64_t time_us, std::strin
 }
 
 namespace {
+struct MdCtxDeleter {
+  void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+};
+
 Digest run_digest(HashAlgorithm a, std::initializer_list<std::string_view> parts) {
+  // One context per thread, initialised afresh for each digest: no allocation per entry.
+  thread_local const std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
   Digest out{};
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   unsigned int len = 0;
-  const bool ok = ctx != nullptr && EVP_DigestInit_ex(ctx, md_for(a), nullptr) == 1 &&
+  const bool ok = ctx != nullptr && EVP_DigestInit_ex(ctx.get(), md_for(a), nullptr) == 1 &&
                   std::all_of(parts.begin(), parts.end(),
                               [&](std::string_view p) {
-                                return EVP_DigestUpdate(ctx, p.data(), p.size()) == 1;
+                                return EVP_DigestUpdate(ctx.get(), p.data(), p.size()) == 1;
                               }) &&
-                  EVP_DigestFinal_ex(ctx, out.data(), &len) == 1 && len == out.size();
-  EVP_MD_CTX_free(ctx);
+                  EVP_DigestFinal_ex(ctx.get(), out.data(), &len) == 1 && len == out.size();
   if (!ok) std::abort();  // only when check_available was skipped: a programming error
   return out;
 }
@@ -199,14 +206,35 @@ Digest run_digest(HashAlgorithm a, std::initializer_list<std::string_view> parts
 Digest chain_hash(HashAlgorithm a, std::uint8_t version, const Digest& previous,
                   std::string_view canonical) {
   const char prefix[2] = {'\0', static_cast<char>(version)};
-  return run_digest(a, {std::string_view(prefix, 2),
-                        std::string_view(reinterpret_cast<const char*>(previous.data()), 32),
-                        canonical});
+  return run_digest(
+      a, {std::string_view(prefix, 2),
+          std::string_view(reinterpret_cast<const char*>(previous.data()), 32), canonical});
 }
 
-Digest digest(HashAlgorithm a, std::string_view bytes) { return run_digest(a, {bytes}); }
+Digest entry_hash(HashAlgorithm a, std::uint8_t version, const Digest& previous, std::uint64_t seq,
+                  std::int64_t time_us, std::string_view actor, std::string_view action,
+                  std::string_view subject, std::string_view fields_text) {
+  thread_local std::string head;  // canonical(record) up to the fields text's own bytes
+  head.clear();
+  head.push_back('\0');
+  head.push_back(static_cast<char>(version));
+  head.append(reinterpret_cast<const char*>(previous.data()), previous.size());
+  put_u64(head, seq);
+  put_u64(head, static_cast<std::uint64_t>(time_us));
+  put_str(head, actor);
+  put_str(head, action);
+  put_str(head, subject);
+  put_u32(head, static_cast<std::uint32_t>(fields_text.size()));
+  return run_digest(a, {head, fields_text});
+}
 
-std::string to_hex(const std::uint8_t* data, std::size_t n) { return hex_encode(data, n); }
+Digest digest(HashAlgorithm a, std::string_view bytes) {
+  return run_digest(a, {bytes});
+}
+
+std::string to_hex(const std::uint8_t* data, std::size_t n) {
+  return hex_encode(data, n);
+}
 
 template <std::size_t N>
 bool from_hex(std::string_view hex, std::array<std::uint8_t, N>& out) {

@@ -37,6 +37,11 @@ std::string canonical_record(std::uint64_t seq, std::int64_t time_us, std::strin
 // hash_n = H(0x00 || version || hash_{n-1} || canonical(record_n)); hash_0 is 32 zero bytes.
 Digest chain_hash(HashAlgorithm a, std::uint8_t version, const Digest& previous,
                   std::string_view canonical);
+// The same hash, the record given by its parts: hashes the fields text where it lies instead of
+// copying it into canonical(record) first (what verification does for every entry).
+Digest entry_hash(HashAlgorithm a, std::uint8_t version, const Digest& previous, std::uint64_t seq,
+                  std::int64_t time_us, std::string_view actor, std::string_view action,
+                  std::string_view subject, std::string_view fields_text);
 Digest digest(HashAlgorithm a, std::string_view bytes);
 
 std::string to_hex(const std::uint8_t* data, std::size_t n);

@@ -4,7 +4,8 @@
 
 namespace zeren::audit {
 
-ChainVerifier::ChainVerifier(HashAlgorithm algorithm, const std::vector<AuditCheckpoint>& checkpoints)
+ChainVerifier::ChainVerifier(HashAlgorithm algorithm,
+                             const std::vector<AuditCheckpoint>& checkpoints)
     : algorithm_(algorithm), checkpoints_(checkpoints) {
   for (const auto& c : checkpoints_) heads_[c.size] = Digest{};
   heads_[0] = Digest{};
@@ -29,10 +30,11 @@ bool ChainVerifier::feed(const AuditEntry& e) {
                     std::to_string(e.version));
     return false;
   }
-  const auto canonical = canonical_record(e.seq, e.event.time_us, e.event.actor, e.event.action,
-                                          e.event.subject, e.fields_text);
-  const Digest h = chain_hash(algorithm_, e.version, previous_, canonical);
-  hashed_bytes_ += 2 + previous_.size() + canonical.size();  // 0x00 || version || previous || …
+  const Digest h = entry_hash(algorithm_, e.version, previous_, e.seq, e.event.time_us,
+                              e.event.actor, e.event.action, e.event.subject, e.fields_text);
+  // 0x00 || version || previous || canonical(record): u64 seq, i64 time, four u32-length strings.
+  hashed_bytes_ += 2 + previous_.size() + 8 + 8 + 4 * 4 + e.event.actor.size() +
+                   e.event.action.size() + e.event.subject.size() + e.fields_text.size();
   if (h != e.hash) {
     fail(e.seq, "entry " + std::to_string(e.seq) + " does not match its hash");
     return false;
@@ -74,8 +76,9 @@ VerifyReport ChainVerifier::finish(const PublicKey& key) const {
     }
     if (c.size > verified) {
       // Entries the checkpoint vouches for are missing (truncated) or failed already.
-      if (!bad_seq_) fail(verified + 1, name + " covers " + std::to_string(c.size) +
-                                            " entries but the log has " + std::to_string(verified));
+      if (!bad_seq_)
+        fail(verified + 1, name + " covers " + std::to_string(c.size) +
+                               " entries but the log has " + std::to_string(verified));
       continue;
     }
     if (heads_.at(c.size) != c.head) {

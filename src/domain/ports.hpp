@@ -96,8 +96,11 @@ class AuditLog {
   virtual Result<Digest> head() = 0;
   // Entries whose subject is `subject` (a case's timeline), in order.
   virtual Result<std::vector<AuditEntry>> read_subject(const std::string& subject) = 0;
-  // Entries with from <= seq <= to, in the order of seq as stored.
-  virtual Result<std::vector<AuditEntry>> read(std::uint64_t from, std::uint64_t to) = 0;
+  // Entries with from <= seq <= to, in the order of seq as stored. With `parsed` false each
+  // entry's event.fields is left empty and only fields_text holds them: for verification, which
+  // hashes every entry but parses only the few it checks.
+  virtual Result<std::vector<AuditEntry>> read(std::uint64_t from, std::uint64_t to,
+                                               bool parsed = true) = 0;
   virtual Status add_checkpoint(const AuditCheckpoint& c) = 0;
   virtual Result<std::vector<AuditCheckpoint>> checkpoints() = 0;
 };

@@ -1,5 +1,7 @@
 #include "domain/text.hpp"
 
+#include <array>
+
 namespace zeren {
 
 bool is_valid_utf8(std::string_view s) {
@@ -85,16 +87,26 @@ std::string hex_encode(const std::uint8_t* data, std::size_t n) {
   return s;
 }
 
+namespace {
+// Each byte's value as a hex digit, or -1: a look-up per digit (audit verify decodes two hashes
+// for every entry of the log).
+constexpr std::array<std::int8_t, 256> kHexValue = [] {
+  std::array<std::int8_t, 256> t{};
+  t.fill(-1);
+  for (int c = 0; c < 10; ++c) t['0' + c] = static_cast<std::int8_t>(c);
+  for (int c = 0; c < 6; ++c) {
+    t['a' + c] = static_cast<std::int8_t>(10 + c);
+    t['A' + c] = static_cast<std::int8_t>(10 + c);
+  }
+  return t;
+}();
+}  // namespace
+
 bool hex_decode(std::string_view hex, std::uint8_t* out, std::size_t n) {
   if (hex.size() != 2 * n) return false;
-  auto val = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
   for (std::size_t i = 0; i < n; ++i) {
-    const int h = val(hex[2 * i]), l = val(hex[2 * i + 1]);
+    const int h = kHexValue[static_cast<unsigned char>(hex[2 * i])],
+              l = kHexValue[static_cast<unsigned char>(hex[2 * i + 1])];
     if (h < 0 || l < 0) return false;
     out[i] = static_cast<std::uint8_t>(h * 16 + l);
   }

@@ -63,6 +63,10 @@ TEST(Record, WorkedExampleFromTheFormatDocument) {
             "2827bb9a3b252cb28d1b84929f063f6924b2730d2b160d58e30ba71ae1f08da7");
   EXPECT_EQ(to_hex(chain_hash(HashAlgorithm::sha256, 1, zero, record)),
             "dea3ee6608566e22f87713e7f1ea0b3b9f84958c97e4d08778f4ad1bfc7b0448");
+  // Verification hashes the same record from its parts, without copying it first.
+  EXPECT_EQ(to_hex(entry_hash(HashAlgorithm::sm3, 1, zero, 1, 1795665600000000LL, "cli:root",
+                              "organisation.procuratorate.add", "procuratorate:1", *fields)),
+            "2827bb9a3b252cb28d1b84929f063f6924b2730d2b160d58e30ba71ae1f08da7");
 }
 
 struct Chain {

@@ -90,10 +90,9 @@ struct DrawnLog {
   Digest previous{};
 };
 
-DrawnLog drawn_log() {
+DrawnLog drawn_log(const DrawInput& in = example()) {
   DrawnLog log;
   const auto secret = example_secret();
-  const DrawInput in = example();
   log.previous = in.audit_head;
   const Digest material = kSm3.hash(canonical_draw(in));
   const auto d = draw_index([&](std::string_view m) { return kSm3.mac(secret, m); }, bytes(material), 2);
@@ -123,11 +122,18 @@ DrawnLog drawn_log() {
   return log;
 }
 
+// The entry as the log holds it: the verifier reads the fields text that was hashed.
+AuditEntry logged(AuditEntry e) {
+  e.fields_text = *canonical_fields(e.event.fields);
+  e.event.fields.clear();
+  return e;
+}
+
 DrawReport verify(const DrawnLog& log, bool revealed = true) {
   DrawVerifier v(HashAlgorithm::sm3);
-  v.note_epoch(log.open);
-  if (revealed) v.note_epoch(log.close);
-  v.check(log.assign, log.previous);
+  v.note_epoch(logged(log.open));
+  if (revealed) v.note_epoch(logged(log.close));
+  v.check(logged(log.assign), log.previous);
   return v.report();
 }
 
@@ -143,6 +149,17 @@ TEST(DrawVerifier, RecomputesAnHonestDraw) {
   const auto pending = verify(drawn_log(), false);
   EXPECT_EQ(pending.verified, 0u);
   EXPECT_EQ(pending.pending, 1u);
+}
+
+// Field text with an escaped string is read by the full parser, not as views into the text.
+TEST(DrawVerifier, RecomputesADrawWhoseFieldsHoldEscapedText) {
+  DrawInput in = example();
+  in.case_number = "嘉检刑诉受\"2026\"12号\\甲\n";
+  const auto log = drawn_log(in);
+  EXPECT_NE(logged(log.assign).fields_text.find("\\\""), std::string::npos);
+  const auto r = verify(log);
+  EXPECT_FALSE(r.first_bad_seq) << r.problem;
+  EXPECT_EQ(r.verified, 1u);
 }
 
 TEST(DrawVerifier, NamesTheCaseWhenAnInputWasChanged) {

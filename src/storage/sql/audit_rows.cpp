@@ -60,7 +60,8 @@ Result<std::uint64_t> SqlTransaction::size() {
 
 Result<std::vector<AuditEntry>> SqlTransaction::load_entries(const std::string& where, long long lo,
                                                              long long hi,
-                                                             const std::string* subject) {
+                                                             const std::string* subject,
+                                                             bool parsed) {
   return guarded_value<std::vector<AuditEntry>>([&]() -> Result<std::vector<AuditEntry>> {
     std::vector<AuditEntry> out;
     long long seq = 0, time = 0;
@@ -84,8 +85,9 @@ Result<std::vector<AuditEntry>> SqlTransaction::load_entries(const std::string& 
       e.event.actor = actor;
       e.event.action = action;
       e.event.subject = subj;
-      e.fields_text = fields;
-      if (auto parsed = audit::parse_fields(fields)) e.event.fields = std::move(*parsed);
+      if (parsed)
+        if (auto read = audit::parse_fields(fields)) e.event.fields = std::move(*read);
+      e.fields_text = std::move(fields);
       if (!audit::from_hex(hash, e.hash)) e.hash = Digest{};  // fails verification, not reading
       out.push_back(std::move(e));
     }
@@ -93,9 +95,10 @@ Result<std::vector<AuditEntry>> SqlTransaction::load_entries(const std::string& 
   });
 }
 
-Result<std::vector<AuditEntry>> SqlTransaction::read(std::uint64_t from, std::uint64_t to) {
+Result<std::vector<AuditEntry>> SqlTransaction::read(std::uint64_t from, std::uint64_t to,
+                                                     bool parsed) {
   return load_entries("WHERE seq >= :lo AND seq <= :hi", static_cast<long long>(from),
-                      static_cast<long long>(to), nullptr);
+                      static_cast<long long>(to), nullptr, parsed);
 }
 
 Result<std::vector<AuditEntry>> SqlTransaction::read_subject(const std::string& subject) {

@@ -111,7 +111,8 @@ class SqlTransaction final : public Transaction,
   Result<std::uint64_t> size() override;
   Result<Digest> head() override;
   Result<std::vector<AuditEntry>> read_subject(const std::string& subject) override;
-  Result<std::vector<AuditEntry>> read(std::uint64_t from, std::uint64_t to) override;
+  Result<std::vector<AuditEntry>> read(std::uint64_t from, std::uint64_t to,
+                                       bool parsed = true) override;
   Status add_checkpoint(const AuditCheckpoint& c) override;
   Result<std::vector<AuditCheckpoint>> checkpoints() override;
 
@@ -188,7 +189,7 @@ class SqlTransaction final : public Transaction,
   Result<std::vector<AssignmentRequest>> load_requests(const std::string& where, std::int64_t arg);
   Result<std::vector<DrawEpoch>> load_epochs(const std::string& where);
   Result<std::vector<AuditEntry>> load_entries(const std::string& where, long long lo, long long hi,
-                                               const std::string* subject);
+                                               const std::string* subject, bool parsed = true);
   Result<std::vector<Department>> load_departments(const std::string& where, std::int64_t arg);
   Result<std::vector<Person>> load_persons(const std::string& where, std::int64_t arg);
   Result<std::vector<Unit>> load_units(const std::string& where, std::int64_t arg);
