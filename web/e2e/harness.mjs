@@ -103,10 +103,21 @@ export async function logIn(page, base, username, password) {
   await page.getByTestId('login-submit').click()
 }
 
-// Chooses `text` in an Element Plus select marked data-test=`testId`.
+// Picks `text` in an Element Plus select (marked data-test=`testId`) and waits until the select
+// shows it. On a busy machine a click can land while the dropdown is still opening and be lost;
+// the form would then stay without its value and refuse to send, so the pick is tried once more.
 export async function choose(page, testId, text) {
-  await page.getByTestId(testId).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+  const select = page.getByTestId(testId)
+  for (let attempt = 1; ; ++attempt) {
+    await select.click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+    try {
+      await select.filter({ hasText: text }).waitFor({ timeout: 5000 })
+      return
+    } catch (error) {
+      if (attempt >= 2) throw error
+    }
+  }
 }
 
 // The API as one user, for set-up: log in, then get/post/put with the CSRF token.
