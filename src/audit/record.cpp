@@ -168,17 +168,27 @@ Result<std::vector<AuditField>> parse_fields(std::string_view t) {
   return fields;
 }
 
-std::string canonical_record(std::uint64_t seq, std::int64_t time_us, std::string_view actor,
-                             std::string_view action, std::string_view subject,
-                             std::string_view fields_text) {
-  std::string out;
-  out.reserve(8 + 8 + 16 + actor.size() + action.size() + subject.size() + fields_text.size());
+namespace {
+// canonical(record) up to the fields text's own bytes: everything but them, their length included.
+void put_record_head(std::string& out, std::uint64_t seq, std::int64_t time_us,
+                     std::string_view actor, std::string_view action, std::string_view subject,
+                     std::size_t fields_size) {
   put_u64(out, seq);
   put_u64(out, static_cast<std::uint64_t>(time_us));
   put_str(out, actor);
   put_str(out, action);
   put_str(out, subject);
-  put_str(out, fields_text);
+  put_u32(out, static_cast<std::uint32_t>(fields_size));
+}
+}  // namespace
+
+std::string canonical_record(std::uint64_t seq, std::int64_t time_us, std::string_view actor,
+                             std::string_view action, std::string_view subject,
+                             std::string_view fields_text) {
+  std::string out;
+  out.reserve(8 + 8 + 16 + actor.size() + action.size() + subject.size() + fields_text.size());
+  put_record_head(out, seq, time_us, actor, action, subject, fields_text.size());
+  out.append(fields_text);
   return out;
 }
 
@@ -214,17 +224,12 @@ Digest chain_hash(HashAlgorithm a, std::uint8_t version, const Digest& previous,
 Digest entry_hash(HashAlgorithm a, std::uint8_t version, const Digest& previous, std::uint64_t seq,
                   std::int64_t time_us, std::string_view actor, std::string_view action,
                   std::string_view subject, std::string_view fields_text) {
-  thread_local std::string head;  // canonical(record) up to the fields text's own bytes
+  thread_local std::string head;  // 0x00 || version || previous || the record's head
   head.clear();
   head.push_back('\0');
   head.push_back(static_cast<char>(version));
   head.append(reinterpret_cast<const char*>(previous.data()), previous.size());
-  put_u64(head, seq);
-  put_u64(head, static_cast<std::uint64_t>(time_us));
-  put_str(head, actor);
-  put_str(head, action);
-  put_str(head, subject);
-  put_u32(head, static_cast<std::uint32_t>(fields_text.size()));
+  put_record_head(head, seq, time_us, actor, action, subject, fields_text.size());
   return run_digest(a, {head, fields_text});
 }
 

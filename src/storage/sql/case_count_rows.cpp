@@ -52,13 +52,13 @@ Result<std::map<CaseId, DepartmentId>> SqlTransaction::case_departments(
         std::map<CaseId, DepartmentId> out;
         // In slices of a fixed size, so that only a few query texts are ever prepared.
         constexpr std::size_t kSlice = 64;
+        std::string q = "SELECT id, department_id FROM case_file WHERE id IN (";
+        for (std::size_t i = 0; i < kSlice; ++i) q += i ? ", :i" + std::to_string(i) : ":i0";
+        q += ")";
         std::vector<long long> slice;
         const auto read = [&] {
           if (slice.empty()) return;
           slice.resize(kSlice, slice.front());  // repeats of an id change nothing
-          std::string q = "SELECT id, department_id FROM case_file WHERE id IN (";
-          for (std::size_t i = 0; i < kSlice; ++i) q += i ? ", :i" + std::to_string(i) : ":i0";
-          q += ")";
           long long id = 0, dept = 0;
           soci::statement& st = statements_.unbound(q);
           for (auto& v : slice) st.exchange(use(v));
