@@ -75,7 +75,9 @@ struct CaseHandling {
 Result<CaseHandling> show_handling(Transaction& tx, const Context& ctx, const Case& c);
 
 // The chief's dashboard (SPEC §7) of one 院: open cases per unit, near expiry, overdue, extended,
-// returned, in custody, awaiting the chief, flagged; notices and reports still unanswered.
+// returned, in custody, awaiting the chief, flagged; notices and reports still unanswered. The
+// database counts every list; the dashboard carries the first page of each (kMonitoringPage
+// rows, the most urgent first) and monitoring_list pages on through one list.
 struct Monitoring {
   Procuratorate procuratorate;
   Date today = *Date::from_ymd(2026, 1, 1);
@@ -84,18 +86,35 @@ struct Monitoring {
     std::optional<int> days_left;  // to the due day; negative when overdue
     std::vector<std::string> flags;
   };
+  struct List {
+    std::int64_t total = 0;  // the cases on the list
+    std::vector<Row> rows;   // one page of them
+  };
   struct UnitCounts {
     UnitId unit;
-    int in_progress = 0, near_expiry = 0, overdue = 0;
+    std::int64_t in_progress = 0, near_expiry = 0, overdue = 0;
   };
-  int in_progress = 0;
+  std::int64_t in_progress = 0;
   std::vector<UnitCounts> units;
-  std::map<std::string, std::vector<Row>> lists;  // near_expiry, overdue, extended, returned, …
+  std::map<WatchList, List> lists;  // every list
   std::vector<FollowUp> open_notices, open_reports;
-  std::map<CaseId, std::string> numbers;  // the case number of every case named above
+  std::map<CaseId, std::string> numbers;  // the case number of every follow-up's case
 };
+inline constexpr int kMonitoringPage = 20;
 Result<Monitoring> monitoring(Transaction& tx, const Context& ctx,
                               std::optional<ProcuratorateId> procuratorate);
+
+// One page of one of the dashboard's lists: `limit` (1 to 100) rows from `offset` (0 or more).
+struct MonitoringPage {
+  Procuratorate procuratorate;
+  Date today = *Date::from_ymd(2026, 1, 1);
+  WatchList list = WatchList::overdue;
+  int offset = 0, limit = kMonitoringPage;
+  Monitoring::List cases;
+};
+Result<MonitoringPage> monitoring_list(Transaction& tx, const Context& ctx,
+                                       std::optional<ProcuratorateId> procuratorate,
+                                       WatchList list, int offset, int limit);
 
 // The year's figures of the responsibility system (SPEC §15), over the reader's scope.
 struct HandlingStatistics {

@@ -23,6 +23,7 @@
 #include "domain/organisation.hpp"
 #include "domain/session.hpp"
 #include "domain/user.hpp"
+#include "domain/watch.hpp"
 
 namespace zeren {
 
@@ -124,9 +125,22 @@ class CaseRepository {
   // The unit of the department's latest random or rotation assignment (for rotation).
   virtual Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) = 0;
   virtual Result<std::vector<Case>> list_cases(std::optional<ProcuratorateId> within) = 0;
-  // One 院's open cases (Case::open()), by id, without their parties or people: what the chief's
-  // monitoring lists.
-  virtual Result<std::vector<Case>> list_open_cases(ProcuratorateId p) = 0;
+  // The chief's watch (SPEC §7) over one 院's open cases (Case::open()), counted by the database:
+  // in progress in all and per unit (near expiry and overdue too), and on each list.
+  struct WatchCounts {
+    struct Unit {
+      UnitId unit;
+      std::int64_t in_progress = 0, near_expiry = 0, overdue = 0;
+    };
+    std::int64_t in_progress = 0;
+    std::vector<Unit> units;  // the units with an open case, by id
+    std::map<WatchList, std::int64_t> lists;  // every list, 0 when empty
+  };
+  virtual Result<WatchCounts> watch_counts(const Watch& w) = 0;
+  // A page of one list's cases, without their parties or people: the most urgent first (overdue
+  // and near expiry by due day, then id), the others by id.
+  virtual Result<std::vector<Case>> watch_list(const Watch& w, WatchList list, int offset,
+                                               int limit) = 0;
   // What the year's statistics count of one 院's cases, withdrawn ones left out: received and
   // concluded per month ("2026-03"), and received per unit. Counted by the database.
   struct YearCounts {
@@ -210,6 +224,12 @@ class HandlingRepository {
   virtual Status save_follow_up_answer(const FollowUp& f) = 0;
   virtual Result<FollowUp> find_follow_up(FollowUpId id) = 0;
   virtual Result<std::vector<FollowUp>> follow_ups(const Scope& s) = 0;
+  // The follow-ups of the scope not answered yet (the dashboard's open notices and reports).
+  virtual Result<std::vector<FollowUp>> unanswered_follow_ups(const Scope& s) = 0;
+  // The distinct flag codes set on each of these cases, in the order first set; cases without a
+  // flag are left out.
+  virtual Result<std::map<CaseId, std::vector<std::string>>> flags_of(
+      const std::vector<CaseId>& cases) = 0;
 };
 
 class EpochRepository {

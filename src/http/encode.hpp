@@ -48,6 +48,8 @@ boost::json::object encode_decision(const Decision& d, const app::OrganisationVi
 void encode_handling(boost::json::object& out, const Case& c, const app::CaseHandling& h,
                      const app::OrganisationView& org);
 boost::json::object encode_monitoring(const app::Monitoring& m, const app::OrganisationView& org);
+boost::json::object encode_monitoring_page(const app::MonitoringPage& p,
+                                           const app::OrganisationView& org);
 boost::json::object encode_statistics(const app::HandlingStatistics& s);
 boost::json::object encode_leaders(const app::LeaderReport& r);
 

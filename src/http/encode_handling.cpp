@@ -154,32 +154,43 @@ void encode_handling(json::object& out, const Case& c, const app::CaseHandling& 
   out["reports"] = reports;
 }
 
+namespace {
+
+// One case of a monitoring list.
+json::object monitoring_row(const app::Monitoring::Row& r, const app::OrganisationView& org) {
+  const Case& c = r.c;
+  const auto* dept = org.department(c.intake().department);
+  json::array flags;
+  for (const auto& f : r.flags) flags.emplace_back(f);
+  json::object o{{"case_id", c.id().value},
+                 {"number", c.number()},
+                 {"unit", org.unit_name(c.unit())},
+                 {"department", dept ? dept->name() : ""},
+                 {"custody", c.intake().custody},
+                 {"received_on", c.intake().received_on.iso()},
+                 {"due", opt_date(c.progress().due_on)},
+                 {"days_left", r.days_left ? json::value(*r.days_left) : json::value(nullptr)},
+                 {"flags", flags}};
+  coded(o, "category", c.intake().category);
+  coded(o, "status", c.status());
+  return o;
+}
+
+json::array monitoring_rows(const app::Monitoring::List& l, const app::OrganisationView& org) {
+  json::array a;
+  for (const auto& r : l.rows) a.push_back(monitoring_row(r, org));
+  return a;
+}
+
+}  // namespace
+
 json::object encode_monitoring(const app::Monitoring& m, const app::OrganisationView& org) {
-  auto row = [&](const app::Monitoring::Row& r) {
-    const Case& c = r.c;
-    const auto* dept = org.department(c.intake().department);
-    json::array flags;
-    for (const auto& f : r.flags) flags.emplace_back(f);
-    json::object o{{"case_id", c.id().value},
-                   {"number", c.number()},
-                   {"unit", org.unit_name(c.unit())},
-                   {"department", dept ? dept->name() : ""},
-                   {"custody", c.intake().custody},
-                   {"received_on", c.intake().received_on.iso()},
-                   {"due", opt_date(c.progress().due_on)},
-                   {"days_left", r.days_left ? json::value(*r.days_left) : json::value(nullptr)},
-                   {"flags", flags}};
-    coded(o, "category", c.intake().category);
-    coded(o, "status", c.status());
-    return o;
-  };
   json::object counts{{"in_progress", m.in_progress}};
   json::object lists;
-  for (const auto& [name, rows] : m.lists) {
-    json::array a;
-    for (const auto& r : rows) a.push_back(row(r));
-    counts[name] = static_cast<std::int64_t>(rows.size());
-    lists[name] = std::move(a);
+  for (const auto& [list, l] : m.lists) {
+    const std::string name(code_of(list));
+    counts[name] = l.total;
+    lists[name] = monitoring_rows(l, org);
   }
   counts["notices_awaiting_reply"] = static_cast<std::int64_t>(m.open_notices.size());
   counts["reports_awaiting"] = static_cast<std::int64_t>(m.open_reports.size());
@@ -226,8 +237,21 @@ json::object encode_monitoring(const app::Monitoring& m, const app::Organisation
           {"counts", counts},
           {"units", units},
           {"lists", lists},
+          {"page_size", app::kMonitoringPage},
           {"notices", notices},
           {"reports", reports}};
+}
+
+json::object encode_monitoring_page(const app::MonitoringPage& p,
+                                    const app::OrganisationView& org) {
+  return {{"today", p.today.iso()},
+          {"procuratorate_id", p.procuratorate.id().value},
+          {"procuratorate", p.procuratorate.name()},
+          {"list", code_of(p.list)},
+          {"offset", p.offset},
+          {"limit", p.limit},
+          {"total", p.cases.total},
+          {"rows", monitoring_rows(p.cases, org)}};
 }
 
 json::object encode_statistics(const app::HandlingStatistics& s) {

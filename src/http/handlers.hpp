@@ -80,6 +80,7 @@ Response cases_notice(Api&, const Request&, Who);
 Response cases_report_instruction(Api&, const Request&, Who);
 Response follow_ups_answer(Api&, const Request&, Who);
 Response monitoring(Api&, const Request&, Who);
+Response monitoring_list(Api&, const Request&, Who);
 Response statistics_summary(Api&, const Request&, Who);
 Response statistics_leaders(Api&, const Request&, Who);
 // plans

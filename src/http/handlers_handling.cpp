@@ -3,6 +3,9 @@
 // GET /api/v1/cases/{id} shows it.
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <charconv>
+
 #include "app/queries.hpp"
 #include "app/use_cases.hpp"
 #include "codec/fields.hpp"
@@ -272,6 +275,37 @@ Response monitoring(Api& api, const Request& req, Who who) {
     auto org = app::view_organisation(tx, ctx);
     if (!org) return org.error();
     return json::value(encode_monitoring(*m, *org));
+  });
+}
+
+Response monitoring_list(Api& api, const Request& req, Who who) {
+  auto proc = query_id(req, "procuratorate");
+  if (!proc) return error_response(proc.error());
+  const auto list_text = req.query.find("list");
+  if (list_text == req.query.end() || list_text->second.empty())
+    return error_response(Error::invalid("list", "required", "list is required"));
+  auto list = parse_term<WatchList>(list_text->second, "list");
+  if (!list) return error_response(list.error());
+  // offset: 0 or more (query_id takes positive integers only).
+  int offset = 0;
+  if (auto o = req.query.find("offset"); o != req.query.end() && !o->second.empty()) {
+    const char* end = o->second.data() + o->second.size();
+    auto [at, ec] = std::from_chars(o->second.data(), end, offset);
+    if (ec != std::errc{} || at != end || offset < 0)
+      return error_response(Error::invalid("offset", "invalid_type", "offset must be 0 or more"));
+  }
+  auto limit = query_id(req, "limit");
+  if (!limit) return error_response(limit.error());
+  const auto rows = static_cast<int>(std::min<std::int64_t>(limit->value_or(app::kMonitoringPage), 1000));
+  return run_json(api, 200, [&](Transaction& tx) -> Result<json::value> {
+    const auto ctx = context_of(api, who);
+    std::optional<ProcuratorateId> p;
+    if (*proc) p = ProcuratorateId{**proc};
+    auto page = app::monitoring_list(tx, ctx, p, *list, offset, rows);
+    if (!page) return page.error();
+    auto org = app::view_organisation(tx, ctx);
+    if (!org) return org.error();
+    return json::value(encode_monitoring_page(*page, *org));
   });
 }
 

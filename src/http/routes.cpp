@@ -77,6 +77,8 @@ const std::vector<Route>& routes() {
        "File the report the chief asked for (or a flag requires)", follow_ups_answer},
       {"GET", "/api/v1/monitoring", P::monitor_cases, true, false,
        "The chief's dashboard of one 院", monitoring},
+      {"GET", "/api/v1/monitoring/cases", P::monitor_cases, true, false,
+       "One list of the chief's dashboard, page by page", monitoring_list},
 
       {"GET", "/api/v1/requests", P::read_cases, true, false,
        "Designation and change-of-handler requests in scope", requests_list},

@@ -41,7 +41,7 @@ TEST_F(Cli, InitIsIdempotent) {
   ASSERT_EQ(first.code, 0) << first.out;
   EXPECT_EQ(first.json().at("created"), true);
   EXPECT_EQ(first.json().at("hash"), "sm3");
-  EXPECT_EQ(first.json().at("schema_version"), 9);
+  EXPECT_EQ(first.json().at("schema_version"), 10);
   auto second = zeren("init --json --db " + db);
   ASSERT_EQ(second.code, 0);
   EXPECT_EQ(second.json().at("created"), false);
@@ -58,7 +58,7 @@ TEST_F(Cli, InitIsIdempotent) {
 // gets the table filled from its cases. Over the demo's year of history (cases assigned,
 // reassigned, concluded, archived, withdrawn) what the writes kept must be exactly what the
 // cases add up to.
-TEST_F(Cli, TheLoadsKeptWithEachCaseAreWhatAnUpgradeCountsFromTheCases) {
+TEST_F(Cli, TheLoadsAndTalliesKeptWithEachCaseAreWhatAnUpgradeCountsFromTheCases) {
   auto demo = zeren("demo --json --db " + db);
   ASSERT_EQ(demo.code, 0) << demo.out;
   const auto rows = [&](const char* sql) {
@@ -85,15 +85,28 @@ TEST_F(Cli, TheLoadsKeptWithEachCaseAreWhatAnUpgradeCountsFromTheCases) {
             "0\n");
   EXPECT_NE(rows("SELECT COUNT(*) FROM unit_load WHERE counted_year = 0 AND ordinary > 0"),
             "0\n");
+  // The statistics' tallies (migration 10), by 院, month received and concluded, and unit.
+  const char* const tallies =
+      "SELECT procuratorate_id, CAST(replace(received_month, '-', '') AS INTEGER), "
+      "CAST(replace(concluded_month, '-', '') AS INTEGER), unit_id, cases FROM case_tally "
+      "WHERE cases <> 0 ORDER BY 1, 2, 3, 4";
+  const std::string tallied = rows(tallies);
+  EXPECT_GT(std::count(tallied.begin(), tallied.end(), '\n'), 20) << tallied;
+  EXPECT_NE(rows("SELECT COUNT(*) FROM case_tally WHERE concluded_month <> '' AND cases > 0"),
+            "0\n");
+  EXPECT_EQ(rows("SELECT SUM(cases) FROM case_tally"),
+            rows("SELECT COUNT(*) FROM case_file WHERE status <> 'withdrawn'"));
   // As a database from before migration 8 (and the ones after it).
   EXPECT_EQ(rows("DROP TABLE unit_load"), "");
+  EXPECT_EQ(rows("DROP TABLE case_tally"), "");
   EXPECT_EQ(rows("DROP INDEX case_received_by_procuratorate"), "");
   EXPECT_EQ(rows("DROP INDEX case_concluded_by_procuratorate"), "");
   EXPECT_EQ(rows("DELETE FROM schema_migrations WHERE version >= 8"), "");
   auto upgraded = zeren("init --json --db " + db);
   ASSERT_EQ(upgraded.code, 0) << upgraded.out;
-  EXPECT_EQ(upgraded.json().at("applied_migrations"), json::array({8, 9}));
+  EXPECT_EQ(upgraded.json().at("applied_migrations"), json::array({8, 9, 10}));
   EXPECT_EQ(rows(loads), kept);
+  EXPECT_EQ(rows(tallies), tallied);
 }
 
 TEST_F(Cli, Sha256CanBeChosenAtInit) {

@@ -200,5 +200,54 @@ TEST(Handling, TheChiefsDashboardShowsTheDemoYearsNearExpiryAndOverdueCases) {
   EXPECT_EQ(district.get("/api/v1/monitoring?procuratorate=" + std::to_string(city)).status, 404);
 }
 
+// Each list of the dashboard holds its first page; its count is the whole list, and
+// GET /monitoring/cases pages through all of it in the same order.
+TEST(Handling, TheDashboardsListsArePagedAndCountedInFull) {
+  TestServer server;
+  Browser chief(server.port()), clerk(server.port()), district(server.port());
+  ASSERT_EQ(chief.log_in("jianchazhang").status, 200);
+  ASSERT_EQ(clerk.log_in("shujiyuan").status, 200);
+  ASSERT_EQ(district.log_in("cqjianchazhang").status, 200);
+  const Reply dash = chief.get("/api/v1/monitoring");
+  ASSERT_EQ(dash.status, 200) << dash.body;
+  const json::value board = dash.json();
+  const std::int64_t page_size = board.at("page_size").as_int64();
+  EXPECT_EQ(page_size, 20);
+  std::int64_t units_in_progress = 0;
+  for (const auto& u : board.at("units").as_array())
+    units_in_progress += u.at("in_progress").as_int64();
+  EXPECT_EQ(units_in_progress, board.at("counts").at("in_progress").as_int64());
+  for (const char* list : {"overdue", "near_expiry", "awaiting_chief", "flagged", "extended",
+                           "returned", "in_custody"}) {
+    SCOPED_TRACE(list);
+    const auto& first = board.at("lists").at(list).as_array();
+    const std::int64_t total = board.at("counts").at(list).as_int64();
+    EXPECT_EQ(static_cast<std::int64_t>(first.size()), std::min(total, page_size));
+    std::vector<std::int64_t> paged;
+    for (int offset = 0; offset <= total; offset += 2) {
+      const Reply page = chief.get(std::string("/api/v1/monitoring/cases?list=") + list +
+                                   "&limit=2&offset=" + std::to_string(offset));
+      ASSERT_EQ(page.status, 200) << page.body;
+      const json::value body = page.json();
+      EXPECT_EQ(body.at("total").as_int64(), total);
+      for (const auto& r : body.at("rows").as_array()) paged.push_back(r.at("case_id").as_int64());
+    }
+    ASSERT_EQ(static_cast<std::int64_t>(paged.size()), total);
+    for (std::size_t i = 0; i < first.size(); ++i)
+      EXPECT_EQ(paged[i], first[i].at("case_id").as_int64()) << i;
+  }
+  EXPECT_GT(board.at("counts").at("in_custody").as_int64(), 2);  // more than one page of 2 above
+  const std::string overdue = "/api/v1/monitoring/cases?list=overdue";
+  EXPECT_EQ(chief.get("/api/v1/monitoring/cases").error_field(), "list");
+  EXPECT_EQ(chief.get("/api/v1/monitoring/cases?list=late").error_field(), "list");
+  EXPECT_EQ(chief.get(overdue + "&limit=101").error_field(), "limit");
+  EXPECT_EQ(chief.get(overdue + "&limit=0").error_field(), "limit");
+  EXPECT_EQ(chief.get(overdue + "&offset=-1").error_field(), "offset");
+  EXPECT_EQ(chief.get(overdue + "&offset=x").status, 400);
+  EXPECT_EQ(clerk.get(overdue).status, 403);
+  const std::string city = std::to_string(board.at("procuratorate_id").as_int64());
+  EXPECT_EQ(district.get(overdue + "&procuratorate=" + city).status, 404);
+}
+
 }  // namespace
 }  // namespace zeren::test

@@ -105,6 +105,8 @@ std::string fill(std::string_view pattern, const Place& t) {
   if (out.starts_with("/api/v1/notices/")) put("{id}", t.notice);
   if (out.starts_with("/api/v1/reports/")) put("{id}", t.report);
   if (out == "/api/v1/monitoring") out += "?procuratorate=" + std::to_string(t.id);
+  if (out == "/api/v1/monitoring/cases")
+    out += "?list=overdue&procuratorate=" + std::to_string(t.id);
   put("{assignment}", t.assignment);
   // Reads of one department name it in the query; it is their target like an id in the path.
   if (out == "/api/v1/statistics/workload") out += "?department_id=" + std::to_string(t.department);
@@ -189,7 +191,8 @@ TEST(Matrix, EveryRouteRoleAndProcuratorateIsAllowedOrRefusedAsTheMatrixSays) {
       const bool allowed = app::role_allows(actor, *route.permission);
       const bool by_id = route.pattern.find('{') != std::string_view::npos ||
                          route.pattern == "/api/v1/statistics/workload" ||
-                         route.pattern == "/api/v1/monitoring";
+                         route.pattern == "/api/v1/monitoring" ||
+                         route.pattern == "/api/v1/monitoring/cases";
       const bool has_target = by_id || route.method != "GET";
       for (const Place* target : {&city, &district}) {
         if (!has_target && target != (upper ? &city : &district))

@@ -176,7 +176,7 @@ TEST_P(Assignment, IntakeNumbersAreGaplessAndEveryCaseGoesToAUnitOfTheDepartment
   EXPECT_EQ(arrest->c.number(), "嘉检刑捕受〔2026〕1号");
 }
 
-TEST_P(Assignment, MonitoringReadsTheOpenCasesAndStatisticsCountTheYearsCasesInTheDatabase) {
+TEST_P(Assignment, StatisticsCountTheYearsCasesInTheDatabase) {
   std::vector<Case> taken;
   for (int i = 0; i < 3; ++i) {
     auto r = office.take_in(office.case_manager, office.intake());
@@ -189,19 +189,6 @@ TEST_P(Assignment, MonitoringReadsTheOpenCasesAndStatisticsCountTheYearsCasesInT
                                               {taken[1].id(), "移送机关撤回"});
                   })
                   .ok());
-  auto open = transact_value<std::vector<Case>>(
-      f.store(), [&](Transaction& tx) { return tx.cases().list_open_cases(f.city); });
-  ASSERT_TRUE(open.ok()) << open.error().message;
-  ASSERT_EQ(open->size(), 2u);
-  EXPECT_EQ(open->at(0).id(), taken[0].id());
-  EXPECT_EQ(open->at(1).id(), taken[2].id());
-  EXPECT_EQ(open->at(0).number(), taken[0].number());
-  EXPECT_EQ(open->at(0).unit(), taken[0].unit());
-  EXPECT_TRUE(open->at(0).intake().parties.empty());  // the dashboard shows none: not read
-  auto none = transact_value<std::vector<Case>>(
-      f.store(), [&](Transaction& tx) { return tx.cases().list_open_cases(f.district); });
-  EXPECT_TRUE(none->empty());
-
   // One concluded in January 2027; the withdrawn one counts nowhere.
   Case& last = taken[2];
   ASSERT_TRUE(last.start().ok());
@@ -240,11 +227,169 @@ TEST_P(Assignment, MonitoringReadsTheOpenCasesAndStatisticsCountTheYearsCasesInT
   for (const auto& [id, dept] : *departments) EXPECT_EQ(dept, f.city_first);
 }
 
+// The chief's watch is counted and paged by the database (watch_counts, watch_list). Over open
+// cases in every state, with periods of each kind due from eight days ago to eight days ahead or
+// none, extensions, returns, custody, flags and decisions held by the chief or by others, both
+// must agree with the rules applied to every case of the 院 one by one: deadline_state for near
+// expiry and overdue, and the lists' definitions for the rest.
+TEST_P(Assignment, TheWatchCountsAndPagesEveryListAsTheRulesPutEachOpenCase) {
+  const Date today = f.clock.today();
+  const auto& rules = default_deadline_rules();
+  std::vector<Case> cases;
+  for (int i = 0; i < 36; ++i) {
+    auto in = office.intake();
+    in.custody = i % 4 == 1;
+    auto r = office.take_in(office.case_manager, in);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    cases.push_back(r->c);
+  }
+  const DeadlineKind kinds[] = {DeadlineKind::arrest_review, DeadlineKind::prosecution_review,
+                                DeadlineKind::supplementary_investigation};
+  for (int i = 0; i < 36; ++i) {
+    Case& c = cases[i];
+    if (i % 9 == 8) {
+      c.set_period(std::nullopt, std::nullopt, std::nullopt, "");
+    } else {
+      const Date due = Date::from_days(today.days_since_epoch() - 8 + (i * 7) % 17);
+      c.set_period(kinds[i % 3], Date::from_days(due.days_since_epoch() - 30), due, "测试");
+    }
+    if (i % 5 != 0) ASSERT_TRUE(c.start().ok());
+    if (i % 5 == 1) ASSERT_TRUE(c.extend().ok());
+    if (i % 5 == 2) ASSERT_TRUE(c.return_for_investigation(today, 2).ok());
+    if (i % 5 == 3) ASSERT_TRUE(c.await_decision().ok());
+    if (i == 4 || i == 26) ASSERT_TRUE(c.conclude(today).ok());  // no longer open: on no list
+    if (i == 0) ASSERT_TRUE(c.withdraw(today).ok());
+    ASSERT_TRUE(f.store().transact([&](Transaction& tx) { return tx.cases().save_case_state(c); }).ok());
+  }
+  // Flags (one case flagged twice with one code, then another), and decisions.
+  ASSERT_TRUE(f.store()
+                  .transact([&](Transaction& tx) -> Status {
+                    auto flag = [&](const Case& c, const char* code) -> Status {
+                      CaseNote n;
+                      n.case_id = c.id();
+                      n.kind = NoteKind::flag;
+                      n.code = code;
+                      n.on = today;
+                      n.actor = "测试";
+                      auto id = tx.handling().add_note(n);
+                      if (!id) return id.error();
+                      return ok_status();
+                    };
+                    auto decide = [&](const Case& c, PowerHolder holder,
+                                      DecisionStatus status) -> Status {
+                      Decision d;
+                      d.case_id = c.id();
+                      d.holder = holder;
+                      d.status = status;
+                      d.power_list_version = "测试";
+                      d.reasoning = "测试";
+                      d.proposed_by = office.head;
+                      d.proposed_actor = "测试";
+                      auto id = tx.handling().add_decision(d);
+                      if (!id) return id.error();
+                      return ok_status();
+                    };
+                    for (int i : {3, 7, 7, 15, 16}) ZEREN_TRY(flag(cases[i], "quality_risk"));
+                    ZEREN_TRY(flag(cases[7], "new_type"));
+                    ZEREN_TRY(flag(cases[4], "quality_risk"));  // concluded: not listed
+                    ZEREN_TRY(decide(cases[3], PowerHolder::chief, DecisionStatus::pending));
+                    ZEREN_TRY(decide(cases[8], PowerHolder::chief, DecisionStatus::pending));
+                    ZEREN_TRY(decide(cases[13], PowerHolder::chief, DecisionStatus::issued));
+                    ZEREN_TRY(decide(cases[18], PowerHolder::department_head,
+                                     DecisionStatus::pending));
+                    return ok_status();
+                  })
+                  .ok());
+
+  // Expected, case by case.
+  auto all = transact_value<std::vector<Case>>(
+      f.store(), [&](Transaction& tx) { return tx.cases().list_cases(f.city); });
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  const std::set<CaseId> flagged{cases[3].id(), cases[7].id(), cases[15].id(), cases[16].id()};
+  const std::set<CaseId> awaiting{cases[3].id(), cases[8].id()};
+  std::map<WatchList, std::vector<const Case*>> lists;
+  std::map<UnitId, CaseRepository::WatchCounts::Unit> units;
+  std::int64_t open = 0;
+  for (const auto& c : *all) {
+    if (!c.open()) continue;
+    ++open;
+    const auto& p = c.progress();
+    std::optional<DeadlineState> state;
+    if (p.period && p.due_on) state = deadline_state(rules, *p.period, *p.due_on, today);
+    auto& u = units[*c.unit()];
+    u.unit = *c.unit();
+    ++u.in_progress;
+    if (state == DeadlineState::overdue) lists[WatchList::overdue].push_back(&c), ++u.overdue;
+    if (state == DeadlineState::near) lists[WatchList::near_expiry].push_back(&c), ++u.near_expiry;
+    if (awaiting.contains(c.id())) lists[WatchList::awaiting_chief].push_back(&c);
+    if (flagged.contains(c.id())) lists[WatchList::flagged].push_back(&c);
+    if (p.extended) lists[WatchList::extended].push_back(&c);
+    if (c.status() == CaseStatus::returned) lists[WatchList::returned].push_back(&c);
+    if (c.intake().custody) lists[WatchList::in_custody].push_back(&c);
+  }
+  for (auto list : {WatchList::overdue, WatchList::near_expiry})
+    std::stable_sort(lists[list].begin(), lists[list].end(), [](const Case* a, const Case* b) {
+      return *a->progress().due_on < *b->progress().due_on;
+    });
+
+  const Watch w = watch_of(rules, f.city, today);
+  auto counts = transact_value<CaseRepository::WatchCounts>(
+      f.store(), [&](Transaction& tx) { return tx.cases().watch_counts(w); });
+  ASSERT_TRUE(counts.ok()) << counts.error().message;
+  EXPECT_EQ(counts->in_progress, open);
+  EXPECT_EQ(open, 36 - 1 - 2);  // one withdrawn, two concluded
+  ASSERT_EQ(counts->units.size(), units.size());
+  for (const auto& u : counts->units) {
+    SCOPED_TRACE("unit " + std::to_string(u.unit.value));
+    EXPECT_EQ(u.in_progress, units[u.unit].in_progress);
+    EXPECT_EQ(u.near_expiry, units[u.unit].near_expiry);
+    EXPECT_EQ(u.overdue, units[u.unit].overdue);
+  }
+  for (const auto& t : terms<WatchList>()) {
+    SCOPED_TRACE(std::string(t.code));
+    const auto& expected = lists[t.value];
+    EXPECT_EQ(counts->lists.at(t.value), static_cast<std::int64_t>(expected.size()));
+    EXPECT_FALSE(expected.empty());  // every list has cases here
+    // Pages of 3 walk the whole list in its order.
+    std::vector<CaseId> paged;
+    for (int offset = 0;; offset += 3) {
+      auto page = transact_value<std::vector<Case>>(
+          f.store(), [&](Transaction& tx) { return tx.cases().watch_list(w, t.value, offset, 3); });
+      ASSERT_TRUE(page.ok()) << page.error().message;
+      for (const auto& c : *page) {
+        paged.push_back(c.id());
+        EXPECT_TRUE(c.intake().parties.empty());  // not read for a list
+      }
+      if (page->size() < 3) break;
+    }
+    std::vector<CaseId> want;
+    for (const Case* c : expected) want.push_back(c->id());
+    EXPECT_EQ(paged, want);
+  }
+  // Another 院's watch sees none of them.
+  auto district = transact_value<CaseRepository::WatchCounts>(f.store(), [&](Transaction& tx) {
+    return tx.cases().watch_counts(watch_of(rules, f.district, today));
+  });
+  EXPECT_EQ(district->in_progress, 0);
+  EXPECT_TRUE(district->units.empty());
+  // The flags of a page's cases, each code once, in the order first set.
+  auto flags = transact_value<std::map<CaseId, std::vector<std::string>>>(
+      f.store(), [&](Transaction& tx) {
+        return tx.handling().flags_of({cases[7].id(), cases[3].id(), cases[5].id()});
+      });
+  ASSERT_TRUE(flags.ok()) << flags.error().message;
+  EXPECT_EQ(*flags, (std::map<CaseId, std::vector<std::string>>{
+                        {cases[3].id(), {"quality_risk"}},
+                        {cases[7].id(), {"quality_risk", "new_type"}}}));
+}
+
 // The loads are kept with each write of a case (storage/sql/unit_load.hpp), not summed at each
 // intake: after every change of unit or state they must equal the sum over the cases, counted
 // here from the cases themselves: open ones in every year, concluded or transferred ones in the
-// year they were, withdrawn ones nowhere; difficult ones at the plan's difficult weight.
-TEST_P(Assignment, EachUnitsLoadFollowsItsCasesThroughEveryChangeOfUnitAndState) {
+// year they were, withdrawn ones nowhere; difficult ones at the plan's difficult weight. The
+// statistics' tallies (storage/sql/case_tally.hpp) likewise: the year's counts read from them
+// must equal those counted from the cases after every change.
+TEST_P(Assignment, EachUnitsLoadAndTheYearsTalliesFollowTheCasesThroughEveryChangeOfUnitAndState) {
   std::vector<Case> cases;
   for (int i = 0; i < 12; ++i) {
     auto in = office.intake();
@@ -278,6 +423,25 @@ TEST_P(Assignment, EachUnitsLoadFollowsItsCasesThroughEveryChangeOfUnitAndState)
       });
       ASSERT_TRUE(kept.ok()) << kept.error().message;
       EXPECT_EQ(*kept, expected(year)) << "in " << year << " after " << after;
+      // The statistics' tallies (storage/sql/case_tally.hpp) follow the same writes.
+      CaseRepository::YearCounts want;
+      for (const auto& c : cases) {
+        if (c.status() == CaseStatus::withdrawn) continue;
+        const Date received = c.intake().received_on;
+        if (received.year() == year) {
+          ++want.received_by_month[received.iso().substr(0, 7)];
+          if (c.unit()) ++want.received_by_unit[*c.unit()];
+        }
+        if (const auto& on = c.progress().concluded_on; on && on->year() == year)
+          ++want.concluded_by_month[on->iso().substr(0, 7)];
+      }
+      auto counted = transact_value<CaseRepository::YearCounts>(
+          f.store(), [&](Transaction& tx) { return tx.cases().year_counts(f.city, year); });
+      ASSERT_TRUE(counted.ok()) << counted.error().message;
+      EXPECT_EQ(counted->received_by_month, want.received_by_month) << year << " after " << after;
+      EXPECT_EQ(counted->received_by_unit, want.received_by_unit) << year << " after " << after;
+      EXPECT_EQ(counted->concluded_by_month, want.concluded_by_month)
+          << year << " after " << after;
     }
   };
   check("intake");

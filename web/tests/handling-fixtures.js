@@ -108,7 +108,7 @@ export const monitoring = {
   today: '2026-11-27', procuratorate_id: 1, procuratorate: '嘉峪关市人民检察院',
   alert_days: { prosecution_review: 5, arrest_review: 2 },
   counts: {
-    in_progress: 42, near_expiry: 1, overdue: 1, extended: 0, returned: 3, in_custody: 2, awaiting_chief: 1, flagged: 1,
+    in_progress: 42, near_expiry: 1, overdue: 1, extended: 0, returned: 0, in_custody: 2, awaiting_chief: 1, flagged: 1,
     notices_awaiting_reply: 1, reports_awaiting: 1,
   },
   units: [
@@ -119,6 +119,7 @@ export const monitoring = {
     near_expiry: [nearRow], overdue: [overdueRow], extended: [], returned: [], in_custody: [overdueRow, arrestRow],
     awaiting_chief: [nearRow], flagged: [nearRow],
   },
+  page_size: 20,
   notices: [{ id: 3, case_id: 1423, case_number: '嘉检刑诉受〔2026〕88号', level: 'written', level_label: '书面通知', requested_on: '2026-11-20', due_on: '2026-11-30', state: 'awaiting', state_label: '待答复' }],
   reports: [{ id: 4, case_id: 1423, case_number: '嘉检刑诉受〔2026〕88号', origin: 'flag', flag: 'major_difficult', flag_label: '重大疑难复杂', requested_on: '2026-11-20', due_on: '2026-11-23', state: 'overdue', state_label: '已超期' }],
 }

@@ -62,7 +62,7 @@ describe('MonitoringView', () => {
     const labels = w.findAll('[data-test="monitor-counts"] .label').map((l) => l.text())
     expect(labels).toEqual(['在办', '临近到期', '已超期', '已延长', '退回补充侦查', '在押', '待检察长决定', '已标记', '待回复通知', '待报告'])
     expect(count(w, 'in_progress')).toBe('42')
-    expect(count(w, 'returned')).toBe('3')
+    expect(count(w, 'returned')).toBe('0')
     expect(count(w, 'reports_awaiting')).toBe('1')
     expect(w.get('[data-test="count-overdue"]').classes()).toContain('danger')
     expect(w.get('[data-test="count-extended"]').classes()).not.toContain('danger')
@@ -105,6 +105,35 @@ describe('MonitoringView', () => {
     await w.get('[data-test="count-in_custody"] button').trigger('click')
     expect(w.get('.el-tabs__item.is-active').text()).toBe('在押（2）')
     expect(w.find('[data-test="count-in_progress"] button').exists()).toBe(false)
+    w.unmount()
+  })
+
+  it('counts each list in full and turns to its later pages', async () => {
+    // 23 overdue cases: the dashboard brings the first 20, page 2 brings the other 3.
+    const many = Array.from({ length: 23 }, (_, i) => ({ ...monitoring.lists.overdue[0], case_id: 2000 + i, number: `嘉检刑诉受〔2026〕${100 + i}号` }))
+    const calls = stubApi({
+      '/monitoring': () => ({ ...monitoring, counts: { ...monitoring.counts, overdue: 23 }, lists: { ...monitoring.lists, overdue: many.slice(0, 20) } }),
+      '/monitoring/cases': (q) => ({
+        today: '2026-11-27', procuratorate_id: 1, procuratorate: '嘉峪关市人民检察院', list: q.list,
+        offset: Number(q.offset), limit: Number(q.limit), total: 23, rows: many.slice(Number(q.offset), Number(q.offset) + Number(q.limit)),
+      }),
+    })
+    const w = await mountMonitoring(caseManager)
+    expect(w.findAll('.el-tabs__item')[0].text()).toBe('已超期（23）')
+    const links = () => w.findAll('[data-test="monitor-list-overdue"] [data-test="monitor-case-link"]').map((a) => a.text())
+    expect(links()).toHaveLength(20)
+    const pager = w.get('[data-test="monitor-pager-overdue"]')
+    expect(pager.text()).toContain('23') // the total (Element's own words: 共 23 条 in Chinese)
+    expect(w.find('[data-test="monitor-pager-near_expiry"]').exists()).toBe(false)
+    await pager.findAll('.number').find((n) => n.text() === '2').trigger('click')
+    await flushPromises()
+    expect(calls.filter((c) => c.path === '/monitoring/cases').map((c) => c.query))
+      .toEqual([{ procuratorate: '1', list: 'overdue', offset: '20', limit: '20' }])
+    expect(links()).toEqual(['嘉检刑诉受〔2026〕120号', '嘉检刑诉受〔2026〕121号', '嘉检刑诉受〔2026〕122号'])
+    await pager.findAll('.number').find((n) => n.text() === '1').trigger('click')
+    await flushPromises()
+    expect(links()).toHaveLength(20)
+    expect(calls.filter((c) => c.path === '/monitoring/cases')).toHaveLength(1) // the first page is the dashboard's
     w.unmount()
   })
 

@@ -1,5 +1,5 @@
-// What the year's statistics count of the cases, counted by the database (GROUP BY over the
-// indexes of migration 9) instead of every case of the scope read into memory.
+// The departments of the cases the year's statistics count decisions of, read a slice at a time.
+// (The year's case counts come from the kept tallies: case_tally_rows.cpp.)
 #include <soci/soci.h>
 
 #include "storage/sql/rows.hpp"
@@ -10,40 +10,6 @@ namespace zeren::sql {
 
 using soci::into;
 using soci::use;
-
-Result<CaseRepository::YearCounts> SqlTransaction::year_counts(ProcuratorateId p, int year) {
-  return guarded_value<YearCounts>([&]() -> Result<YearCounts> {
-    YearCounts out;
-    long long proc = p.value, count = 0;
-    const std::string from = std::to_string(year) + "-01-01", to = std::to_string(year) + "-12-31";
-    std::string month;
-    const auto per_month = [&](const std::string& column,
-                               std::map<std::string, std::int64_t>& to_map) {
-      soci::statement& st =
-          statements_.bind("SELECT substr(" + column +
-                               ", 1, 7), COUNT(*) FROM case_file WHERE procuratorate_id = :p "
-                               "AND " +
-                               column +
-                               " BETWEEN :f AND :t AND status <> 'withdrawn' "
-                               "GROUP BY substr(" +
-                               column + ", 1, 7)",
-                           use(proc), use(from), use(to), into(month), into(count));
-      st.execute();
-      while (st.fetch()) to_map[month] = count;
-    };
-    per_month("received_on", out.received_by_month);
-    per_month("concluded_on", out.concluded_by_month);
-    long long unit = 0;
-    soci::statement& st = statements_.bind(
-        "SELECT unit_id, COUNT(*) FROM case_file WHERE procuratorate_id = :p "
-        "AND received_on BETWEEN :f AND :t AND status <> 'withdrawn' AND unit_id IS NOT NULL "
-        "GROUP BY unit_id",
-        use(proc), use(from), use(to), into(unit), into(count));
-    st.execute();
-    while (st.fetch()) out.received_by_unit[UnitId{unit}] = count;
-    return out;
-  });
-}
 
 Result<std::map<CaseId, DepartmentId>> SqlTransaction::case_departments(
     const std::set<CaseId>& ids) {

@@ -1,9 +1,9 @@
 // CaseRepository::search_cases on SQLite: the filtered, paged case list.
 #include <soci/soci.h>
 
-#include <algorithm>
 #include <deque>
 
+#include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
 
 namespace zeren::sql {
@@ -75,25 +75,10 @@ Result<std::vector<Case>> SqlTransaction::search_cases(const Query& q) {
     }
     if (q.before) number(" AND c.id < :b", q.before->value);
     number(" ORDER BY c.id DESC LIMIT :l", q.limit);
-    long long id = 0;
-    st.exchange(into(id));
-    st.alloc();
-    st.prepare(sql);
-    st.define_and_bind();
-    st.execute();
-    std::vector<long long> out;
-    while (st.fetch()) out.push_back(id);
-    return out;
+    return ids_of(st, sql);
   });
   if (!ids) return ids.error();
-  if (ids->empty()) return std::vector<Case>{};
-  // The ids came from the database as integers, so they are safe to write into the statement.
-  std::string list;
-  for (auto id : *ids) list += (list.empty() ? "" : ",") + std::to_string(id);
-  auto rows = load_cases("WHERE c.id IN (" + list + ")", std::nullopt, false);
-  if (!rows) return rows.error();
-  std::reverse(rows->begin(), rows->end());  // load_cases orders by id ascending
-  return rows;
+  return cases_in_order(*ids, true);
 }
 
 }  // namespace zeren::sql

@@ -2,6 +2,8 @@
 // notes and follow-ups.
 #include <soci/soci.h>
 
+#include <algorithm>
+
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
 
@@ -244,6 +246,38 @@ Status SqlTransaction::save_follow_up_answer(const FollowUp& f) {
 }
 
 Result<std::vector<FollowUp>> SqlTransaction::follow_ups(const Scope& scope) {
+  return load_follow_ups(where_of(scope));
+}
+
+Result<std::vector<FollowUp>> SqlTransaction::unanswered_follow_ups(const Scope& scope) {
+  return load_follow_ups(where_of(scope) + " AND x.answered_on IS NULL");
+}
+
+Result<std::map<CaseId, std::vector<std::string>>> SqlTransaction::flags_of(
+    const std::vector<CaseId>& cases) {
+  using Flags = std::map<CaseId, std::vector<std::string>>;
+  if (cases.empty()) return Flags{};
+  return guarded_value<Flags>([&]() -> Result<Flags> {
+    // Ids are integers, so they are written into the text (a dashboard page's few dozen).
+    std::string in;
+    for (auto id : cases) in += (in.empty() ? "" : ", ") + std::to_string(id.value);
+    Flags out;
+    long long cid = 0;
+    std::string code;
+    soci::statement st = (sql_.prepare << "SELECT case_id, code FROM case_note WHERE kind = 'flag' "
+                                          "AND case_id IN (" +
+                                              in + ") ORDER BY id",
+                          into(cid), into(code));
+    st.execute();
+    while (st.fetch()) {
+      auto& f = out[CaseId{cid}];
+      if (std::find(f.begin(), f.end(), code) == f.end()) f.push_back(code);
+    }
+    return out;
+  });
+}
+
+Result<std::vector<FollowUp>> SqlTransaction::load_follow_ups(const std::string& where) {
   return guarded_value<std::vector<FollowUp>>([&]() -> Result<std::vector<FollowUp>> {
     std::vector<FollowUp> out;
     long long id = 0, cid = 0, by = 0, answered_by = 0;
@@ -270,7 +304,7 @@ Result<std::vector<FollowUp>> SqlTransaction::follow_ups(const Scope& scope) {
         "x.requested_actor, x.requested_on, x.due_on, x.answer, x.answered_by, "
         "x.answered_actor, x.answered_on FROM follow_up x JOIN case_file c ON "
         "c.id = x.case_id" +
-        where_of(scope) + " ORDER BY x.id");
+        where + " ORDER BY x.id");
     st.define_and_bind();
     st.execute();
     while (st.fetch()) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "domain/date.hpp"
 #include "domain/ids.hpp"
@@ -49,6 +50,19 @@ struct NullableDate {
 // A date read back through its null indicator.
 inline std::optional<Date> date_or_null(soci::indicator ind, const std::string& v) {
   return ind == soci::i_null ? std::optional<Date>{} : std::optional<Date>{date_or_throw(v)};
+}
+
+// Runs `sql`, a query of one id column whose values `st` already binds, and returns the ids.
+inline std::vector<long long> ids_of(soci::statement& st, const std::string& sql) {
+  long long id = 0;
+  st.exchange(soci::into(id));
+  st.alloc();
+  st.prepare(sql);
+  st.define_and_bind();
+  st.execute();
+  std::vector<long long> out;
+  while (st.fetch()) out.push_back(id);
+  return out;
 }
 
 }  // namespace zeren::sql

@@ -10,6 +10,7 @@
 #include "audit/record.hpp"
 #include "domain/ports.hpp"
 #include "storage/sql/dialect.hpp"
+#include "storage/sql/case_tally.hpp"
 #include "storage/sql/unit_load.hpp"
 
 namespace soci {
@@ -127,8 +128,10 @@ class SqlTransaction final : public Transaction,
       DepartmentId d, const PlanRules& rules, int window_year) override;
   Result<std::optional<UnitId>> last_drawn_unit(DepartmentId d) override;
   Result<std::vector<Case>> list_cases(std::optional<ProcuratorateId> within) override;
-  Result<std::vector<Case>> list_open_cases(ProcuratorateId p) override;
-  Result<YearCounts> year_counts(ProcuratorateId p, int year) override;  // case_count_rows.cpp
+  Result<WatchCounts> watch_counts(const Watch& w) override;  // watch_rows.cpp
+  Result<std::vector<Case>> watch_list(const Watch& w, WatchList list, int offset,
+                                       int limit) override;
+  Result<YearCounts> year_counts(ProcuratorateId p, int year) override;  // case_tally_rows.cpp
   Result<std::map<CaseId, DepartmentId>> case_departments(const std::set<CaseId>& ids) override;
   Result<std::vector<Case>> search_cases(const Query& q) override;  // case_search_rows.cpp
 
@@ -173,16 +176,30 @@ class SqlTransaction final : public Transaction,
   Status save_follow_up_answer(const FollowUp& f) override;
   Result<FollowUp> find_follow_up(FollowUpId id) override;
   Result<std::vector<FollowUp>> follow_ups(const Scope& s) override;
+  Result<std::vector<FollowUp>> unanswered_follow_ups(const Scope& s) override;
+  Result<std::map<CaseId, std::vector<std::string>>> flags_of(
+      const std::vector<CaseId>& cases) override;
 
   void write_progress(long long case_id, const CaseProgress& p);  // throws like SOCI
   // unit_load_rows.cpp: the kept loads follow a case from where it counted to where it counts.
   void count_in_load(const std::optional<LoadShare>& before,
                      const std::optional<LoadShare>& after);  // throws like SOCI
-  std::optional<LoadShare> stored_load_share(long long case_id);  // as last saved
+  // case_tally_rows.cpp: the statistics' tallies, likewise.
+  void count_in_tally(const std::optional<TallyKey>& before,
+                      const std::optional<TallyKey>& after);  // throws like SOCI
+  // Where the case counted as last saved: in its unit's load and in the tallies.
+  struct StoredShares {
+    std::optional<LoadShare> load;
+    std::optional<TallyKey> tally;
+  };
+  StoredShares stored_shares(long long case_id);
   // `fixed_text`: false when `where` is built from values (not kept among the prepared ones);
   // `with_people`: false leaves out the parties, recusals and investigators.
   Result<std::vector<Case>> load_cases(const std::string& where, std::optional<std::int64_t> arg,
                                        bool fixed_text = true, bool with_people = true);
+  // The cases of these ids, in the order given (an id of no case left out).
+  Result<std::vector<Case>> cases_in_order(const std::vector<long long>& ids, bool with_people);
+  Result<std::vector<FollowUp>> load_follow_ups(const std::string& where);  // x joined to c
   Result<std::vector<AssignmentPlan>> load_plans(const std::string& where, std::int64_t arg);
   Result<std::vector<AssignmentRecord>> load_assignments(const std::string& where,
                                                          std::int64_t arg);

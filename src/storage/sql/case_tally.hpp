@@ -1,0 +1,33 @@
+// Where a case counts in the year's statistics (CaseRepository::year_counts): in its 院 and unit
+// (0 without one), in the month it was received and the month it was concluded ('' while not).
+// A withdrawn case counts nowhere. The kept table case_tally (migration 10) holds how many cases
+// count under each such key, moved with every write of a case like the unit loads
+// (unit_load.hpp), so the statistics read a few hundred rows per 院 instead of counting its
+// cases: at provincial scale, hundreds of thousands in the reader's scope.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "domain/case.hpp"
+
+namespace zeren::sql {
+
+struct TallyKey {
+  long long procuratorate = 0;
+  long long unit = 0;           // 0: no unit
+  std::string received_month;   // "2026-03"
+  std::string concluded_month;  // "" while not concluded
+  bool operator==(const TallyKey&) const = default;
+};
+
+std::optional<TallyKey> tally_key(long long procuratorate, std::optional<UnitId> unit,
+                                  CaseStatus status, Date received_on,
+                                  const std::optional<Date>& concluded_on);
+
+inline std::optional<TallyKey> tally_key(const Case& c) {
+  return tally_key(c.intake().procuratorate.value, c.unit(), c.status(), c.intake().received_on,
+                   c.progress().concluded_on);
+}
+
+}  // namespace zeren::sql

@@ -1,0 +1,68 @@
+// The statistics' tallies, kept with every write of a case (case_tally.hpp), and the year's counts
+// read from them.
+#include <soci/soci.h>
+
+#include "storage/sql/case_tally.hpp"
+#include "storage/sql/sql_transaction.hpp"
+#include "storage/sql/statement_cache.hpp"
+
+namespace zeren::sql {
+
+using soci::into;
+using soci::use;
+
+std::optional<TallyKey> tally_key(long long procuratorate, std::optional<UnitId> unit,
+                                  CaseStatus status, Date received_on,
+                                  const std::optional<Date>& concluded_on) {
+  if (status == CaseStatus::withdrawn) return std::nullopt;
+  return TallyKey{procuratorate, unit ? unit->value : 0, received_on.iso().substr(0, 7),
+                  concluded_on ? concluded_on->iso().substr(0, 7) : std::string()};
+}
+
+// Throws like SOCI; called inside the repositories' guarded bodies.
+void SqlTransaction::count_in_tally(const std::optional<TallyKey>& before,
+                                    const std::optional<TallyKey>& after) {
+  if (before == after) return;
+  const auto add = [&](const TallyKey& k, int by) {
+    long long proc = k.procuratorate, unit = k.unit;
+    statements_.run(
+        "INSERT INTO case_tally (procuratorate_id, received_month, concluded_month, unit_id, "
+        "cases) VALUES (:p, :r, :c, :u, :n) ON CONFLICT (procuratorate_id, received_month, "
+        "concluded_month, unit_id) DO UPDATE SET cases = case_tally.cases + excluded.cases",
+        use(proc), use(k.received_month), use(k.concluded_month), use(unit), use(by));
+  };
+  if (before) add(*before, -1);
+  if (after) add(*after, 1);
+}
+
+Result<CaseRepository::YearCounts> SqlTransaction::year_counts(ProcuratorateId p, int year) {
+  return guarded_value<YearCounts>([&]() -> Result<YearCounts> {
+    YearCounts out;
+    long long proc = p.value, count = 0;
+    const std::string from = std::to_string(year) + "-01", to = std::to_string(year) + "-12";
+    const auto per_month = [&](const std::string& column,
+                               std::map<std::string, std::int64_t>& to_map) {
+      std::string month;
+      soci::statement& st = statements_.bind(
+          "SELECT " + column + ", CAST(SUM(cases) AS BIGINT) FROM case_tally WHERE "
+          "procuratorate_id = :p AND " + column + " BETWEEN :f AND :t GROUP BY " + column +
+              " HAVING SUM(cases) > 0",
+          use(proc), use(from), use(to), into(month), into(count));
+      st.execute();
+      while (st.fetch()) to_map[month] = count;
+    };
+    per_month("received_month", out.received_by_month);
+    per_month("concluded_month", out.concluded_by_month);
+    long long unit = 0;
+    soci::statement& st = statements_.bind(
+        "SELECT unit_id, CAST(SUM(cases) AS BIGINT) FROM case_tally WHERE procuratorate_id = :p "
+        "AND received_month BETWEEN :f AND :t AND unit_id <> 0 GROUP BY unit_id "
+        "HAVING SUM(cases) > 0",
+        use(proc), use(from), use(to), into(unit), into(count));
+    st.execute();
+    while (st.fetch()) out.received_by_unit[UnitId{unit}] = count;
+    return out;
+  });
+}
+
+}  // namespace zeren::sql
