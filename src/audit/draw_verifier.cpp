@@ -115,6 +115,46 @@ std::vector<Candidate> candidates_of(const Views& fields) {
 
 }  // namespace
 
+// A case.assign entry with its fields read as views into it. It is held by pointer so that the
+// views stay valid while it waits for its epoch's secret.
+struct DrawVerifier::Waiting {
+  AuditEntry e;
+  Digest previous{};
+  std::vector<AuditField> parsed;
+  Views fields;
+  Waiting(const AuditEntry& entry, const Digest& prev) : e(entry), previous(prev) {
+    fields = views_of(e, parsed);
+  }
+};
+
+DrawVerifier::DrawVerifier(HashAlgorithm hash) : hash_(hash) {}
+DrawVerifier::~DrawVerifier() = default;
+
+void DrawVerifier::feed(const AuditEntry& e, const Digest& previous) {
+  const auto& action = e.event.action;
+  if (action == "draw.epoch.open") return note_epoch(e);
+  if (action == "draw.epoch.close") {
+    note_epoch(e);
+    auto it = waiting_.find(e.event.subject);
+    if (it == waiting_.end()) return;
+    auto draws = std::move(it->second);
+    waiting_.erase(it);
+    std::string epoch;
+    for (const auto& w : draws)
+      if (recompute(*w, epoch) == Outcome::waits) ++report_.pending;  // a reveal that failed
+    return;
+  }
+  if (action != "case.assign") return;
+  auto w = std::make_unique<Waiting>(e, previous);
+  std::string epoch;
+  if (recompute(*w, epoch) == Outcome::waits) waiting_[epoch].push_back(std::move(w));
+}
+
+void DrawVerifier::finish() {
+  for (const auto& [epoch, draws] : waiting_) report_.pending += draws.size();
+  waiting_.clear();
+}
+
 void DrawVerifier::fail(std::uint64_t seq, std::string case_number, std::string problem) {
   if (report_.first_bad_seq && *report_.first_bad_seq <= seq) return;
   report_.first_bad_seq = seq;
@@ -152,16 +192,24 @@ void DrawVerifier::note_epoch(const AuditEntry& e) {
 }
 
 void DrawVerifier::check(const AuditEntry& e, const Digest& previous) {
+  if (e.event.action != "case.assign") return;
+  const Waiting w(e, previous);
+  std::string epoch;
+  if (recompute(w, epoch) == Outcome::waits) ++report_.pending;
+}
+
+DrawVerifier::Outcome DrawVerifier::recompute(const Waiting& w, std::string& epoch_id) {
+  const AuditEntry& e = w.e;
+  const Digest& previous = w.previous;
   const auto& ev = e.event;
-  if (ev.action != "case.assign") return;
-  std::vector<AuditField> parsed;
-  const Views fields = views_of(e, parsed);
+  const Views& fields = w.fields;
   const auto method = field(fields, "method");
-  if (!method || *method != "random") return;
+  if (!method || *method != "random") return Outcome::done;
   const std::string case_number(field(fields, "case_number").value_or(""));
   auto bad = [&](const std::string& why) {
     fail(e.seq, case_number,
          "draw for " + case_number + " (entry " + std::to_string(e.seq) + "): " + why);
+    return Outcome::done;
   };
   std::int64_t epoch = 0, plan = 0, version = 0, index = 0, unit = 0, tolerance = 0;
   if (!to_int(field(fields, "epoch"), epoch) || !to_int(field(fields, "plan"), plan) ||
@@ -171,8 +219,8 @@ void DrawVerifier::check(const AuditEntry& e, const Digest& previous) {
   auto it = epochs_.find("epoch:" + std::to_string(epoch));
   if (it == epochs_.end()) return bad("its epoch was never opened before it");
   if (!it->second.secret) {
-    ++report_.pending;
-    return;
+    epoch_id = it->first;
+    return Outcome::waits;
   }
   std::int64_t case_id = 0;
   const std::string prefix = "case:";
@@ -223,6 +271,7 @@ void DrawVerifier::check(const AuditEntry& e, const Digest& previous) {
     return bad("the drawn index does not recompute");
   if (band[drawn.index].value != unit) return bad("the unit is not the one drawn");
   ++report_.verified;
+  return Outcome::done;
 }
 
 }  // namespace zeren::audit

@@ -1,11 +1,13 @@
 // Recomputes every random draw of every revealed epoch from the audit log alone
-// (docs/draw_format.md). Fed in two passes: first the epoch entries (commitments, reveals), then
-// every entry again with the hash of the entry before it.
+// (docs/draw_format.md). Fed the whole log once, in order (feed); or, for one draw, its epoch's
+// entries and then the draw (note_epoch, check).
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "audit/record.hpp"
 #include "domain/audit.hpp"
@@ -22,14 +24,31 @@ struct DrawReport {
 
 class DrawVerifier {
  public:
-  explicit DrawVerifier(HashAlgorithm hash) : hash_(hash) {}
-  // Pass 1: draw.epoch.open and draw.epoch.close entries.
+  explicit DrawVerifier(HashAlgorithm hash);
+  ~DrawVerifier();
+  DrawVerifier(const DrawVerifier&) = delete;
+  DrawVerifier& operator=(const DrawVerifier&) = delete;
+
+  // Every entry of the log in order, each with the hash of the entry before it. A draw is
+  // recomputed as soon as its epoch's secret is revealed: one made while its epoch is open (as
+  // every draw is) waits, as a copy, for the epoch's close, so the log is read once and only an
+  // open epoch's draws are held. finish() counts the draws still waiting as pending.
+  void feed(const AuditEntry& e, const Digest& previous);
+  void finish();
+
+  // One draw: its epoch's draw.epoch.open and draw.epoch.close entries first, then the draw's
+  // entry with the hash of the entry before it (pending when the epoch is not revealed).
   void note_epoch(const AuditEntry& e);
-  // Pass 2: every entry, with the hash of the entry before it.
   void check(const AuditEntry& e, const Digest& previous);
+
   const DrawReport& report() const { return report_; }
 
  private:
+  struct Waiting;
+  enum class Outcome { done, waits };
+  // Recomputes the draw of a case.assign entry whose fields `w` has read; waits (setting
+  // `epoch`) when its epoch's secret is not revealed yet.
+  Outcome recompute(const Waiting& w, std::string& epoch);
   void fail(std::uint64_t seq, std::string case_number, std::string problem);
   struct Epoch {
     Digest commitment{};
@@ -37,6 +56,7 @@ class DrawVerifier {
   };
   HashAlgorithm hash_;
   std::map<std::string, Epoch> epochs_;  // by epoch id
+  std::map<std::string, std::vector<std::unique_ptr<Waiting>>> waiting_;  // by epoch id
   DrawReport report_;
 };
 

@@ -28,22 +28,16 @@ Result<VerifyReport> verify_store(Store& store, HashAlgorithm hash, const Public
         if (batch->size() < kBatch) return ok_status();
       }
     };
-    // Pass 1: the chain, and the epochs' commitments and reveals.
-    ZEREN_TRY(stream([&](const AuditEntry& e) {
-      if (!verifier.feed(e)) return false;
-      if (e.event.action == "draw.epoch.open" || e.event.action == "draw.epoch.close")
-        draws.note_epoch(e);
-      return true;
-    }));
-    // Pass 2: every random draw of a revealed epoch, recomputed (only over the verified chain).
-    const std::uint64_t chain_ok = verifier.verified_prefix();
+    // One pass: the chain, and every random draw over the verified chain, recomputed once its
+    // epoch's secret is revealed (later in the log).
     Digest previous{};
     ZEREN_TRY(stream([&](const AuditEntry& e) {
-      if (e.seq > chain_ok) return false;
-      draws.check(e, previous);
+      if (!verifier.feed(e)) return false;
+      draws.feed(e, previous);
       previous = e.hash;
       return true;
     }));
+    draws.finish();
     // Entries stored beyond a gap are not reached by the ranged reads above.
     auto total = tx.audit().size();
     if (!total) return total.error();

@@ -192,6 +192,47 @@ TEST(DrawVerifier, NamesTheCaseWhenAnInputWasChanged) {
   expect_bad(log, "head");
 }
 
+// Fed the log once in order, as audit verify does: the draw is made while its epoch is open and
+// recomputed when the epoch's close reveals the secret further on.
+TEST(DrawVerifier, FedTheLogInOrderADrawWaitsForItsEpochsReveal) {
+  const auto log = drawn_log();
+  DrawVerifier v(HashAlgorithm::sm3);
+  v.feed(logged(log.open), Digest{});
+  v.feed(logged(log.assign), log.previous);
+  EXPECT_EQ(v.report().verified, 0u);  // waiting: the secret is not known yet
+  v.feed(logged(log.close), Digest{});
+  v.finish();
+  EXPECT_FALSE(v.report().first_bad_seq) << v.report().problem;
+  EXPECT_EQ(v.report().verified, 1u);
+  EXPECT_EQ(v.report().pending, 0u);
+
+  DrawVerifier open(HashAlgorithm::sm3);  // the epoch is still open at the log's end
+  open.feed(logged(log.open), Digest{});
+  open.feed(logged(log.assign), log.previous);
+  open.finish();
+  EXPECT_EQ(open.report().verified, 0u);
+  EXPECT_EQ(open.report().pending, 1u);
+
+  auto changed = drawn_log();  // found at the reveal, named by the draw's own entry
+  set(changed.assign, "unit", "1");
+  DrawVerifier bad(HashAlgorithm::sm3);
+  bad.feed(logged(changed.open), Digest{});
+  bad.feed(logged(changed.assign), changed.previous);
+  bad.feed(logged(changed.close), Digest{});
+  bad.finish();
+  ASSERT_TRUE(bad.report().first_bad_seq);
+  EXPECT_EQ(*bad.report().first_bad_seq, 12u);
+  EXPECT_EQ(bad.report().bad_case, "嘉检刑诉受〔2026〕12号");
+
+  DrawVerifier unopened(HashAlgorithm::sm3);  // a draw before its epoch was opened
+  unopened.feed(logged(log.assign), log.previous);
+  unopened.feed(logged(log.open), Digest{});
+  unopened.feed(logged(log.close), Digest{});
+  unopened.finish();
+  ASSERT_TRUE(unopened.report().first_bad_seq);
+  EXPECT_EQ(*unopened.report().first_bad_seq, 12u);
+}
+
 TEST(DrawVerifier, ARevealedSecretMustMatchItsCommitment) {
   auto log = drawn_log();
   EpochSecret other = example_secret();
