@@ -72,7 +72,8 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
     }
   }
 
-  const HandlingRepository::Scope scope{std::nullopt, *within};
+  // The year's decisions, notes and follow-ups only, found by their dates.
+  const HandlingRepository::Scope scope{std::nullopt, *within, year};
   auto decisions = tx.handling().decisions(scope);
   if (!decisions) return decisions.error();
   // Each decided case's department, and through it its 院.

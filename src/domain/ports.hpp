@@ -206,6 +206,9 @@ class HandlingRepository {
   struct Scope {
     std::optional<CaseId> case_id;
     std::vector<ProcuratorateId> within;  // used when case_id is empty
+    // Only the year's records: decisions decided, notes dated and follow-ups requested in it
+    // (China time). What the year's statistics read; found through those dates' indexes.
+    std::optional<int> year;
   };
 
   // The next 文书号 serial of (院, 代字, year), gapless like case numbers.

@@ -41,7 +41,7 @@ TEST_F(Cli, InitIsIdempotent) {
   ASSERT_EQ(first.code, 0) << first.out;
   EXPECT_EQ(first.json().at("created"), true);
   EXPECT_EQ(first.json().at("hash"), "sm3");
-  EXPECT_EQ(first.json().at("schema_version"), 10);
+  EXPECT_EQ(first.json().at("schema_version"), 11);
   auto second = zeren("init --json --db " + db);
   ASSERT_EQ(second.code, 0);
   EXPECT_EQ(second.json().at("created"), false);
@@ -97,14 +97,20 @@ TEST_F(Cli, TheLoadsAndTalliesKeptWithEachCaseAreWhatAnUpgradeCountsFromTheCases
   EXPECT_EQ(rows("SELECT SUM(cases) FROM case_tally"),
             rows("SELECT COUNT(*) FROM case_file WHERE status <> 'withdrawn'"));
   // As a database from before migration 8 (and the ones after it).
-  EXPECT_EQ(rows("DROP TABLE unit_load"), "");
-  EXPECT_EQ(rows("DROP TABLE case_tally"), "");
-  EXPECT_EQ(rows("DROP INDEX case_received_by_procuratorate"), "");
-  EXPECT_EQ(rows("DROP INDEX case_concluded_by_procuratorate"), "");
-  EXPECT_EQ(rows("DELETE FROM schema_migrations WHERE version >= 8"), "");
+  for (const char* undo :
+       {"DROP TABLE unit_load", "DROP TABLE case_tally", "DROP INDEX case_received_by_procuratorate",
+        "DROP INDEX case_concluded_by_procuratorate", "DROP INDEX case_watch",
+        "DROP INDEX decision_by_decided_at", "DROP INDEX case_note_by_date",
+        "DROP INDEX follow_up_by_requested",
+        "CREATE INDEX case_by_due ON case_file (procuratorate_id, status, due_on)",
+        "DELETE FROM schema_migrations WHERE version >= 8"})
+    EXPECT_EQ(rows(undo), "") << undo;
+  EXPECT_EQ(rows("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('unit_load', 'case_tally', "
+                 "'case_watch', 'case_tally_read')"),
+            "0\n");
   auto upgraded = zeren("init --json --db " + db);
   ASSERT_EQ(upgraded.code, 0) << upgraded.out;
-  EXPECT_EQ(upgraded.json().at("applied_migrations"), json::array({8, 9, 10}));
+  EXPECT_EQ(upgraded.json().at("applied_migrations"), json::array({8, 9, 10, 11}));
   EXPECT_EQ(rows(loads), kept);
   EXPECT_EQ(rows(tallies), tallied);
 }
