@@ -452,6 +452,9 @@ Result<BackupReport> restore_database(const std::string& in, const StoreOptions&
       }
     }
     ZEREN_TRY(pg_exec(pg.conn, "COMMIT"));
+    // The planner's statistics of the rows just copied: without them the first queries are
+    // planned as if every table were empty until autovacuum gets round to them.
+    ZEREN_TRY(pg_exec(pg.conn, "ANALYZE"));
   }
   auto report = summarize(work);
   if (!report) return report.error();
