@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 #include <thread>
+#include <tuple>
 
 namespace zeren::testing {
 namespace {
@@ -381,6 +382,83 @@ TEST_P(Assignment, TheWatchCountsAndPagesEveryListAsTheRulesPutEachOpenCase) {
   EXPECT_EQ(*flags, (std::map<CaseId, std::vector<std::string>>{
                         {cases[3].id(), {"quality_risk"}},
                         {cases[7].id(), {"quality_risk", "new_type"}}}));
+}
+
+// A scope's year (what the statistics read) holds only that year's decisions, notes and
+// follow-ups, in China time: a decision at 2026-12-31 16:00 UTC was made on 1 January 2027.
+TEST_P(Assignment, AScopesYearReadsOnlyThatYearsRecordsInChinaTime) {
+  auto taken = office.take_in(office.case_manager, office.intake());
+  ASSERT_TRUE(taken.ok()) << taken.error().message;
+  const CaseId id = taken->c.id();
+  const std::int64_t new_year_us =
+      (Date::parse("2026-12-31")->days_since_epoch() * 86'400 + 16 * 3'600) * 1'000'000;
+  ASSERT_TRUE(f.store()
+                  .transact([&](Transaction& tx) -> Status {
+                    for (std::int64_t at : {new_year_us - 1, new_year_us}) {
+                      Decision d;
+                      d.case_id = id;
+                      d.power_list_version = d.reasoning = d.proposed_actor = "测试";
+                      d.proposed_by = office.head;
+                      auto made = tx.handling().add_decision(d);
+                      if (!made) return made.error();
+                      d.id = *made;
+                      d.status = DecisionStatus::issued;
+                      d.decided_by = office.head;
+                      d.decided_actor = "测试";
+                      d.decided_at_us = at;
+                      ZEREN_TRY(tx.handling().save_decision(d));
+                    }
+                    for (const char* on : {"2026-12-31", "2027-01-01"}) {
+                      CaseNote n;
+                      n.case_id = id;
+                      n.kind = NoteKind::pre_review;
+                      n.on = *Date::parse(on);
+                      n.actor = "测试";
+                      auto noted = tx.handling().add_note(n);
+                      if (!noted) return noted.error();
+                      FollowUp u;
+                      u.case_id = id;
+                      u.kind = FollowUpKind::notice;
+                      u.code = "oral";
+                      u.request = u.requested_actor = "测试";
+                      u.requested_on = u.due_on = *Date::parse(on);
+                      auto asked = tx.handling().add_follow_up(u);
+                      if (!asked) return asked.error();
+                    }
+                    return ok_status();
+                  })
+                  .ok());
+  const auto read = [&](const HandlingRepository::Scope& scope) {
+    return *transact_value<std::tuple<std::vector<Decision>, std::vector<CaseNote>,
+                                      std::vector<FollowUp>>>(
+        f.store(), [&](Transaction& tx) -> Result<std::tuple<std::vector<Decision>,
+                                                             std::vector<CaseNote>,
+                                                             std::vector<FollowUp>>> {
+          auto d = tx.handling().decisions(scope);
+          auto n = tx.handling().notes(scope);
+          auto u = tx.handling().follow_ups(scope);
+          if (!d || !n || !u) return Error::storage("read failed");
+          return std::tuple{*d, *n, *u};
+        });
+  };
+  for (int year : {2026, 2027}) {
+    for (const HandlingRepository::Scope& scope :
+         {HandlingRepository::Scope{std::nullopt, {f.city}, year},
+          HandlingRepository::Scope{id, {}, year}}) {
+      const auto [decisions, notes, follow_ups] = read(scope);
+      ASSERT_EQ(decisions.size(), 1u) << year;
+      EXPECT_EQ(Date::in_china(*decisions[0].decided_at_us).year(), year);
+      ASSERT_EQ(notes.size(), 1u) << year;
+      EXPECT_EQ(notes[0].on.year(), year);
+      ASSERT_EQ(follow_ups.size(), 1u) << year;
+      EXPECT_EQ(follow_ups[0].requested_on.year(), year);
+    }
+  }
+  const auto [all, all_notes, all_follow_ups] = read({std::nullopt, {f.city}});
+  EXPECT_EQ(all.size(), 2u);
+  EXPECT_EQ(all_notes.size(), 2u);
+  EXPECT_EQ(all_follow_ups.size(), 2u);
+  EXPECT_TRUE(std::get<0>(read({std::nullopt, {f.district}, 2026})).empty());
 }
 
 // The loads are kept with each write of a case (storage/sql/unit_load.hpp), not summed at each
