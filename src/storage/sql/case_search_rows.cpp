@@ -33,11 +33,16 @@ Result<std::vector<Case>> SqlTransaction::search_cases(const Query& q) {
     std::deque<long long> ints;
     std::deque<std::string> texts;
     // The page is the newest matching cases, so the best plan walks the cases from the newest id
-    // down and stops at the page's end. An index on 院 or status would instead collect every
-    // case of the 院 (hundreds of thousands in a province), then sort them: `+ 0` and `|| ''`
-    // keep the planner off those two (in both SQLite and PostgreSQL), while the selective
-    // filters (department, unit, text) still use theirs.
-    std::string sql = "SELECT c.id FROM case_file c WHERE (c.procuratorate_id + 0) IN (";
+    // down and stops at the page's end. SQLite's planner, without row counts per value, would
+    // rather collect every case of the 院 or status through their indexes (hundreds of thousands
+    // in a province) and sort them: `+ 0` and `|| ''` keep it off those two, while the selective
+    // filters (department, unit, text) still use theirs. PostgreSQL weighs its statistics and
+    // picks the walk down the ids itself; the same hints would hide those statistics from it
+    // (it then guesses a handful of rows, scans the whole table and sorts), so it gets plain
+    // columns.
+    const bool sqlite = backend_ == Backend::sqlite;
+    std::string sql = sqlite ? "SELECT c.id FROM case_file c WHERE (c.procuratorate_id + 0) IN ("
+                             : "SELECT c.id FROM case_file c WHERE c.procuratorate_id IN (";
     soci::statement st(sql_);
     for (std::size_t i = 0; i < q.within.size(); ++i) {
       sql += i ? ", :p" + std::to_string(i) : ":p0";
@@ -52,7 +57,9 @@ Result<std::vector<Case>> SqlTransaction::search_cases(const Query& q) {
       sql += clause;
       st.exchange(use(ints.emplace_back(value)));
     };
-    if (q.status) text(" AND (c.status || '') = :st", std::string(code_of(*q.status)));
+    if (q.status)
+      text(sqlite ? " AND (c.status || '') = :st" : " AND c.status = :st",
+           std::string(code_of(*q.status)));
     if (q.category) text(" AND c.category = :ca", std::string(code_of(*q.category)));
     if (q.department) number(" AND c.department_id = :d", q.department->value);
     if (q.unit) number(" AND c.unit_id = :u", q.unit->value);
