@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <set>
 
 #include "app/permissions.hpp"
 #include "app/queries.hpp"
@@ -6,18 +7,13 @@
 namespace zeren::app {
 
 namespace {
-// The lists are in id order (view_organisation sorts them): a page naming thousands of cases looks
-// up each one's unit and department without walking every unit of the scope.
+// The lists are in id order (the repository's, kept by view_organisation): a page naming
+// thousands of cases looks up each one's unit and department without walking every unit.
 template <class T, class Id>
 const T* by_id(const std::vector<T>& list, Id id) {
   auto at = std::lower_bound(list.begin(), list.end(), id,
                              [](const T& x, Id wanted) { return x.id().value < wanted.value; });
   return at != list.end() && at->id() == id ? &*at : nullptr;
-}
-template <class T>
-void sort_by_id(std::vector<T>& list) {
-  std::sort(list.begin(), list.end(),
-            [](const T& a, const T& b) { return a.id().value < b.id().value; });
 }
 }  // namespace
 
@@ -45,26 +41,34 @@ std::string OrganisationView::person_name(std::optional<PersonId> id) const {
 Result<OrganisationView> view_organisation(Transaction& tx, const Context& ctx) {
   auto within = reach(tx, ctx.actor, Permission::read_organisation);
   if (!within) return within.error();
-  OrganisationView v;
+  std::set<std::int64_t> reached;
+  for (auto id : *within) reached.insert(id.value);
   auto& org = tx.organisation();
-  for (auto id : *within) {
-    auto p = org.find_procuratorate(id);
-    if (!p) return p.error();
-    v.procuratorates.push_back(std::move(*p));
-    auto d = org.list_departments(id);
-    auto u = org.list_units(id);
-    auto ps = org.list_persons(id);
-    if (!d) return d.error();
-    if (!u) return u.error();
-    if (!ps) return ps.error();
-    v.departments.insert(v.departments.end(), d->begin(), d->end());
-    v.units.insert(v.units.end(), u->begin(), u->end());
-    v.persons.insert(v.persons.end(), ps->begin(), ps->end());
-  }
-  sort_by_id(v.procuratorates);
-  sort_by_id(v.departments);
-  sort_by_id(v.units);
-  sort_by_id(v.persons);
+  // One read of each list, whatever the reach: the whole organisation at the console, else the
+  // reader's own 院, with the 院 directly below it when the reach holds them (reach gives no
+  // other shape). The lists come in id order, and whatever a read brings beyond the reach is
+  // dropped, so the view is exactly the reach.
+  const bool with_lower = !ctx.actor.console && within->size() > 1;
+  const std::optional<ProcuratorateId> own =
+      ctx.actor.console ? std::nullopt : std::optional(within->front());
+  const ProcuratorateId leader = ctx.actor.procuratorate.value_or(ProcuratorateId{0});
+  auto ps = org.list_procuratorates();
+  auto ds = with_lower ? org.list_departments_with_lower(leader) : org.list_departments(own);
+  auto us = with_lower ? org.list_units_with_lower(leader) : org.list_units(own);
+  auto people = with_lower ? org.list_persons_with_lower(leader) : org.list_persons(own);
+  if (!ps) return ps.error();
+  if (!ds) return ds.error();
+  if (!us) return us.error();
+  if (!people) return people.error();
+  OrganisationView v;
+  for (auto& p : *ps)
+    if (reached.contains(p.id().value)) v.procuratorates.push_back(std::move(p));
+  for (auto& d : *ds)
+    if (reached.contains(d.procuratorate().value)) v.departments.push_back(std::move(d));
+  for (auto& u : *us)
+    if (v.department(u.department())) v.units.push_back(std::move(u));
+  for (auto& p : *people)
+    if (reached.contains(p.procuratorate().value)) v.persons.push_back(std::move(p));
   return v;
 }
 

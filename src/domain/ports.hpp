@@ -54,6 +54,11 @@ class OrganisationRepository {
       std::optional<ProcuratorateId> within) = 0;
   virtual Result<std::vector<Person>> list_persons(std::optional<ProcuratorateId> within) = 0;
   virtual Result<std::vector<Unit>> list_units(std::optional<ProcuratorateId> within) = 0;
+  // The same for `p` and the 院 directly below it, each read in one go: what a leader of `p` who
+  // supervises the lower 院 is shown, without one round of reads per 院.
+  virtual Result<std::vector<Department>> list_departments_with_lower(ProcuratorateId p) = 0;
+  virtual Result<std::vector<Person>> list_persons_with_lower(ProcuratorateId p) = 0;
+  virtual Result<std::vector<Unit>> list_units_with_lower(ProcuratorateId p) = 0;
   // One department's units, and the people who lead them: what an assignment reads.
   virtual Result<std::vector<Unit>> department_units(DepartmentId d) = 0;
   virtual Result<std::vector<Person>> department_unit_leads(DepartmentId d) = 0;

@@ -1,6 +1,9 @@
 #include "conformance.hpp"
 #include "postgres_factory.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "app/use_cases.hpp"
 #include "audit/store_audit.hpp"
 #include "security/argon2_password_hasher.hpp"
@@ -138,6 +141,97 @@ TEST_P(Conformance, TheOrganisationReadsBackAsWritten) {
     EXPECT_EQ(tx.organisation().list_units(f.district)->size(), 0u);
     EXPECT_EQ(tx.organisation().list_departments(std::nullopt)->size(), 2u);
     EXPECT_EQ(tx.organisation().find_person(PersonId{9999}).error().kind, ErrorKind::not_found);
+    return ok_status();
+  });
+  ASSERT_TRUE(s.ok()) << s.error().message;
+}
+
+// A leader who supervises the lower 院 is shown his 院 and those directly below it, read in one
+// go: the lists hold exactly those, in id order, and never a 院 two levels down or beside it.
+TEST_P(Conformance, AProcuratoratesListsWithTheLowerHoldItAndTheOnesDirectlyBelowOnly) {
+  f.build();
+  auto s = f.store().transact([&](Transaction& tx) -> Status {
+    auto c = f.ctx(f.console);
+    const std::set<CaseCategory> crim{CaseCategory::prosecution_review};
+    // A province over a second city and its district, beside the fixture's city and district.
+    auto province = app::add_procuratorate(tx, c, {"甘肃省人民检察院", "甘", Level::province, {}});
+    if (!province) return province.error();
+    auto city2 = app::add_procuratorate(tx, c, {"酒泉市人民检察院", "酒", Level::city, *province});
+    if (!city2) return city2.error();
+    auto district2 =
+        app::add_procuratorate(tx, c, {"酒泉市肃州区人民检察院", "酒肃", Level::district, *city2});
+    if (!district2) return district2.error();
+    // One department, one person and one unit in each 院, in an order that interleaves their ids.
+    std::map<std::int64_t, DepartmentId> dept;
+    std::map<std::int64_t, PersonId> person;
+    for (auto where : {*district2, f.district, *province, f.city, *city2}) {
+      auto d = app::add_department(tx, c, {where, "第二检察部", DepartmentKind::business, crim});
+      if (!d) return d.error();
+      dept[where.value] = *d;
+    }
+    for (auto where : {*city2, f.city, *district2, *province, f.district}) {
+      auto p = app::add_person(tx, c,
+                               {where,
+                                dept[where.value],
+                                "检察官" + std::to_string(where.value),
+                                PersonCategory::prosecutor,
+                                Employment::none,
+                                {},
+                                {},
+                                {}});
+      if (!p) return p.error();
+      person[where.value] = *p;
+    }
+    for (auto where : {f.district, *city2, f.city, *province, *district2}) {
+      auto u = app::add_unit(tx, c,
+                             {dept[where.value],
+                              UnitKind::sole,
+                              "独任" + std::to_string(where.value),
+                              person[where.value],
+                              {},
+                              crim,
+                              {Difficulty::ordinary},
+                              Share{10000},
+                              1});
+      if (!u) return u.error();
+    }
+    auto& org = tx.organisation();
+    const auto ids = [](const auto& list, std::vector<std::int64_t>& out) {
+      EXPECT_TRUE(list.ok()) << list.error().message;
+      if (list)
+        for (const auto& x : *list) out.push_back(x.id().value);
+    };
+    // What the per-院 lists give for `within`, merged in id order.
+    auto expected = [&](std::vector<ProcuratorateId> within) {
+      std::vector<std::int64_t> ds, ps, us;
+      for (auto w : within) {
+        ids(org.list_departments(w), ds);
+        ids(org.list_persons(w), ps);
+        ids(org.list_units(w), us);
+      }
+      for (auto* v : {&ds, &ps, &us}) std::sort(v->begin(), v->end());
+      return std::vector<std::vector<std::int64_t>>{ds, ps, us};
+    };
+    auto got = [&](ProcuratorateId p) {
+      std::vector<std::int64_t> ds, ps, us;
+      ids(org.list_departments_with_lower(p), ds);
+      ids(org.list_persons_with_lower(p), ps);
+      ids(org.list_units_with_lower(p), us);
+      return std::vector<std::vector<std::int64_t>>{ds, ps, us};
+    };
+    EXPECT_EQ(got(*province), expected({*province, *city2}));
+    EXPECT_EQ(got(*city2), expected({*city2, *district2}));
+    EXPECT_EQ(got(f.city), expected({f.city, f.district}));
+    EXPECT_EQ(got(*district2), expected({*district2}));
+    // Each list holds whole records: the city's unit with its lead and share, the district's
+    // person with the district's department.
+    auto units = org.list_units_with_lower(f.city);
+    EXPECT_EQ(units->size(), 2u);
+    EXPECT_EQ(units->front().lead(), person[f.district.value]);
+    EXPECT_EQ(units->front().share().basis_points, 10000);
+    auto people = org.list_persons_with_lower(f.city);
+    EXPECT_EQ(people->size(), 5u);  // the fixture's three, and one added in each
+    EXPECT_EQ(people->back().department(), dept[f.district.value]);
     return ok_status();
   });
   ASSERT_TRUE(s.ok()) << s.error().message;

@@ -441,6 +441,24 @@ Result<std::vector<Unit>> SqlTransaction::list_units(std::optional<Procuratorate
   return within ? load_units("WHERE d.procuratorate_id = :a", within->value) : load_units("", 0);
 }
 
+namespace {
+// The 院 `:a` and those whose parent it is.
+constexpr const char* kWithLower =
+    " IN (SELECT r.id FROM procuratorate r WHERE :a IN (r.id, r.parent_id))";
+}  // namespace
+
+Result<std::vector<Department>> SqlTransaction::list_departments_with_lower(ProcuratorateId p) {
+  return load_departments(std::string("WHERE d.procuratorate_id") + kWithLower, p.value);
+}
+
+Result<std::vector<Person>> SqlTransaction::list_persons_with_lower(ProcuratorateId p) {
+  return load_persons(std::string("WHERE p.procuratorate_id") + kWithLower, p.value);
+}
+
+Result<std::vector<Unit>> SqlTransaction::list_units_with_lower(ProcuratorateId p) {
+  return load_units(std::string("WHERE d.procuratorate_id") + kWithLower, p.value);
+}
+
 Result<std::vector<Unit>> SqlTransaction::department_units(DepartmentId d) {
   return load_units("WHERE u.department_id = :a", d.value);
 }

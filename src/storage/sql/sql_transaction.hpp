@@ -84,6 +84,9 @@ class SqlTransaction final : public Transaction,
   Result<std::vector<Department>> list_departments(std::optional<ProcuratorateId> within) override;
   Result<std::vector<Person>> list_persons(std::optional<ProcuratorateId> within) override;
   Result<std::vector<Unit>> list_units(std::optional<ProcuratorateId> within) override;
+  Result<std::vector<Department>> list_departments_with_lower(ProcuratorateId p) override;
+  Result<std::vector<Person>> list_persons_with_lower(ProcuratorateId p) override;
+  Result<std::vector<Unit>> list_units_with_lower(ProcuratorateId p) override;
   Result<std::vector<Unit>> department_units(DepartmentId d) override;
   Result<std::vector<Person>> department_unit_leads(DepartmentId d) override;
 
