@@ -48,14 +48,13 @@ Result<OrganisationView> view_organisation(Transaction& tx, const Context& ctx) 
   // reader's own 院, with the 院 directly below it when the reach holds them (reach gives no
   // other shape). The lists come in id order, and whatever a read brings beyond the reach is
   // dropped, so the view is exactly the reach.
-  const bool with_lower = !ctx.actor.console && within->size() > 1;
   const std::optional<ProcuratorateId> own =
-      ctx.actor.console ? std::nullopt : std::optional(within->front());
-  const ProcuratorateId leader = ctx.actor.procuratorate.value_or(ProcuratorateId{0});
+      ctx.actor.console ? std::nullopt : ctx.actor.procuratorate;
+  const bool with_lower = own && within->size() > 1;
   auto ps = org.list_procuratorates();
-  auto ds = with_lower ? org.list_departments_with_lower(leader) : org.list_departments(own);
-  auto us = with_lower ? org.list_units_with_lower(leader) : org.list_units(own);
-  auto people = with_lower ? org.list_persons_with_lower(leader) : org.list_persons(own);
+  auto ds = with_lower ? org.list_departments_with_lower(*own) : org.list_departments(own);
+  auto us = with_lower ? org.list_units_with_lower(*own) : org.list_units(own);
+  auto people = with_lower ? org.list_persons_with_lower(*own) : org.list_persons(own);
   if (!ps) return ps.error();
   if (!ds) return ds.error();
   if (!us) return us.error();

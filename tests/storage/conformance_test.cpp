@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/queries.hpp"
 #include "app/use_cases.hpp"
 #include "audit/store_audit.hpp"
 #include "security/argon2_password_hasher.hpp"
@@ -232,6 +233,35 @@ TEST_P(Conformance, AProcuratoratesListsWithTheLowerHoldItAndTheOnesDirectlyBelo
     auto people = org.list_persons_with_lower(f.city);
     EXPECT_EQ(people->size(), 5u);  // the fixture's three, and one added in each
     EXPECT_EQ(people->back().department(), dept[f.district.value]);
+    // The organisation a reader is shown (what names units and people on every page) is his
+    // reach: his 院, with those directly below it when he supervises them; all at the console.
+    const auto view = [&](const Actor& a) {
+      auto v = app::view_organisation(tx, f.ctx(a));
+      EXPECT_TRUE(v.ok()) << v.error().message;
+      std::vector<std::int64_t> procs, ds, ps, us;
+      if (v) {
+        for (const auto& p : v->procuratorates) procs.push_back(p.id().value);
+        for (const auto& d : v->departments) ds.push_back(d.id().value);
+        for (const auto& p : v->persons) ps.push_back(p.id().value);
+        for (const auto& u : v->units) us.push_back(u.id().value);
+      }
+      return std::pair{procs, std::vector<std::vector<std::int64_t>>{ds, ps, us}};
+    };
+    const auto shown = [&](std::vector<ProcuratorateId> within) {
+      std::vector<std::int64_t> procs;
+      for (auto w : within) procs.push_back(w.value);
+      std::sort(procs.begin(), procs.end());
+      return std::pair{procs, expected(within)};
+    };
+    EXPECT_EQ(view(f.console), shown({f.city, f.district, *province, *city2, *district2}));
+    EXPECT_EQ(view(Actor{"user:1", {Role::chief}, *city2, std::nullopt, false}),
+              shown({*city2, *district2}));
+    EXPECT_EQ(view(Actor{"user:2", {Role::chief}, *province, std::nullopt, false}),
+              shown({*province, *city2}));
+    EXPECT_EQ(view(Actor{"user:3", {Role::prosecutor}, *city2, std::nullopt, false}),
+              shown({*city2}));
+    EXPECT_EQ(view(Actor{"user:4", {Role::case_manager}, *district2, std::nullopt, false}),
+              shown({*district2}));
     return ok_status();
   });
   ASSERT_TRUE(s.ok()) << s.error().message;
