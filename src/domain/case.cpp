@@ -95,9 +95,9 @@ Status Case::withdraw(Date on) {
   return ok_status();
 }
 
-bool Case::open() const {
-  return status_ == CaseStatus::assigned || status_ == CaseStatus::in_progress ||
-         status_ == CaseStatus::awaiting_decision || status_ == CaseStatus::returned;
+bool is_open(CaseStatus s) {
+  return s == CaseStatus::assigned || s == CaseStatus::in_progress ||
+         s == CaseStatus::awaiting_decision || s == CaseStatus::returned;
 }
 
 Status Case::start() {

@@ -29,6 +29,9 @@ enum class CaseStatus {
 };
 template <>
 std::span<const Term<CaseStatus>> terms<CaseStatus>();
+// A case in one of these is still being handled: assigned, in progress, awaiting a decision or
+// returned for supplementary investigation.
+bool is_open(CaseStatus s);
 
 // What a person may ask of the life cycle directly; decisions move it too (domain/decision.hpp).
 enum class CaseAction { start, resume, transfer, archive };
@@ -101,7 +104,7 @@ class Case {
   Status conclude(Date on);  // in_progress / awaiting_decision → concluded (办结)
   Status archive(Date on);   // concluded → archived (归档)
   Status transfer(Date on, std::string to);  // open → transferred (移送)
-  bool open() const;  // assigned, in progress, awaiting a decision or returned
+  bool open() const { return is_open(status_); }
 
   // The statutory period now running (set by app/ with the calendar).
   void set_period(std::optional<DeadlineKind> kind, std::optional<Date> start,

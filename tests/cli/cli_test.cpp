@@ -41,7 +41,7 @@ TEST_F(Cli, InitIsIdempotent) {
   ASSERT_EQ(first.code, 0) << first.out;
   EXPECT_EQ(first.json().at("created"), true);
   EXPECT_EQ(first.json().at("hash"), "sm3");
-  EXPECT_EQ(first.json().at("schema_version"), 11);
+  EXPECT_EQ(first.json().at("schema_version"), 12);
   auto second = zeren("init --json --db " + db);
   ASSERT_EQ(second.code, 0);
   EXPECT_EQ(second.json().at("created"), false);
@@ -96,23 +96,35 @@ TEST_F(Cli, TheLoadsAndTalliesKeptWithEachCaseAreWhatAnUpgradeCountsFromTheCases
             "0\n");
   EXPECT_EQ(rows("SELECT SUM(cases) FROM case_tally"),
             rows("SELECT COUNT(*) FROM case_file WHERE status <> 'withdrawn'"));
+  // The dashboard's open cases (migration 12), by 院, unit, status, extension and custody.
+  const char* const open =
+      "SELECT procuratorate_id, unit_id, instr('assigned in_progress awaiting_decision returned', "
+      "status), extended, custody, cases FROM open_tally WHERE cases <> 0 ORDER BY 1, 2, 3, 4, 5";
+  const std::string opened = rows(open);
+  EXPECT_GT(std::count(opened.begin(), opened.end(), '\n'), 10) << opened;
+  EXPECT_EQ(rows("SELECT SUM(cases) FROM open_tally"),
+            rows("SELECT COUNT(*) FROM case_file WHERE status IN ('assigned', 'in_progress', "
+                 "'awaiting_decision', 'returned')"));
+  EXPECT_NE(rows("SELECT COUNT(*) FROM open_tally WHERE extended = 1 AND cases > 0"), "0\n");
   // As a database from before migration 8 (and the ones after it).
   for (const char* undo :
        {"DROP TABLE unit_load", "DROP TABLE case_tally", "DROP INDEX case_received_by_procuratorate",
         "DROP INDEX case_concluded_by_procuratorate", "DROP INDEX case_watch",
         "DROP INDEX decision_by_decided_at", "DROP INDEX case_note_by_date",
-        "DROP INDEX follow_up_by_requested",
+        "DROP INDEX follow_up_by_requested", "DROP TABLE open_tally", "DROP INDEX decision_held",
+        "DROP INDEX case_note_by_kind",
         "CREATE INDEX case_by_due ON case_file (procuratorate_id, status, due_on)",
         "DELETE FROM schema_migrations WHERE version >= 8"})
     EXPECT_EQ(rows(undo), "") << undo;
   EXPECT_EQ(rows("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('unit_load', 'case_tally', "
-                 "'case_watch', 'case_tally_read')"),
+                 "'case_watch', 'case_tally_read', 'open_tally')"),
             "0\n");
   auto upgraded = zeren("init --json --db " + db);
   ASSERT_EQ(upgraded.code, 0) << upgraded.out;
-  EXPECT_EQ(upgraded.json().at("applied_migrations"), json::array({8, 9, 10, 11}));
+  EXPECT_EQ(upgraded.json().at("applied_migrations"), json::array({8, 9, 10, 11, 12}));
   EXPECT_EQ(rows(loads), kept);
   EXPECT_EQ(rows(tallies), tallied);
+  EXPECT_EQ(rows(open), opened);
 }
 
 TEST_F(Cli, Sha256CanBeChosenAtInit) {

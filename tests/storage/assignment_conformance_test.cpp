@@ -5,6 +5,7 @@
 #include "audit/store_audit.hpp"
 #include "conformance.hpp"
 
+#include <algorithm>
 #include <mutex>
 #include <random>
 #include <set>
@@ -466,12 +467,14 @@ TEST_P(Assignment, AScopesYearReadsOnlyThatYearsRecordsInChinaTime) {
 // here from the cases themselves: open ones in every year, concluded or transferred ones in the
 // year they were, withdrawn ones nowhere; difficult ones at the plan's difficult weight. The
 // statistics' tallies (storage/sql/case_tally.hpp) likewise: the year's counts read from them
-// must equal those counted from the cases after every change.
+// must equal those counted from the cases after every change; and the dashboard's open cases
+// (open_tally): open per unit, extended, returned and in custody.
 TEST_P(Assignment, EachUnitsLoadAndTheYearsTalliesFollowTheCasesThroughEveryChangeOfUnitAndState) {
   std::vector<Case> cases;
   for (int i = 0; i < 12; ++i) {
     auto in = office.intake();
     if (i % 3 == 0) in.difficulty = Difficulty::difficult;
+    if (i % 4 == 1) in.custody = true;
     auto r = office.take_in(office.case_manager, in);
     ASSERT_TRUE(r.ok()) << r.error().message;
     cases.push_back(r->c);
@@ -522,7 +525,31 @@ TEST_P(Assignment, EachUnitsLoadAndTheYearsTalliesFollowTheCasesThroughEveryChan
           << year << " after " << after;
     }
   };
+  const auto check_open = [&](const std::string& after) {
+    std::map<UnitId, std::int64_t> per_unit;
+    std::int64_t open = 0, extended = 0, returned = 0, custody = 0;
+    for (const auto& c : cases) {
+      if (!c.open()) continue;
+      ++open;
+      if (c.unit()) ++per_unit[*c.unit()];
+      if (c.progress().extended) ++extended;
+      if (c.status() == CaseStatus::returned) ++returned;
+      if (c.intake().custody) ++custody;
+    }
+    Watch w{f.city, f.clock.today(), {}};
+    auto counted = transact_value<CaseRepository::WatchCounts>(
+        f.store(), [&](Transaction& tx) { return tx.cases().watch_counts(w); });
+    ASSERT_TRUE(counted.ok()) << counted.error().message;
+    std::map<UnitId, std::int64_t> kept;
+    for (const auto& u : counted->units) kept[u.unit] = u.in_progress;
+    EXPECT_EQ(counted->in_progress, open) << "after " << after;
+    EXPECT_EQ(kept, per_unit) << "after " << after;
+    EXPECT_EQ(counted->lists.at(WatchList::extended), extended) << "after " << after;
+    EXPECT_EQ(counted->lists.at(WatchList::returned), returned) << "after " << after;
+    EXPECT_EQ(counted->lists.at(WatchList::in_custody), custody) << "after " << after;
+  };
   check("intake");
+  check_open("intake");
   std::mt19937 random(8);
   const Date d2026 = *Date::parse("2026-12-01"), d2027 = *Date::parse("2027-01-04");
   for (int step = 0; step < 80; ++step) {
@@ -530,7 +557,7 @@ TEST_P(Assignment, EachUnitsLoadAndTheYearsTalliesFollowTheCasesThroughEveryChan
     const auto on = random() % 2 ? d2026 : d2027;
     std::string what;
     Status done = ok_status();
-    switch (random() % 7) {
+    switch (random() % 9) {
       case 0: what = "a new unit", c.assign(office.units[random() % office.units.size()]); break;
       case 1: what = "start", done = c.start(); break;
       case 2: what = "conclusion", done = c.conclude(on); break;
@@ -538,14 +565,22 @@ TEST_P(Assignment, EachUnitsLoadAndTheYearsTalliesFollowTheCasesThroughEveryChan
       case 4: what = "transfer", done = c.transfer(on, "嘉峪关市人民检察院"); break;
       case 5: what = "withdrawal", done = c.withdraw(on); break;
       case 6: what = "a return", done = c.return_for_investigation(on, 2); break;
+      case 7: what = "an extension", done = c.extend(); break;
+      case 8: what = "a resumption", done = c.resume(on); break;
     }
     if (!done) continue;  // not allowed from where the case stands: nothing to save
     ASSERT_TRUE(f.store().transact([&](Transaction& tx) { return tx.cases().save_case_state(c); }).ok());
     check(what + " of " + c.number());
+    check_open(what + " of " + c.number());
   }
   std::set<CaseStatus> reached;
   for (const auto& c : cases) reached.insert(c.status());
   EXPECT_GE(reached.size(), 4u);  // the walk went through several states, not one
+  // The walk extended and returned open cases, so those counts were tested above not only at 0.
+  EXPECT_TRUE(std::any_of(cases.begin(), cases.end(),
+                          [](const Case& c) { return c.progress().extended; }));
+  EXPECT_TRUE(std::any_of(cases.begin(), cases.end(),
+                          [](const Case& c) { return c.progress().returns > 0; }));
 }
 
 TEST_P(Assignment, ARefusedIntakeUsesNoNumberAndWritesNothing) {

@@ -65,6 +65,7 @@ Result<CaseId> SqlTransaction::add_case(const Case& c) {
     people(in.investigators, "investigator");
     count_in_load(std::nullopt, load_share(c));
     count_in_tally(std::nullopt, tally_key(c));
+    count_in_open(std::nullopt, open_key(c));
     return CaseId{id};
   });
 }
@@ -81,6 +82,7 @@ Status SqlTransaction::save_case_state(const Case& c) {
     write_progress(id, c.progress());
     count_in_load(before.load, load_share(c));
     count_in_tally(before.tally, tally_key(c));
+    count_in_open(before.open, open_key(c));
     return ok_status();
   });
 }

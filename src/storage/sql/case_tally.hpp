@@ -30,4 +30,27 @@ inline std::optional<TallyKey> tally_key(const Case& c) {
                    c.progress().concluded_on);
 }
 
+// Where an open case counts on the chief's dashboard (CaseRepository::watch_counts): in its 院 and
+// unit (0 without one), under its status, whether its period was extended and whether a suspect
+// is in custody. A case not open counts nowhere. The kept table open_tally (migration 12) holds
+// how many open cases count under each such key, moved with every write of a case like the
+// tallies above, so the dashboard reads a few rows per unit for its open, extended, returned and
+// in-custody counts instead of walking every open case of the 院.
+struct OpenKey {
+  long long procuratorate = 0;
+  long long unit = 0;  // 0: no unit
+  std::string status;
+  bool extended = false;
+  bool custody = false;
+  bool operator==(const OpenKey&) const = default;
+};
+
+std::optional<OpenKey> open_key(long long procuratorate, std::optional<UnitId> unit,
+                                CaseStatus status, bool extended, bool custody);
+
+inline std::optional<OpenKey> open_key(const Case& c) {
+  return open_key(c.intake().procuratorate.value, c.unit(), c.status(), c.progress().extended,
+                  c.intake().custody);
+}
+
 }  // namespace zeren::sql

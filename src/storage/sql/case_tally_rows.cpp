@@ -1,5 +1,5 @@
-// The statistics' tallies, kept with every write of a case (case_tally.hpp), and the year's counts
-// read from them.
+// The statistics' tallies and the dashboard's open cases, kept with every write of a case
+// (case_tally.hpp), and the year's counts read from the tallies.
 #include <soci/soci.h>
 
 #include "storage/sql/case_tally.hpp"
@@ -30,6 +30,30 @@ void SqlTransaction::count_in_tally(const std::optional<TallyKey>& before,
         "cases) VALUES (:p, :r, :c, :u, :n) ON CONFLICT (procuratorate_id, received_month, "
         "concluded_month, unit_id) DO UPDATE SET cases = case_tally.cases + excluded.cases",
         use(proc), use(k.received_month), use(k.concluded_month), use(unit), use(by));
+  };
+  if (before) add(*before, -1);
+  if (after) add(*after, 1);
+}
+
+std::optional<OpenKey> open_key(long long procuratorate, std::optional<UnitId> unit,
+                                CaseStatus status, bool extended, bool custody) {
+  if (!is_open(status)) return std::nullopt;
+  return OpenKey{procuratorate, unit ? unit->value : 0, std::string(code_of(status)), extended,
+                 custody};
+}
+
+// Throws like SOCI; called inside the repositories' guarded bodies.
+void SqlTransaction::count_in_open(const std::optional<OpenKey>& before,
+                                   const std::optional<OpenKey>& after) {
+  if (before == after) return;
+  const auto add = [&](const OpenKey& k, int by) {
+    long long proc = k.procuratorate, unit = k.unit;
+    int extended = k.extended ? 1 : 0, custody = k.custody ? 1 : 0;
+    statements_.run(
+        "INSERT INTO open_tally (procuratorate_id, unit_id, status, extended, custody, cases) "
+        "VALUES (:p, :u, :s, :x, :k, :n) ON CONFLICT (procuratorate_id, unit_id, status, "
+        "extended, custody) DO UPDATE SET cases = open_tally.cases + excluded.cases",
+        use(proc), use(unit), use(k.status), use(extended), use(custody), use(by));
   };
   if (before) add(*before, -1);
   if (after) add(*after, 1);

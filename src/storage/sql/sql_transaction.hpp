@@ -190,10 +190,14 @@ class SqlTransaction final : public Transaction,
   // case_tally_rows.cpp: the statistics' tallies, likewise.
   void count_in_tally(const std::optional<TallyKey>& before,
                       const std::optional<TallyKey>& after);  // throws like SOCI
-  // Where the case counted as last saved: in its unit's load and in the tallies.
+  // case_tally_rows.cpp: the dashboard's open cases, likewise.
+  void count_in_open(const std::optional<OpenKey>& before,
+                     const std::optional<OpenKey>& after);  // throws like SOCI
+  // Where the case counted as last saved: in its unit's load, in the tallies and among the open.
   struct StoredShares {
     std::optional<LoadShare> load;
     std::optional<TallyKey> tally;
+    std::optional<OpenKey> open;
   };
   StoredShares stored_shares(long long case_id);
   // `fixed_text`: false when `where` is built from values (not kept among the prepared ones);

@@ -59,21 +59,24 @@ void SqlTransaction::count_in_load(const std::optional<LoadShare>& before,
 
 SqlTransaction::StoredShares SqlTransaction::stored_shares(long long case_id) {
   long long proc = 0, dept = 0, unit = 0;
+  int extended = 0, custody = 0;
   std::string status, difficulty, received, concluded, transferred;
   soci::indicator unit_ind = soci::i_null, concluded_ind = soci::i_null,
                   transferred_ind = soci::i_null;
   statements_.run(
       "SELECT procuratorate_id, department_id, unit_id, status, difficulty, received_on, "
-      "concluded_on, transferred_on FROM case_file WHERE id = :id",
+      "concluded_on, transferred_on, extended, custody FROM case_file WHERE id = :id",
       use(case_id), into(proc), into(dept), into(unit, unit_ind), into(status), into(difficulty),
-      into(received), into(concluded, concluded_ind), into(transferred, transferred_ind));
+      into(received), into(concluded, concluded_ind), into(transferred, transferred_ind),
+      into(extended), into(custody));
   if (!sql_.got_data()) return {};
   const auto u = unit_ind == soci::i_null ? std::nullopt : std::optional{UnitId{unit}};
   const auto st = term_or_throw<CaseStatus>(status);
   const auto concluded_on = date_or_null(concluded_ind, concluded);
   return {load_share(dept, u, st, term_or_throw<Difficulty>(difficulty), concluded_on,
                      date_or_null(transferred_ind, transferred)),
-          tally_key(proc, u, st, date_or_throw(received), concluded_on)};
+          tally_key(proc, u, st, date_or_throw(received), concluded_on),
+          open_key(proc, u, st, extended == 1, custody == 1)};
 }
 
 Result<std::map<UnitId, std::int64_t>> SqlTransaction::unit_weight_sums(DepartmentId d,

@@ -1,6 +1,9 @@
 // CaseRepository::watch_counts and watch_list: the chief's dashboard counted and paged by the
-// database, so that a 院 with tens of thousands of open cases costs one GROUP BY over its open
-// cases (the index on 院, status and due day) and a page of ids, not every open case in memory.
+// database. The counts that do not depend on the day (open per unit, extended, returned, in
+// custody) come from the kept open_tally (case_tally.hpp); overdue and near expiry from the open
+// cases due by the last near-expiry day, through the index on 院, status and due day; the cases
+// on the chief's desk and the flagged ones from their decisions and notes. None of them walks
+// every open case of the 院, which at provincial scale are tens of thousands.
 #include <soci/soci.h>
 
 #include <deque>
@@ -47,10 +50,8 @@ class WatchSql {
         return sql + ")";
       }
       case WatchList::awaiting_chief:
-        return "EXISTS (SELECT 1 FROM decision d WHERE d.case_id = c.id AND "
-               "d.status = 'pending' AND d.holder = 'chief')";
       case WatchList::flagged:
-        return "EXISTS (SELECT 1 FROM case_note n WHERE n.case_id = c.id AND n.kind = 'flag')";
+        return "c.id = x.case_id AND " + held(list);
       case WatchList::extended:
         return "c.extended = 1";
       case WatchList::returned:
@@ -60,15 +61,30 @@ class WatchSql {
     }
     return "1 = 0";
   }
+  // The lists held by other rows: the cases whose pending decision lies with the chief, and the
+  // flagged ones. Their queries start from those rows (`x`), which are few, and join the case:
+  // CROSS JOIN keeps SQLite from starting at the 院's open cases instead.
+  static bool held_elsewhere(WatchList list) {
+    return list == WatchList::awaiting_chief || list == WatchList::flagged;
+  }
+  static std::string from(WatchList list) {
+    if (list == WatchList::awaiting_chief) return "decision x CROSS JOIN case_file c";
+    if (list == WatchList::flagged) return "case_note x CROSS JOIN case_file c";
+    return "case_file c";
+  }
   std::string bind(long long v) {
     st_.exchange(use(ints_.emplace_back(v)));
     return next();
   }
-
- private:
   std::string bind(std::string v) {
     st_.exchange(use(texts_.emplace_back(std::move(v))));
     return next();
+  }
+
+ private:
+  static std::string held(WatchList list) {
+    return list == WatchList::awaiting_chief ? "x.status = 'pending' AND x.holder = 'chief'"
+                                             : "x.kind = 'flag'";
   }
   std::string next() { return ":v" + std::to_string(n_++); }
 
@@ -84,39 +100,84 @@ class WatchSql {
 
 Result<CaseRepository::WatchCounts> SqlTransaction::watch_counts(const Watch& w) {
   return guarded_value<WatchCounts>([&]() -> Result<WatchCounts> {
-    constexpr WatchList kLists[] = {WatchList::overdue,  WatchList::near_expiry,
-                                    WatchList::awaiting_chief, WatchList::flagged,
-                                    WatchList::extended, WatchList::returned,
-                                    WatchList::in_custody};
-    soci::statement st(sql_);
-    WatchSql where(st, w);
-    std::string sql = "SELECT c.unit_id, COUNT(*)";
-    for (auto list : kLists) {
-      sql += ", SUM(CASE WHEN ";
-      sql += where.on(list);
-      sql += " THEN 1 ELSE 0 END)";
-    }
-    sql += " FROM case_file c WHERE ";
-    sql += where.open();
-    sql += " GROUP BY c.unit_id ORDER BY c.unit_id";
-    long long unit = 0, open = 0;
-    long long on[std::size(kLists)] = {};
-    soci::indicator unit_ind = soci::i_ok;
-    st.exchange(into(unit, unit_ind));
-    st.exchange(into(open));
-    for (auto& n : on) st.exchange(into(n));
-    st.alloc();
-    st.prepare(sql);
-    st.define_and_bind();
-    st.execute();
     WatchCounts out;
-    for (auto list : kLists) out.lists[list] = 0;
-    while (st.fetch()) {
-      out.in_progress += open;
-      for (std::size_t i = 0; i < std::size(kLists); ++i) out.lists[kLists[i]] += on[i];
-      if (unit_ind == soci::i_null) continue;  // open without a unit: counted, in no unit's row
-      out.units.push_back({UnitId{unit}, open, on[1], on[0]});  // kLists: overdue, near, …
+    for (auto list : {WatchList::overdue, WatchList::near_expiry, WatchList::awaiting_chief,
+                      WatchList::flagged, WatchList::extended, WatchList::returned,
+                      WatchList::in_custody})
+      out.lists[list] = 0;
+    std::map<long long, WatchCounts::Unit> units;  // by id, as the answer lists them
+    const auto unit_row = [&](long long id) -> WatchCounts::Unit& {
+      auto& u = units[id];
+      u.unit = UnitId{id};
+      return u;
+    };
+    {  // The open cases, kept per unit, status, extension and custody.
+      long long proc = w.procuratorate.value, unit = 0, cases = 0;
+      int extended = 0, custody = 0;
+      std::string status;
+      soci::statement& st = statements_.bind(
+          "SELECT unit_id, status, extended, custody, cases FROM open_tally "
+          "WHERE procuratorate_id = :p AND cases <> 0",
+          use(proc), into(unit), into(status), into(extended), into(custody), into(cases));
+      st.execute();
+      while (st.fetch()) {
+        out.in_progress += cases;
+        if (extended == 1) out.lists[WatchList::extended] += cases;
+        if (custody == 1) out.lists[WatchList::in_custody] += cases;
+        if (status == code_of(CaseStatus::returned)) out.lists[WatchList::returned] += cases;
+        if (unit != 0) unit_row(unit).in_progress += cases;  // without a unit: in no unit's row
+      }
     }
+    {  // Overdue and near expiry: the open cases due by the last near-expiry day.
+      Date last = Date::from_days(w.today.days_since_epoch() - 1);
+      for (const auto& [kind, until] : w.near_until)
+        if (until.days_since_epoch() > last.days_since_epoch()) last = until;
+      soci::statement st(sql_);
+      WatchSql where(st, w);
+      std::string sql = "SELECT c.unit_id, SUM(CASE WHEN ";
+      sql += where.on(WatchList::overdue);
+      sql += " THEN 1 ELSE 0 END), SUM(CASE WHEN ";
+      sql += where.on(WatchList::near_expiry);
+      sql += " THEN 1 ELSE 0 END) FROM case_file c WHERE ";
+      sql += where.open();
+      sql += " AND c.due_on <= ";
+      sql += where.bind(last.iso());
+      sql += " GROUP BY c.unit_id";
+      long long unit = 0, overdue = 0, near = 0;
+      soci::indicator unit_ind = soci::i_ok;
+      st.exchange(into(unit, unit_ind));
+      st.exchange(into(overdue));
+      st.exchange(into(near));
+      st.alloc();
+      st.prepare(sql);
+      st.define_and_bind();
+      st.execute();
+      while (st.fetch()) {
+        out.lists[WatchList::overdue] += overdue;
+        out.lists[WatchList::near_expiry] += near;
+        if (unit_ind == soci::i_null) continue;
+        auto& u = unit_row(unit);
+        u.overdue += overdue;
+        u.near_expiry += near;
+      }
+    }
+    for (auto list : {WatchList::awaiting_chief, WatchList::flagged}) {
+      soci::statement st(sql_);
+      WatchSql where(st, w);
+      std::string sql = "SELECT COUNT(DISTINCT c.id) FROM " + WatchSql::from(list) + " WHERE ";
+      sql += where.on(list);
+      sql += " AND ";
+      sql += where.open();
+      long long n = 0;
+      st.exchange(into(n));
+      st.alloc();
+      st.prepare(sql);
+      st.define_and_bind();
+      st.execute(true);
+      out.lists[list] = n;
+    }
+    for (auto& [id, u] : units)
+      if (u.in_progress > 0) out.units.push_back(u);
     return out;
   });
 }
@@ -126,10 +187,12 @@ Result<std::vector<Case>> SqlTransaction::watch_list(const Watch& w, WatchList l
   auto ids = guarded_value<std::vector<long long>>([&]() -> Result<std::vector<long long>> {
     soci::statement st(sql_);
     WatchSql where(st, w);
-    std::string sql = "SELECT c.id FROM case_file c WHERE ";
-    sql += where.open();
-    sql += " AND ";
+    // A case has one row per decision or note that puts it on a held list: DISTINCT.
+    std::string sql = WatchSql::held_elsewhere(list) ? "SELECT DISTINCT c.id" : "SELECT c.id";
+    sql += " FROM " + WatchSql::from(list) + " WHERE ";
     sql += where.on(list);
+    sql += " AND ";
+    sql += where.open();
     const bool by_due = list == WatchList::overdue || list == WatchList::near_expiry;
     sql += by_due ? " ORDER BY c.due_on, c.id" : " ORDER BY c.id";
     sql += " LIMIT ";
