@@ -154,15 +154,12 @@ Result<std::vector<Decision>> SqlTransaction::decisions(const Scope& scope) {
     st.exchange(into(decided_at, da_ind));
     st.exchange(into(note));
     st.exchange(into(number, dn_ind));
-    st.alloc();
-    st.prepare(
-        "SELECT x.id, x.case_id, x.type, x.proposed_type, x.holder, x.power_list_version, "
-        "x.status, x.reasoning, x.proposed_by, x.proposed_actor, x.proposed_at_us, "
-        "x.decided_by, x.decided_actor, x.decided_at_us, x.note, x.document_number "
-        "FROM decision x" +
-        join + where_of(scope, kDecided) + " ORDER BY x.id");
-    st.define_and_bind();
-    st.execute();
+    run_built(st,
+              "SELECT x.id, x.case_id, x.type, x.proposed_type, x.holder, x.power_list_version, "
+              "x.status, x.reasoning, x.proposed_by, x.proposed_actor, x.proposed_at_us, "
+              "x.decided_by, x.decided_actor, x.decided_at_us, x.note, x.document_number "
+              "FROM decision x" +
+                  join + where_of(scope, kDecided) + " ORDER BY x.id");
     while (st.fetch()) {
       Decision d;
       d.id = DecisionId{id};
@@ -323,15 +320,12 @@ Result<std::vector<FollowUp>> SqlTransaction::load_follow_ups(const std::string&
     st.exchange(into(answered_by, ab_ind));
     st.exchange(into(answered_actor));
     st.exchange(into(answered, ao_ind));
-    st.alloc();
-    st.prepare(
-        "SELECT x.id, x.case_id, x.kind, x.code, x.flag, x.request, x.requested_by, "
-        "x.requested_actor, x.requested_on, x.due_on, x.answer, x.answered_by, "
-        "x.answered_actor, x.answered_on FROM follow_up x JOIN case_file c ON "
-        "c.id = x.case_id" +
-        where + " ORDER BY x.id");
-    st.define_and_bind();
-    st.execute();
+    run_built(st,
+              "SELECT x.id, x.case_id, x.kind, x.code, x.flag, x.request, x.requested_by, "
+              "x.requested_actor, x.requested_on, x.due_on, x.answer, x.answered_by, "
+              "x.answered_actor, x.answered_on FROM follow_up x JOIN case_file c ON "
+              "c.id = x.case_id" +
+                  where + " ORDER BY x.id");
     while (st.fetch()) {
       FollowUp f;
       f.id = FollowUpId{id};

@@ -148,10 +148,7 @@ Result<CaseRepository::WatchCounts> SqlTransaction::watch_counts(const Watch& w)
       st.exchange(into(unit, unit_ind));
       st.exchange(into(overdue));
       st.exchange(into(near));
-      st.alloc();
-      st.prepare(sql);
-      st.define_and_bind();
-      st.execute();
+      run_built(st, sql);
       while (st.fetch()) {
         out.lists[WatchList::overdue] += overdue;
         out.lists[WatchList::near_expiry] += near;
@@ -170,10 +167,7 @@ Result<CaseRepository::WatchCounts> SqlTransaction::watch_counts(const Watch& w)
       sql += where.open();
       long long n = 0;
       st.exchange(into(n));
-      st.alloc();
-      st.prepare(sql);
-      st.define_and_bind();
-      st.execute(true);
+      run_built(st, sql, true);
       out.lists[list] = n;
     }
     for (auto& [id, u] : units)
