@@ -104,18 +104,21 @@ export async function logIn(page, base, username, password) {
 }
 
 // Picks `text` in an Element Plus select (marked data-test=`testId`) and waits until the select
-// shows it. On a busy machine a click can land while the dropdown is still opening and be lost;
-// the form would then stay without its value and refuse to send, so the pick is tried once more.
+// shows it. On a busy machine the dropdown can still be moving (its dialog opening) when the
+// click comes, or close again before the option is clicked; the form would then stay without its
+// value. So each step has a short timeout and the pick is tried again, opening the dropdown only
+// when its option is not already showing (a click on an open select would close it).
 export async function choose(page, testId, text) {
   const select = page.getByTestId(testId)
+  const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first()
   for (let attempt = 1; ; ++attempt) {
-    await select.click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
     try {
+      if (!(await option.isVisible())) await select.click({ timeout: 5000 })
+      await option.click({ timeout: 5000 })
       await select.filter({ hasText: text }).waitFor({ timeout: 5000 })
       return
     } catch (error) {
-      if (attempt >= 2) throw error
+      if (attempt >= 4) throw error
     }
   }
 }
