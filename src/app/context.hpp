@@ -30,6 +30,7 @@ struct Actor {
 };
 
 class DepartmentViews;
+class OrganisationCache;
 
 struct Context {
   Actor actor;
@@ -37,6 +38,9 @@ struct Context {
   // Where assignment reads a department's units and loads: the database when null (always, but
   // for a bulk loader that alone writes the database and keeps them in memory: zeren gen).
   DepartmentViews* views = nullptr;
+  // Where view_organisation keeps the views it reads, for as long as the organisation stays the
+  // same (a server's, shared by its requests); none: read afresh every time.
+  OrganisationCache* organisations = nullptr;
 };
 
 }  // namespace zeren::app

@@ -22,29 +22,19 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
   HandlingStatistics s;
   s.year = year;
   s.with_persons = ctx.actor.console || role_allows(ctx.actor, Permission::read_performance);
+  // Names and kinds from the organisation of the reach, read once and kept while it stays the
+  // same (view_organisation_within).
+  auto org = view_organisation_within(tx, ctx, *within);
+  if (!org) return org.error();
+  const OrganisationView& view = **org;
   std::map<DepartmentId, const Department*> departments;
   std::map<ProcuratorateId, std::string> procuratorate_names;
-  std::vector<Department> all_departments;
   std::map<UnitId, const Unit*> units;
   std::map<PersonId, const Person*> persons;
-  std::vector<Unit> all_units;
-  std::vector<Person> all_persons;
-  for (auto p : *within) {
-    auto ds = tx.organisation().list_departments(p);
-    if (!ds) return ds.error();
-    all_departments.insert(all_departments.end(), ds->begin(), ds->end());
-    auto proc = tx.organisation().find_procuratorate(p);
-    if (!proc) return proc.error();
-    procuratorate_names[p] = proc->name();
-    auto us = tx.organisation().list_units(p);
-    if (!us) return us.error();
-    all_units.insert(all_units.end(), us->begin(), us->end());
-    auto ps = tx.organisation().list_persons(p);
-    if (!ps) return ps.error();
-    all_persons.insert(all_persons.end(), ps->begin(), ps->end());
-  }
-  for (const auto& d : all_departments) departments[d.id()] = &d;
-  for (const auto& u : all_units) units[u.id()] = &u;
+  const auto& all_persons = view.persons;
+  for (const auto& p : view.procuratorates) procuratorate_names[p.id()] = p.name();
+  for (const auto& d : view.departments) departments[d.id()] = &d;
+  for (const auto& u : view.units) units[u.id()] = &u;
   for (const auto& p : all_persons) persons[p.id()] = &p;
   const Date year_end = *Date::from_ymd(year, 12, 31);
   for (const auto& p : all_persons) {

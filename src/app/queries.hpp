@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -26,7 +27,14 @@ struct OrganisationView {  // each list in id order
   std::string unit_name(std::optional<UnitId> id) const;
   std::string person_name(std::optional<PersonId> id) const;
 };
-Result<OrganisationView> view_organisation(Transaction& tx, const Context& ctx);
+// The organisation within the actor's reach; one read shared, never changed, by every request
+// that sees the organisation as it was read (ctx.organisations).
+using OrganisationViewRef = std::shared_ptr<const OrganisationView>;
+Result<OrganisationViewRef> view_organisation(Transaction& tx, const Context& ctx);
+// The same for `within` as `reach` gives it for another permission (the actor's 院, with those
+// directly below it when the reach holds them; every 院 at the console).
+Result<OrganisationViewRef> view_organisation_within(Transaction& tx, const Context& ctx,
+                                                     const std::vector<ProcuratorateId>& within);
 
 // ---- cases ----
 struct CaseFilter {

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "app/organisation_cache.hpp"
 #include "app/permissions.hpp"
 #include "app/queries.hpp"
 
@@ -38,11 +39,16 @@ std::string OrganisationView::person_name(std::optional<PersonId> id) const {
   return p ? p->name() : std::string();
 }
 
-Result<OrganisationView> view_organisation(Transaction& tx, const Context& ctx) {
+Result<OrganisationViewRef> view_organisation(Transaction& tx, const Context& ctx) {
   auto within = reach(tx, ctx.actor, Permission::read_organisation);
   if (!within) return within.error();
+  return view_organisation_within(tx, ctx, *within);
+}
+
+Result<OrganisationViewRef> view_organisation_within(Transaction& tx, const Context& ctx,
+                                                     const std::vector<ProcuratorateId>& within) {
   std::set<std::int64_t> reached;
-  for (auto id : *within) reached.insert(id.value);
+  for (auto id : within) reached.insert(id.value);
   auto& org = tx.organisation();
   // One read of each list, whatever the reach: the whole organisation at the console, else the
   // reader's own 院, with the 院 directly below it when the reach holds them (reach gives no
@@ -50,7 +56,18 @@ Result<OrganisationView> view_organisation(Transaction& tx, const Context& ctx) 
   // dropped, so the view is exactly the reach.
   const std::optional<ProcuratorateId> own =
       ctx.actor.console ? std::nullopt : ctx.actor.procuratorate;
-  const bool with_lower = own && within->size() > 1;
+  const bool with_lower = own && within.size() > 1;
+  std::optional<OrganisationCache::Key> key;
+  if (ctx.organisations) {
+    auto version = org.organisation_version();
+    if (!version) return version.error();
+    if (*version) {
+      key = OrganisationCache::Key{**version, ctx.actor.console,
+                                   own ? std::optional(own->value) : std::nullopt,
+                                   {reached.begin(), reached.end()}};
+      if (auto kept = ctx.organisations->find(*key)) return kept;
+    }
+  }
   auto ps = org.list_procuratorates();
   auto ds = with_lower ? org.list_departments_with_lower(*own) : org.list_departments(own);
   auto us = with_lower ? org.list_units_with_lower(*own) : org.list_units(own);
@@ -68,7 +85,9 @@ Result<OrganisationView> view_organisation(Transaction& tx, const Context& ctx) 
     if (v.department(u.department())) v.units.push_back(std::move(u));
   for (auto& p : *people)
     if (reached.contains(p.procuratorate().value)) v.persons.push_back(std::move(p));
-  return v;
+  auto view = std::make_shared<const OrganisationView>(std::move(v));
+  if (key) ctx.organisations->keep(*key, view);
+  return view;
 }
 
 }  // namespace zeren::app

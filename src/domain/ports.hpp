@@ -62,6 +62,9 @@ class OrganisationRepository {
   // One department's units, and the people who lead them: what an assignment reads.
   virtual Result<std::vector<Unit>> department_units(DepartmentId d) = 0;
   virtual Result<std::vector<Person>> department_unit_leads(DepartmentId d) = 0;
+  // The organisation's version: moved on by every write of what the lists above read, in the
+  // writing transaction. None when the database keeps none (then nothing read may be reused).
+  virtual Result<std::optional<std::int64_t>> organisation_version() = 0;
 };
 
 class UserRepository {

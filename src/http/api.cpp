@@ -17,7 +17,10 @@ struct Api::Throttle {
 };
 
 Api::Api(ApiDeps d, ApiOptions o)
-    : deps(d), options(std::move(o)), throttle_(std::make_unique<Throttle>()) {}
+    : deps(d),
+      options(std::move(o)),
+      throttle_(std::make_unique<Throttle>()),
+      organisations_(std::make_unique<app::OrganisationCache>()) {}
 Api::~Api() = default;
 
 namespace {

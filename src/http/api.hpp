@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/organisation_cache.hpp"
 #include "app/permissions.hpp"
 #include "app/sessions.hpp"
 #include "http/message.hpp"
@@ -78,9 +79,13 @@ class Api {
   // most one probe a second reaches the database however often the check is asked.
   bool database_answers();
 
+  // The views of the organisation this server has read, shared by its requests (context_of).
+  app::OrganisationCache& organisations() { return *organisations_; }
+
  private:
   struct Throttle;
   std::unique_ptr<Throttle> throttle_;
+  std::unique_ptr<app::OrganisationCache> organisations_;
   std::atomic<std::int64_t> answered_until_us_{0};
 };
 

@@ -50,7 +50,7 @@ Response org_list(Api& api, Who who, const char* key, F&& pick) {
   return run_json(api, 200, [&](Transaction& tx) -> Result<json::value> {
     auto org = app::view_organisation(tx, context_of(api, who));
     if (!org) return org.error();
-    json::array items = pick(*org);
+    json::array items = pick(**org);
     return json::value(json::object{{key, items}});
   });
 }
@@ -165,9 +165,9 @@ Result<app::UpdateUnit> unit_fields(const json::object& given) {
 Result<json::value> unit_answer(Transaction& tx, const app::Context& ctx, UnitId id) {
   auto org = app::view_organisation(tx, ctx);
   if (!org) return org.error();
-  const Unit* u = org->unit(id);
+  const Unit* u = (*org)->unit(id);
   if (!u) return Error::not_found("unit", "the unit not found");
-  return json::value(encode_unit(*u, *org));
+  return json::value(encode_unit(*u, **org));
 }
 }  // namespace
 
@@ -246,7 +246,7 @@ Response org_absence_add(Api& api, const Request& req, Who who) {
                     if (!org) return org.error();
                     auto again = tx.organisation().find_person(PersonId{*id});
                     if (!again) return again.error();
-                    return json::value(encode_person(*again, *org));
+                    return json::value(encode_person(*again, **org));
                   },
                   {{"absence.from", "from"}, {"absence.to", "to"}, {"absence.reason", "reason"}});
 }
@@ -258,7 +258,7 @@ Response users_list(Api& api, const Request&, Who who) {
     if (!users) return users.error();
     auto org = app::view_organisation(tx, ctx);
     json::array items;
-    for (const auto& u : *users) items.push_back(encode_user(u, org ? &*org : nullptr));
+    for (const auto& u : *users) items.push_back(encode_user(u, org ? org->get() : nullptr));
     return json::value(json::object{{"users", items}});
   });
 }
@@ -289,7 +289,7 @@ Response users_add(Api& api, const Request& req, Who who) {
                     auto u = tx.users().find_user(*id);
                     if (!u) return u.error();
                     auto org = app::view_organisation(tx, ctx);
-                    return json::value(encode_user(*u, org ? &*org : nullptr));
+                    return json::value(encode_user(*u, org ? org->get() : nullptr));
                   },
                   {{"person", "person_id"}, {"procuratorate", "procuratorate_id"}});
 }
@@ -309,7 +309,7 @@ Response users_roles(Api& api, const Request& req, Who who) {
     auto u = tx.users().find_user(UserId{*id});
     if (!u) return u.error();
     auto org = app::view_organisation(tx, ctx);
-    return json::value(encode_user(*u, org ? &*org : nullptr));
+    return json::value(encode_user(*u, org ? org->get() : nullptr));
   });
 }
 
@@ -325,7 +325,7 @@ Response plans_list(Api& api, const Request& req, Who who) {
     auto org = app::view_organisation(tx, ctx);
     if (!org) return org.error();
     json::array items;
-    for (const auto& p : *plans) items.push_back(encode_plan(p, *org));
+    for (const auto& p : *plans) items.push_back(encode_plan(p, **org));
     return json::value(json::object{{"plans", items}});
   });
 }
@@ -370,7 +370,7 @@ Response plans_propose(Api& api, const Request& req, Who who) {
     if (!org) return org.error();
     auto p = tx.plans().find_plan(*id);
     if (!p) return p.error();
-    return json::value(encode_plan(*p, *org));
+    return json::value(encode_plan(*p, **org));
   });
 }
 
@@ -392,7 +392,7 @@ Response plans_decide(Api& api, const Request& req, Who who) {
     if (!org) return org.error();
     auto again = tx.plans().find_plan(PlanId{*id});
     if (!again) return again.error();
-    return json::value(encode_plan(*again, *org));
+    return json::value(encode_plan(*again, **org));
   });
 }
 

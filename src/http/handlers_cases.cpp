@@ -80,7 +80,7 @@ Response cases_list(Api& api, const Request& req, Who who) {
     if (!org) return org.error();
     json::array items;
     for (const auto& row : page->cases) {
-      auto o = encode_case(row, *org);
+      auto o = encode_case(row, **org);
       auto deadline = encode_deadline(row, ctx.clock.today());
       o["due"] = deadline.is_object() ? deadline.as_object().at("due") : json::value(nullptr);
       o["days_left"] =
@@ -105,14 +105,14 @@ Response cases_add(Api& api, const Request& req, Who who) {
     if (!done) return done.error();
     auto org = app::view_organisation(tx, ctx);
     if (!org) return org.error();
-    json::object out = encode_case(done->c, *org);
+    json::object out = encode_case(done->c, **org);
     out["case_id"] = done->c.id().value;
     out["case_number"] = done->c.number();
     out["assignment"] = nullptr;
     if (done->assignment) {
       auto epochs = app::draw_epochs(tx, {*done->assignment});
       if (!epochs) return epochs.error();
-      out["assignment"] = encode_assignment(*done->assignment, *org, *epochs);
+      out["assignment"] = encode_assignment(*done->assignment, **org, *epochs);
     }
     if (!done->assignment) out["unassigned_reason"] = done->unassigned_reason;
     if (done->assignment) method = done->assignment->method;
@@ -131,10 +131,10 @@ Result<json::object> case_answer(Transaction& tx, const app::Context& ctx, CaseI
   if (!d) return d.error();
   auto org = app::view_organisation(tx, ctx);
   if (!org) return org.error();
-  json::object out = encode_case(d->c, *org);
+  json::object out = encode_case(d->c, **org);
   json::array assignments, requests, timeline;
-  for (const auto& a : d->assignments) assignments.push_back(encode_assignment(a, *org, d->epochs));
-  for (const auto& r : d->requests) requests.push_back(encode_request(r, *org));
+  for (const auto& a : d->assignments) assignments.push_back(encode_assignment(a, **org, d->epochs));
+  for (const auto& r : d->requests) requests.push_back(encode_request(r, **org));
   for (const auto& e : d->timeline) {
     auto entry = encode_entry(e);
     const auto name = d->actor_names.find(e.event.actor);
@@ -147,7 +147,7 @@ Result<json::object> case_answer(Transaction& tx, const app::Context& ctx, CaseI
   out["timeline"] = timeline;
   auto handling = app::show_handling(tx, ctx, d->c);
   if (!handling) return handling.error();
-  encode_handling(out, d->c, *handling, *org);
+  encode_handling(out, d->c, *handling, **org);
   return out;
 }
 

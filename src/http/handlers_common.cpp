@@ -38,7 +38,11 @@ Response run_json(Api& api, int status,
 }
 
 app::Context context_of(Api& api, Who who) {
-  return app::Context{who ? who->actor : app::Actor{}, api.deps.clock};
+  // Only a request that reads shares the server's views of the organisation: one that changes
+  // data may change the organisation and then roll back, and what it read must not outlive it.
+  const bool reads = Api::current_access() == Access::reads;
+  return app::Context{who ? who->actor : app::Actor{}, api.deps.clock, nullptr,
+                      reads ? &api.organisations() : nullptr};
 }
 
 namespace {

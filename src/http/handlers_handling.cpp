@@ -274,7 +274,7 @@ Response monitoring(Api& api, const Request& req, Who who) {
     if (!m) return m.error();
     auto org = app::view_organisation(tx, ctx);
     if (!org) return org.error();
-    return json::value(encode_monitoring(*m, *org));
+    return json::value(encode_monitoring(*m, **org));
   });
 }
 
@@ -305,7 +305,7 @@ Response monitoring_list(Api& api, const Request& req, Who who) {
     if (!page) return page.error();
     auto org = app::view_organisation(tx, ctx);
     if (!org) return org.error();
-    return json::value(encode_monitoring_page(*page, *org));
+    return json::value(encode_monitoring_page(*page, **org));
   });
 }
 

@@ -16,7 +16,7 @@ Result<json::value> request_answer(Transaction& tx, const app::Context& ctx, Req
   if (!org) return org.error();
   auto r = tx.assignments().find_request(id);
   if (!r) return r.error();
-  return json::value(encode_request(*r, *org));
+  return json::value(encode_request(*r, **org));
 }
 }  // namespace
 
@@ -70,7 +70,7 @@ Response requests_list(Api& api, const Request& req, Who who) {
     auto org = app::view_organisation(tx, ctx);
     if (!org) return org.error();
     json::array items;
-    for (const auto& r : *list) items.push_back(encode_request(r, *org));
+    for (const auto& r : *list) items.push_back(encode_request(r, **org));
     return json::value(json::object{{"requests", items}});
   });
 }
@@ -104,7 +104,7 @@ Response requests_decide(Api& api, const Request& req, Who who) {
                           if (*rec) {
                             auto epochs = app::draw_epochs(tx, {**rec});
                             if (!epochs) return epochs.error();
-                            out["assignment"] = encode_assignment(**rec, *org, *epochs);
+                            out["assignment"] = encode_assignment(**rec, **org, *epochs);
                           }
                           if (*rec) method = (*rec)->method;
                           return json::value(std::move(out));
@@ -124,12 +124,12 @@ Response approvals(Api& api, const Request&, Who who) {
       auto org = app::view_organisation(tx, ctx);
       if (!org) return org.error();
       for (const auto& r : inbox->requests) {
-        json::object o = encode_request(r, *org);
+        json::object o = encode_request(r, **org);
         auto c = tx.cases().find_case(r.case_id);
         if (c) o["case_number"] = c->number();
         requests.push_back(std::move(o));
       }
-      for (const auto& p : inbox->plans) plans.push_back(encode_plan(p, *org));
+      for (const auto& p : inbox->plans) plans.push_back(encode_plan(p, **org));
     }
     json::array decisions;
     if (!inbox->decisions.empty()) {
@@ -138,10 +138,10 @@ Response approvals(Api& api, const Request&, Who who) {
       for (const auto& d : inbox->decisions) {
         const Case& c = inbox->decision_cases.at(d.case_id);
         json::object o =
-            encode_decision(d, *org, true, false);  // the inbox holds what one may decide
+            encode_decision(d, **org, true, false);  // the inbox holds what one may decide
         o["case_number"] = c.number();
         coded(o, "category", c.intake().category);
-        const auto* dept = org->department(c.intake().department);
+        const auto* dept = (*org)->department(c.intake().department);
         o["department"] = dept ? dept->name() : "";
         decisions.push_back(std::move(o));
       }
@@ -159,7 +159,7 @@ Response alerts(Api& api, const Request&, Who who) {
     auto org = app::view_organisation(tx, ctx);
     if (!org) return org.error();
     json::array items;
-    for (const auto& a : *list) items.push_back(encode_alert(a, *org));
+    for (const auto& a : *list) items.push_back(encode_alert(a, **org));
     return json::value(json::object{{"alerts", items}});
   });
 }

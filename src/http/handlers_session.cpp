@@ -23,7 +23,7 @@ std::string session_cookie(const Api& api, const std::string& value, bool clear)
 Result<json::value> who_json(Transaction& tx, const app::Context& ctx, const UserAccount& user,
                              const std::string& csrf) {
   auto org = app::view_organisation(tx, ctx);
-  json::object u = encode_user(user, org ? &*org : nullptr);
+  json::object u = encode_user(user, org ? org->get() : nullptr);
   if (!org) {  // the auditor reads no organisation; still name their own 院
     auto p = tx.organisation().find_procuratorate(user.procuratorate());
     u["procuratorate"] = p ? p->name() : "";

@@ -41,7 +41,7 @@ TEST_F(Cli, InitIsIdempotent) {
   ASSERT_EQ(first.code, 0) << first.out;
   EXPECT_EQ(first.json().at("created"), true);
   EXPECT_EQ(first.json().at("hash"), "sm3");
-  EXPECT_EQ(first.json().at("schema_version"), 12);
+  EXPECT_EQ(first.json().at("schema_version"), 14);
   auto second = zeren("init --json --db " + db);
   ASSERT_EQ(second.code, 0);
   EXPECT_EQ(second.json().at("created"), false);
@@ -107,13 +107,36 @@ TEST_F(Cli, TheLoadsAndTalliesKeptWithEachCaseAreWhatAnUpgradeCountsFromTheCases
                  "'awaiting_decision', 'returned')"));
   // The demo's extended cases are all decided by its last day; its open ones in custody are not.
   EXPECT_NE(rows("SELECT COUNT(*) FROM open_tally WHERE custody = 1 AND cases > 0"), "0\n");
-  // As a database from before migration 8 (and the ones after it).
+  // As a database from before migration 8 (and the ones after it): migration 13's version of
+  // the organisation and the triggers that move it go first.
+  const auto text_rows = [&](const char* sql) {
+    sqlite3* h = nullptr;
+    sqlite3_open(db.c_str(), &h);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, sql, -1, &st, nullptr);
+    std::vector<std::string> out;
+    while (sqlite3_step(st) == SQLITE_ROW)
+      out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return out;
+  };
+  const char* const bumps = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_bumps'";
+  const auto triggers = text_rows(bumps);
+  EXPECT_EQ(triggers.size(), 33u) << "insert, update and delete of 11 tables";
+  for (const auto& t : triggers) EXPECT_EQ(rows(("DROP TRIGGER " + t).c_str()), "") << t;
+  const auto organisation_version = [&] {
+    return rows("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'organisation.version'");
+  };
+  EXPECT_NE(organisation_version(), "1\n") << "the demo's organisation moved it";
+  EXPECT_EQ(rows("DELETE FROM meta WHERE key = 'organisation.version'"), "");
   for (const char* undo :
        {"DROP TABLE unit_load", "DROP TABLE case_tally", "DROP INDEX case_received_by_procuratorate",
         "DROP INDEX case_concluded_by_procuratorate", "DROP INDEX case_watch",
         "DROP INDEX decision_by_decided_at", "DROP INDEX case_note_by_date",
         "DROP INDEX follow_up_by_requested", "DROP TABLE open_tally", "DROP INDEX decision_held",
-        "DROP INDEX case_note_by_kind",
+        "DROP INDEX case_note_by_kind", "DROP INDEX case_open_by_due",
+        "DROP INDEX case_open_in_custody", "DROP INDEX case_open_extended",
         "CREATE INDEX case_by_due ON case_file (procuratorate_id, status, due_on)",
         "DELETE FROM schema_migrations WHERE version >= 8"})
     EXPECT_EQ(rows(undo), "") << undo;
@@ -122,7 +145,9 @@ TEST_F(Cli, TheLoadsAndTalliesKeptWithEachCaseAreWhatAnUpgradeCountsFromTheCases
             "0\n");
   auto upgraded = zeren("init --json --db " + db);
   ASSERT_EQ(upgraded.code, 0) << upgraded.out;
-  EXPECT_EQ(upgraded.json().at("applied_migrations"), json::array({8, 9, 10, 11, 12}));
+  EXPECT_EQ(upgraded.json().at("applied_migrations"), json::array({8, 9, 10, 11, 12, 13, 14}));
+  EXPECT_EQ(text_rows(bumps).size(), 33u);
+  EXPECT_EQ(organisation_version(), "1\n");
   EXPECT_EQ(rows(loads), kept);
   EXPECT_EQ(rows(tallies), tallied);
   EXPECT_EQ(rows(open), opened);

@@ -90,6 +90,43 @@ TEST(Cases, TheListFiltersAndPages) {
   EXPECT_EQ(bad_limit.error_field(), "limit");
 }
 
+// The server keeps what it read of the organisation to name things on every page; a change of
+// the organisation shows on the very next page read, and a change that fails leaves none.
+TEST(Cases, AUnitRenamedShowsItsNewNameOnTheNextPageRead) {
+  TestServer server;
+  Browser admin(server.port());
+  const auto admin_in = admin.log_in("xitong");
+  ASSERT_EQ(admin_in.status, 200);
+  const auto own = admin_in.json().at("user").at("procuratorate_id");
+  Browser manager(server.port());
+  ASSERT_EQ(manager.log_in("anguan").status, 200);
+  const auto listed = manager.get("/api/v1/cases?limit=50&status=assigned");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  const auto list = listed.json();
+  const json::value* found = nullptr;  // a case of the administrator's own 院
+  for (const auto& x : list.at("cases").as_array())
+    if (!found && x.at("procuratorate_id") == own) found = &x;
+  ASSERT_NE(found, nullptr) << listed.body;
+  const auto& c = *found;
+  const std::string page = "/api/v1/cases/" + std::to_string(c.at("id").as_int64());
+  const auto unit = c.at("unit_id").as_int64();
+  const std::string before(c.at("unit").as_string());
+  ASSERT_FALSE(before.empty());
+  ASSERT_EQ(manager.get(page).json().at("unit"), json::value(before));
+
+  const std::string units = "/api/v1/units/" + std::to_string(unit);
+  auto refused = admin.send("PUT", units, R"({"name": "改名未成", "share": -1})");
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(manager.get(page).json().at("unit"), json::value(before));
+
+  auto renamed = admin.send("PUT", units, R"({"name": "改名后的办案组"})");
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  EXPECT_EQ(manager.get(page).json().at("unit"), "改名后的办案组");
+  const auto again = manager.get("/api/v1/cases?limit=50&status=assigned").json();
+  for (const auto& x : again.at("cases").as_array())
+    if (x.at("unit_id") == c.at("unit_id")) EXPECT_EQ(x.at("unit"), "改名后的办案组");
+}
+
 // Every byte but unreserved ASCII as %XX, for a query value.
 std::string percent_encoded(const std::string& s) {
   static constexpr char kHex[] = "0123456789ABCDEF";

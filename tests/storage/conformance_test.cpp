@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/organisation_cache.hpp"
 #include "app/queries.hpp"
 #include "app/use_cases.hpp"
 #include "audit/store_audit.hpp"
@@ -74,15 +75,16 @@ namespace {
 
 TEST_P(Conformance, MigrationsApplyInOrderFromEmptyAndNotAgain) {
   EXPECT_TRUE(f.opened.created);
-  EXPECT_EQ(f.opened.applied_migrations, (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
-  EXPECT_EQ(f.opened.schema_version, 12);
+  EXPECT_EQ(f.opened.applied_migrations,
+            (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}));
+  EXPECT_EQ(f.opened.schema_version, 14);
   EXPECT_EQ(f.opened.hash, audit::HashAlgorithm::sm3);
   f.opened.store.reset();
   auto again = f.factory->reopen();
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_FALSE(again->created);
   EXPECT_TRUE(again->applied_migrations.empty());
-  EXPECT_EQ(again->schema_version, 12);
+  EXPECT_EQ(again->schema_version, 14);
 }
 
 TEST_P(Conformance, TheOrganisationReadsBackAsWritten) {
@@ -240,10 +242,10 @@ TEST_P(Conformance, AProcuratoratesListsWithTheLowerHoldItAndTheOnesDirectlyBelo
       EXPECT_TRUE(v.ok()) << v.error().message;
       std::vector<std::int64_t> procs, ds, ps, us;
       if (v) {
-        for (const auto& p : v->procuratorates) procs.push_back(p.id().value);
-        for (const auto& d : v->departments) ds.push_back(d.id().value);
-        for (const auto& p : v->persons) ps.push_back(p.id().value);
-        for (const auto& u : v->units) us.push_back(u.id().value);
+        for (const auto& p : (*v)->procuratorates) procs.push_back(p.id().value);
+        for (const auto& d : (*v)->departments) ds.push_back(d.id().value);
+        for (const auto& p : (*v)->persons) ps.push_back(p.id().value);
+        for (const auto& u : (*v)->units) us.push_back(u.id().value);
       }
       return std::pair{procs, std::vector<std::vector<std::int64_t>>{ds, ps, us}};
     };
@@ -265,6 +267,120 @@ TEST_P(Conformance, AProcuratoratesListsWithTheLowerHoldItAndTheOnesDirectlyBelo
     return ok_status();
   });
   ASSERT_TRUE(s.ok()) << s.error().message;
+}
+
+// A server reuses what it read of the organisation while the organisation's version stays the
+// same (app/organisation_cache.hpp): every write of the organisation must move it, in the writing
+// transaction and not when that rolls back, and nothing else may.
+TEST_P(Conformance, TheOrganisationsVersionMovesWithEveryWriteOfItAndNothingElse) {
+  const auto version = [&] {
+    auto v = transact_value<std::optional<std::int64_t>>(
+        f.store(), [](Transaction& tx) { return tx.organisation().organisation_version(); });
+    EXPECT_TRUE(v.ok()) << v.error().message;
+    EXPECT_TRUE(v.ok() && v->has_value()) << "a migrated database keeps the version";
+    return v.ok() && v->has_value() ? **v : -1;
+  };
+  const auto moved_by = [&](const char* what, const std::function<Status(Transaction&)>& work) {
+    const auto before = version();
+    auto s = f.store().transact(work);
+    EXPECT_TRUE(s.ok()) << what << ": " << s.error().message;
+    EXPECT_GT(version(), before) << what;
+  };
+  const auto v0 = version();
+  f.build();
+  EXPECT_GT(version(), v0) << "procuratorates, departments and people added";
+  const auto c = f.ctx(f.console);
+  UnitId unit;
+  moved_by("a unit added", [&](Transaction& tx) -> Status {
+    auto u = app::add_unit(tx, c,
+                           {f.city_first,
+                            UnitKind::sole,
+                            "周明远",
+                            f.lead,
+                            {},
+                            {CaseCategory::arrest_review},
+                            {Difficulty::ordinary, Difficulty::difficult},
+                            Share{},
+                            1});
+    if (!u) return u.error();
+    unit = *u;
+    return ok_status();
+  });
+  moved_by("a unit renamed", [&](Transaction& tx) {
+    app::UpdateUnit change{unit};
+    change.name = "周明远独任检察官";
+    return app::update_unit(tx, c, change);
+  });
+  moved_by("an absence recorded", [&](Transaction& tx) {
+    return app::record_absence(
+        tx, c, {f.second, *Date::parse("2026-12-01"), *Date::parse("2026-12-05"), "培训"});
+  });
+  moved_by("a department added", [&](Transaction& tx) -> Status {
+    auto d = app::add_department(
+        tx, c, {f.city, "第二检察部", DepartmentKind::business, {CaseCategory::arrest_review}});
+    return d ? ok_status() : Status(d.error());
+  });
+
+  const auto before = version();
+  auto failed = f.store().transact([&](Transaction& tx) -> Status {
+    auto p = app::add_person(
+        tx, c,
+        {f.city, f.city_first, "未入职", PersonCategory::clerk, Employment::contract, {}, {}, {}});
+    EXPECT_TRUE(p.ok());
+    return Error::invalid("x", "test_failure", "fails after the change");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(version(), before) << "a rolled-back change leaves the version where it was";
+  auto read = transact_value<std::size_t>(f.store(), [](Transaction& tx) -> Result<std::size_t> {
+    auto people = tx.organisation().list_persons(std::nullopt);
+    if (!people) return people.error();
+    return people->size();
+  });
+  EXPECT_EQ(read.value(), 3u);
+  EXPECT_EQ(version(), before) << "reading moves nothing";
+}
+
+// The views a server keeps: the same view while the organisation stays the same, a new one,
+// holding the change, once it has changed, though the change came through another server.
+TEST_P(Conformance, AKeptViewOfTheOrganisationServesUntilTheOrganisationChanges) {
+  f.build();
+  app::OrganisationCache kept;
+  auto ctx = f.ctx(f.console);
+  ctx.organisations = &kept;
+  const auto view = [&] {
+    return transact_value<app::OrganisationViewRef>(
+        f.store(), [&](Transaction& tx) { return app::view_organisation(tx, ctx); });
+  };
+  auto first = view();
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  auto again = view();
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(first->get(), again->get()) << "read once, then reused";
+  EXPECT_EQ((*again)->persons.size(), 3u);
+
+  auto added = f.store().transact([&](Transaction& tx) -> Status {
+    auto p = app::add_person(tx, f.ctx(f.console),  // another server: no shared views
+                             {f.city, f.city_first, "沈清", PersonCategory::prosecutor,
+                              Employment::none, {}, {}, {}});
+    return p ? ok_status() : Status(p.error());
+  });
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  auto after = view();
+  ASSERT_TRUE(after.ok());
+  EXPECT_NE(after->get(), first->get());
+  ASSERT_EQ((*after)->persons.size(), 4u);
+  EXPECT_EQ((*after)->persons.back().name(), "沈清");
+  EXPECT_EQ(kept.size(), 1u) << "the view of the old organisation is dropped";
+
+  // Another reach is another view, kept beside the first.
+  auto city_ctx = f.ctx(Actor{"user:9", {Role::prosecutor}, f.city, std::nullopt, false});
+  city_ctx.organisations = &kept;
+  auto city_view = transact_value<app::OrganisationViewRef>(
+      f.store(), [&](Transaction& tx) { return app::view_organisation(tx, city_ctx); });
+  ASSERT_TRUE(city_view.ok()) << city_view.error().message;
+  EXPECT_EQ((*city_view)->procuratorates.size(), 1u);
+  EXPECT_EQ(kept.size(), 2u);
+  EXPECT_EQ(view()->get(), after->get());
 }
 
 TEST_P(Conformance, EveryChangeAppendsExactlyOneAuditEntry) {

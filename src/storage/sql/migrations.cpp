@@ -530,7 +530,71 @@ CREATE INDEX decision_held ON decision (status, holder, case_id);
 CREATE INDEX case_note_by_kind ON case_note (kind, case_id);
 )sql";
 
-constexpr Migration kMigrations[] = {
+// The organisation's version, moved on by every write of the tables a view of the organisation
+// is read from (app/organisation_cache.hpp): a server keeps the views it has read for as long as
+// the version it read stays the same, and the database's own triggers move it, so no writer, now
+// or later, can change the organisation and leave a server's views stale.
+constexpr std::string_view kOrganisationVersion = R"sql(
+INSERT INTO meta (key, value) VALUES ('organisation.version', '1');
+)sql";
+
+// The tables a view of the organisation is read from; a write of any of them moves its version.
+constexpr std::string_view kOrganisationTables[] = {
+    "procuratorate", "department",  "department_category", "person",        "person_post",
+    "person_post_department", "absence", "unit", "unit_member", "unit_category", "unit_difficulty"};
+
+// BIGINT in both: SQLite reads it as INTEGER, PostgreSQL's INTEGER has 32 bits.
+constexpr std::string_view kMoveOrganisationVersion =
+    "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) "
+    "WHERE key = 'organisation.version';";
+
+// SQLite's triggers fire for each row and on one event: three for each table, named
+// <table>_<event>_bumps.
+const std::string& organisation_version_sqlite() {
+  static const std::string script = [] {
+    std::string out;
+    for (std::string_view table : kOrganisationTables)
+      for (const auto& [event, name] : {std::pair{"INSERT", "insert"}, std::pair{"UPDATE", "update"},
+                                        std::pair{"DELETE", "delete"}})
+        out += "CREATE TRIGGER " + std::string(table) + "_" + name + "_bumps AFTER " + event +
+               " ON " + std::string(table) + " BEGIN " + std::string(kMoveOrganisationVersion) +
+               " END;\n";
+    return out;
+  }();
+  return script;
+}
+
+// PostgreSQL's fire once for each statement, on every kind of write, truncation included.
+const std::string& organisation_version_postgresql() {
+  static const std::string script = [] {
+    std::string out =
+        "CREATE FUNCTION zeren_organisation_changed() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        "BEGIN\n  " +
+        std::string(kMoveOrganisationVersion) + "\n  RETURN NULL;\nEND\n$$;\n";
+    for (std::string_view table : kOrganisationTables)
+      out += "CREATE TRIGGER " + std::string(table) + "_changed AFTER INSERT OR UPDATE OR DELETE "
+             "OR TRUNCATE ON " + std::string(table) +
+             " FOR EACH STATEMENT EXECUTE FUNCTION zeren_organisation_changed();\n";
+    return out;
+  }();
+  return script;
+}
+
+// The dashboard's lists read the first page of a 院's open cases, the most urgent first, or the
+// first in custody or extended: through indexes of the open cases alone (partial: a case leaves
+// them when it closes), already in the order of the list, a page reads its rows and stops. Their
+// conditions are written as watch_rows.cpp writes them (SQLite uses a partial index only for a
+// query that repeats its condition).
+constexpr std::string_view kWatchListIndexes = R"sql(
+CREATE INDEX case_open_by_due ON case_file (procuratorate_id, due_on)
+  WHERE status IN ('assigned', 'in_progress', 'awaiting_decision', 'returned');
+CREATE INDEX case_open_in_custody ON case_file (procuratorate_id)
+  WHERE custody = 1 AND status IN ('assigned', 'in_progress', 'awaiting_decision', 'returned');
+CREATE INDEX case_open_extended ON case_file (procuratorate_id)
+  WHERE extended = 1 AND status IN ('assigned', 'in_progress', 'awaiting_decision', 'returned');
+)sql";
+
+const Migration kMigrations[] = {
     {1, "organisation and accounts", kOrganisation},
     {2, "audit log and checkpoints", kAudit, kAuditSqlite, kAuditPostgresql},
     {3, "cases, plans, assignments, draw epochs", kCases},
@@ -543,6 +607,9 @@ constexpr Migration kMigrations[] = {
     {10, "the year's case counts kept with the cases", kCaseTally},
     {11, "indexes covering the dashboard's and the statistics' reads", kReadIndexes},
     {12, "the dashboard's open cases kept with each case", kOpenTally},
+    {13, "the organisation's version, moved by its own writes", kOrganisationVersion,
+     organisation_version_sqlite(), organisation_version_postgresql()},
+    {14, "indexes of the open cases in the dashboard's lists' order", kWatchListIndexes},
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 // stored data that breaks a rule surfaces as corruption instead of a bad object.
 #include <soci/soci.h>
 
+#include <charconv>
 #include <map>
 
 #include "storage/sql/rows.hpp"
@@ -466,6 +467,22 @@ Result<std::vector<Unit>> SqlTransaction::department_units(DepartmentId d) {
 Result<std::vector<Person>> SqlTransaction::department_unit_leads(DepartmentId d) {
   return load_persons("WHERE p.id IN (SELECT l.lead_id FROM unit l WHERE l.department_id = :a)",
                       d.value);
+}
+
+Result<std::optional<std::int64_t>> SqlTransaction::organisation_version() {
+  return guarded_value<std::optional<std::int64_t>>(
+      [&]() -> Result<std::optional<std::int64_t>> {
+        std::string value;
+        if (!statements_.run("SELECT value FROM meta WHERE key = 'organisation.version'",
+                             into(value)))
+          return std::optional<std::int64_t>();
+        std::int64_t v = 0;
+        const auto* end = value.data() + value.size();
+        if (std::from_chars(value.data(), end, v).ptr != end)
+          return Error{ErrorKind::corruption, "bad_meta",
+                       "organisation.version in meta is not a number: " + value, "db"};
+        return std::optional<std::int64_t>(v);
+      });
 }
 
 }  // namespace zeren::sql

@@ -89,6 +89,7 @@ class SqlTransaction final : public Transaction,
   Result<std::vector<Unit>> list_units_with_lower(ProcuratorateId p) override;
   Result<std::vector<Unit>> department_units(DepartmentId d) override;
   Result<std::vector<Person>> department_unit_leads(DepartmentId d) override;
+  Result<std::optional<std::int64_t>> organisation_version() override;
 
   // UserRepository
   Result<UserId> add_user(const UserAccount& u) override;

@@ -2,8 +2,9 @@
 // database. The counts that do not depend on the day (open per unit, extended, returned, in
 // custody) come from the kept open_tally (case_tally.hpp); overdue and near expiry from the open
 // cases due by the last near-expiry day, through the index on 院, status and due day; the cases
-// on the chief's desk and the flagged ones from their decisions and notes. None of them walks
-// every open case of the 院, which at provincial scale are tens of thousands.
+// on the chief's desk and the flagged ones from their decisions and notes. The lists read their
+// page through the partial indexes of the open cases (migration 14), in the list's order. None of
+// them walks every open case of the 院, which at provincial scale are tens of thousands.
 #include <soci/soci.h>
 
 #include <deque>
@@ -26,7 +27,8 @@ class WatchSql {
  public:
   WatchSql(soci::statement& st, const Watch& w) : st_(st), w_(w) {}
 
-  // The 院's open cases: the statuses of Case::open().
+  // The 院's open cases: the statuses of Case::open(), written as the partial indexes of the
+  // open cases (migration 14) write them, which is what lets SQLite use those.
   std::string open() {
     return "c.procuratorate_id = " + bind(w_.procuratorate.value) +
            " AND c.status IN ('assigned', 'in_progress', 'awaiting_decision', 'returned')";
