@@ -23,21 +23,16 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
   s.year = year;
   s.with_persons = ctx.actor.console || role_allows(ctx.actor, Permission::read_performance);
   // Names and kinds from the organisation of the reach, read once and kept while it stays the
-  // same (view_organisation_within).
+  // same (view_organisation_within); its lookups find each by id.
   auto org = view_organisation_within(tx, ctx, *within);
   if (!org) return org.error();
   const OrganisationView& view = **org;
-  std::map<DepartmentId, const Department*> departments;
-  std::map<ProcuratorateId, std::string> procuratorate_names;
-  std::map<UnitId, const Unit*> units;
-  std::map<PersonId, const Person*> persons;
-  const auto& all_persons = view.persons;
-  for (const auto& p : view.procuratorates) procuratorate_names[p.id()] = p.name();
-  for (const auto& d : view.departments) departments[d.id()] = &d;
-  for (const auto& u : view.units) units[u.id()] = &u;
-  for (const auto& p : all_persons) persons[p.id()] = &p;
+  const auto procuratorate_name = [&](ProcuratorateId id) {
+    const Procuratorate* p = view.procuratorate(id);
+    return p ? p->name() : std::string();
+  };
   const Date year_end = *Date::from_ymd(year, 12, 31);
-  for (const auto& p : all_persons) {
+  for (const auto& p : view.persons) {
     if (!p.active_on(year_end)) continue;
     s.prosecutors += p.category() == PersonCategory::prosecutor;
     s.assistants += p.category() == PersonCategory::assistant;
@@ -53,12 +48,11 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
     for (const auto& [month, n] : counts->concluded_by_month)
       s.by_month[month].second += static_cast<int>(n);
     for (const auto& [unit, n] : counts->received_by_unit) {
-      auto u = units.find(unit);
-      if (u == units.end()) continue;
-      (u->second->kind() == UnitKind::team ? s.team_cases : s.sole_cases) += static_cast<int>(n);
-      auto lead = persons.find(u->second->lead());
-      if (lead != persons.end() && lead->second->is_leader())
-        s.leader_direct_cases += static_cast<int>(n);
+      const Unit* u = view.unit(unit);
+      if (!u) continue;
+      (u->kind() == UnitKind::team ? s.team_cases : s.sole_cases) += static_cast<int>(n);
+      const Person* lead = view.person(u->lead());
+      if (lead && lead->is_leader()) s.leader_direct_cases += static_cast<int>(n);
     }
   }
 
@@ -83,23 +77,23 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
     s.overall.self += self;
     ++s.overall.total;
     auto c = case_departments->find(d.case_id);
-    if (c != case_departments->end() && departments.contains(c->second)) {
-      const DepartmentId dept = c->second;
-      const ProcuratorateId proc = departments[dept]->procuratorate();
+    const Department* dept = c != case_departments->end() ? view.department(c->second) : nullptr;
+    if (dept) {
+      const ProcuratorateId proc = dept->procuratorate();
       auto& p = by_proc[proc];
-      p.name = p.procuratorate = procuratorate_names[proc];
-      auto& r = by_dept[dept];
-      r.name = departments[dept]->name();
-      r.procuratorate = procuratorate_names[proc];
+      p.name = p.procuratorate = procuratorate_name(proc);
+      auto& r = by_dept[dept->id()];
+      r.name = dept->name();
+      r.procuratorate = procuratorate_name(proc);
       for (auto* x : {&p, &r}) {
         x->self += self;
         ++x->total;
       }
     }
     auto& r = by_person[d.proposed_by];
-    if (auto p = persons.find(d.proposed_by); p != persons.end()) {
-      r.name = p->second->name();
-      r.procuratorate = procuratorate_names[p->second->procuratorate()];
+    if (const Person* p = view.person(d.proposed_by)) {
+      r.name = p->name();
+      r.procuratorate = procuratorate_name(p->procuratorate());
     }
     r.self += self;
     ++r.total;

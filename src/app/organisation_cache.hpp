@@ -23,9 +23,8 @@ class OrganisationCache {
   // What a view depends on: the version it was read at and the reach it was cut to.
   struct Key {
     std::int64_t version = 0;
-    bool console = false;
-    std::optional<std::int64_t> own;   // the reader's 院
-    std::vector<std::int64_t> reached; // the 院 in reach, ascending
+    std::optional<std::int64_t> own;    // the reader's 院; none at the console
+    std::vector<std::int64_t> reached;  // the 院 in reach, ascending
     auto operator<=>(const Key&) const = default;
   };
 

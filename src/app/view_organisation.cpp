@@ -62,8 +62,7 @@ Result<OrganisationViewRef> view_organisation_within(Transaction& tx, const Cont
     auto version = org.organisation_version();
     if (!version) return version.error();
     if (*version) {
-      key = OrganisationCache::Key{**version, ctx.actor.console,
-                                   own ? std::optional(own->value) : std::nullopt,
+      key = OrganisationCache::Key{**version, own ? std::optional(own->value) : std::nullopt,
                                    {reached.begin(), reached.end()}};
       if (auto kept = ctx.organisations->find(*key)) return kept;
     }

@@ -12,6 +12,7 @@
 #include <boost/json.hpp>
 
 #include <cstdio>
+#include <functional>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -61,18 +62,23 @@ TEST_F(Cli, InitIsIdempotent) {
 TEST_F(Cli, TheLoadsAndTalliesKeptWithEachCaseAreWhatAnUpgradeCountsFromTheCases) {
   auto demo = zeren("demo --json --db " + db);
   ASSERT_EQ(demo.code, 0) << demo.out;
-  const auto rows = [&](const char* sql) {
+  // Runs `sql` on the database, handing each row to `row`.
+  const auto each_row = [&](const char* sql, const std::function<void(sqlite3_stmt*)>& row) {
     sqlite3* h = nullptr;
     sqlite3_open(db.c_str(), &h);
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(h, sql, -1, &st, nullptr);
-    std::string out;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-      for (int i = 0; i < sqlite3_column_count(st); ++i)
-        out += std::to_string(sqlite3_column_int64(st, i)) + (i + 1 < sqlite3_column_count(st) ? "," : "\n");
-    }
+    while (sqlite3_step(st) == SQLITE_ROW) row(st);
     sqlite3_finalize(st);
     sqlite3_close(h);
+  };
+  // Integer rows as "a,b,c\n" lines.
+  const auto rows = [&](const char* sql) {
+    std::string out;
+    each_row(sql, [&](sqlite3_stmt* st) {
+      for (int i = 0; i < sqlite3_column_count(st); ++i)
+        out += std::to_string(sqlite3_column_int64(st, i)) + (i + 1 < sqlite3_column_count(st) ? "," : "\n");
+    });
     return out;
   };
   const char* const loads =
@@ -109,19 +115,15 @@ TEST_F(Cli, TheLoadsAndTalliesKeptWithEachCaseAreWhatAnUpgradeCountsFromTheCases
   EXPECT_NE(rows("SELECT COUNT(*) FROM open_tally WHERE custody = 1 AND cases > 0"), "0\n");
   // As a database from before migration 8 (and the ones after it): migration 13's version of
   // the organisation and the triggers that move it go first.
-  const auto text_rows = [&](const char* sql) {
-    sqlite3* h = nullptr;
-    sqlite3_open(db.c_str(), &h);
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(h, sql, -1, &st, nullptr);
+  const auto text_rows = [&](const char* sql) {  // the first column's texts
     std::vector<std::string> out;
-    while (sqlite3_step(st) == SQLITE_ROW)
+    each_row(sql, [&](sqlite3_stmt* st) {
       out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
-    sqlite3_finalize(st);
-    sqlite3_close(h);
+    });
     return out;
   };
-  const char* const bumps = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_bumps'";
+  const char* const bumps =
+      "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_bumps'";
   const auto triggers = text_rows(bumps);
   EXPECT_EQ(triggers.size(), 33u) << "insert, update and delete of 11 tables";
   for (const auto& t : triggers) EXPECT_EQ(rows(("DROP TRIGGER " + t).c_str()), "") << t;
