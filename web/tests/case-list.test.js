@@ -42,6 +42,26 @@ describe('CaseListView', () => {
     expect(wrapper.text()).toContain('已撤回')
   })
 
+  it('shows each case as a row under the column headers, and says so when none matches', async () => {
+    const { wrapper } = await openList()
+    const headers = wrapper.findAll('[data-test="cases-table"] thead th').map((h) => h.text())
+    expect(headers).toEqual(['案号', '当事人', '案件类别', '部门', '承办单元', '收案日期', '在押', '状态'])
+    const first = wrapper.findAll('[data-test="cases-table"] tbody tr')[0].findAll('td').map((c) => c.text())
+    const c = caseListPage.cases[0]
+    expect(first).toEqual([c.number, '马洋、胡杰', '国家赔偿', c.department, c.unit, c.received_on, '否', '已撤回'])
+    expect(wrapper.findAll('[data-test="cases-table"] tbody tr')).toHaveLength(caseListPage.cases.length)
+
+    stubApi({
+      'GET /cases': { cases: [], next_cursor: null },
+      'GET /procuratorates': { procuratorates },
+      'GET /departments': { departments },
+      'GET /units': { units },
+    })
+    const empty = await mountPage(CaseListView, { path: '/cases?q=无此人', user: sessionUser })
+    expect(empty.wrapper.findAll('[data-test="case-link"]')).toHaveLength(0)
+    expect(empty.wrapper.get('[data-test="cases-table"] tbody').text()).toBe('没有符合条件的案件')
+  })
+
   it('appends the next page by cursor', async () => {
     const { wrapper, caseCalls } = await openList()
     await wrapper.get('[data-test="cases-more"]').trigger('click')
