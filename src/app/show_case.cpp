@@ -62,10 +62,9 @@ Result<CaseDetail> show_case(Transaction& tx, const Context& ctx, CaseId id) {
   auto a = tx.assignments().assignments_for_case(id);
   if (!a) return a.error();
   d.assignments = std::move(*a);
-  auto reqs = tx.assignments().list_requests(c->intake().procuratorate);
+  auto reqs = tx.assignments().requests_for_case(id);
   if (!reqs) return reqs.error();
-  for (auto& r : *reqs)
-    if (r.case_id == id) d.requests.push_back(std::move(r));
+  d.requests = std::move(*reqs);
   auto timeline = tx.audit().read_subject("case:" + std::to_string(id.value));
   if (!timeline) return timeline.error();
   d.timeline = std::move(*timeline);

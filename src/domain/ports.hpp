@@ -200,6 +200,8 @@ class AssignmentRepository {
   virtual Result<AssignmentRequest> find_request(RequestId id) = 0;
   virtual Result<std::vector<AssignmentRequest>> list_requests(
       std::optional<ProcuratorateId> within) = 0;
+  // One case's requests, by id.
+  virtual Result<std::vector<AssignmentRequest>> requests_for_case(CaseId c) = 0;
 
   virtual Result<AlertId> add_alert(const Alert& a) = 0;
   virtual Result<std::vector<Alert>> list_alerts(std::optional<ProcuratorateId> within) = 0;

@@ -707,6 +707,22 @@ TEST_P(Assignment, ADesignationTakesEffectOnlyWhenTheChiefApprovesAnotherPersons
                                     {r->c.id(), target, "other", ""});
   });
   EXPECT_EQ(other_needs_text.error().field, "reason_text");
+  // A case's requests are its own two (the refused ones wrote nothing), not another case's.
+  auto second = office.take_in(office.case_manager, office.intake());
+  auto req3 = transact_value<RequestId>(f.store(), [&](Transaction& tx) {
+    return app::request_designation(tx, f.ctx(office.case_manager),
+                                    {second->c.id(), target, "major_complex", ""});
+  });
+  ASSERT_TRUE(req3.ok()) << req3.error().message;
+  const auto ids_of = [&](CaseId c) {
+    auto list = transact_value<std::vector<AssignmentRequest>>(
+        f.store(), [&](Transaction& tx) { return tx.assignments().requests_for_case(c); });
+    std::vector<RequestId> ids;
+    for (const auto& q : *list) ids.push_back(q.id);
+    return ids;
+  };
+  EXPECT_EQ(ids_of(r->c.id()), (std::vector<RequestId>{*req, *req2}));
+  EXPECT_EQ(ids_of(second->c.id()), (std::vector<RequestId>{*req3}));
 }
 
 TEST_P(Assignment, AChangeOfHandlerDrawsAgainWithoutTheOldUnit) {

@@ -257,6 +257,10 @@ Result<std::vector<AssignmentRequest>> SqlTransaction::list_requests(
                 : load_requests("", 0);
 }
 
+Result<std::vector<AssignmentRequest>> SqlTransaction::requests_for_case(CaseId c) {
+  return load_requests("WHERE x.case_id = :a", c.value);
+}
+
 Result<AlertId> SqlTransaction::add_alert(const Alert& a) {
   return guarded_value<AlertId>([&]() -> Result<AlertId> {
     long long id = 0, proc = a.procuratorate.value, at = a.created_at_us;

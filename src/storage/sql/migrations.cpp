@@ -594,6 +594,11 @@ CREATE INDEX case_open_extended ON case_file (procuratorate_id)
   WHERE extended = 1 AND status IN ('assigned', 'in_progress', 'awaiting_decision', 'returned');
 )sql";
 
+// A case's page reads the case's requests for designation and change of handler, not the 院's.
+constexpr std::string_view kRequestByCaseIndex = R"sql(
+CREATE INDEX assignment_request_by_case ON assignment_request (case_id);
+)sql";
+
 const Migration kMigrations[] = {
     {1, "organisation and accounts", kOrganisation},
     {2, "audit log and checkpoints", kAudit, kAuditSqlite, kAuditPostgresql},
@@ -610,6 +615,7 @@ const Migration kMigrations[] = {
     {13, "the organisation's version, moved by its own writes", kOrganisationVersion,
      organisation_version_sqlite(), organisation_version_postgresql()},
     {14, "indexes of the open cases in the dashboard's lists' order", kWatchListIndexes},
+    {15, "index of a case's requests", kRequestByCaseIndex},
 };
 
 }  // namespace

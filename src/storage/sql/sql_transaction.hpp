@@ -156,6 +156,7 @@ class SqlTransaction final : public Transaction,
   Result<AssignmentRequest> find_request(RequestId id) override;
   Result<std::vector<AssignmentRequest>> list_requests(
       std::optional<ProcuratorateId> within) override;
+  Result<std::vector<AssignmentRequest>> requests_for_case(CaseId c) override;
   Result<AlertId> add_alert(const Alert& a) override;
   Result<std::vector<Alert>> list_alerts(std::optional<ProcuratorateId> within) override;
 
