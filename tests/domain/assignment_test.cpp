@@ -93,7 +93,7 @@ TEST(Engine, NeverChoosesAnIneligibleUnit) {
       continue;
     }
     for (auto i : s.band) EXPECT_TRUE(s.candidates[i].eligible);
-    if (s.chosen) EXPECT_TRUE(s.candidates[*s.chosen].eligible);
+    if (s.chosen) { EXPECT_TRUE(s.candidates[*s.chosen].eligible); }
   }
 }
 

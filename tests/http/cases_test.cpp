@@ -124,7 +124,7 @@ TEST(Cases, AUnitRenamedShowsItsNewNameOnTheNextPageRead) {
   EXPECT_EQ(manager.get(page).json().at("unit"), "改名后的办案组");
   const auto again = manager.get("/api/v1/cases?limit=50&status=assigned").json();
   for (const auto& x : again.at("cases").as_array())
-    if (x.at("unit_id") == c.at("unit_id")) EXPECT_EQ(x.at("unit"), "改名后的办案组");
+    if (x.at("unit_id") == c.at("unit_id")) { EXPECT_EQ(x.at("unit"), "改名后的办案组"); }
 }
 
 // Every byte but unreserved ASCII as %XX, for a query value.

@@ -255,12 +255,12 @@ TEST_P(Assignment, TheWatchCountsAndPagesEveryListAsTheRulesPutEachOpenCase) {
       const Date due = Date::from_days(today.days_since_epoch() - 8 + (i * 7) % 17);
       c.set_period(kinds[i % 3], Date::from_days(due.days_since_epoch() - 30), due, "测试");
     }
-    if (i % 5 != 0) ASSERT_TRUE(c.start().ok());
-    if (i % 5 == 1) ASSERT_TRUE(c.extend().ok());
-    if (i % 5 == 2) ASSERT_TRUE(c.return_for_investigation(today, 2).ok());
-    if (i % 5 == 3) ASSERT_TRUE(c.await_decision().ok());
-    if (i == 4 || i == 26) ASSERT_TRUE(c.conclude(today).ok());  // no longer open: on no list
-    if (i == 0) ASSERT_TRUE(c.withdraw(today).ok());
+    if (i % 5 != 0) { ASSERT_TRUE(c.start().ok()); }
+    if (i % 5 == 1) { ASSERT_TRUE(c.extend().ok()); }
+    if (i % 5 == 2) { ASSERT_TRUE(c.return_for_investigation(today, 2).ok()); }
+    if (i % 5 == 3) { ASSERT_TRUE(c.await_decision().ok()); }
+    if (i == 4 || i == 26) { ASSERT_TRUE(c.conclude(today).ok()); }  // no longer open: on no list
+    if (i == 0) { ASSERT_TRUE(c.withdraw(today).ok()); }
     ASSERT_TRUE(f.store().transact([&](Transaction& tx) { return tx.cases().save_case_state(c); }).ok());
   }
   // Flags (one case flagged twice with one code, then another), and decisions.
@@ -746,7 +746,7 @@ TEST_P(Assignment, AChangeOfHandlerDrawsAgainWithoutTheOldUnit) {
   EXPECT_NE((*rec)->unit, old);
   EXPECT_EQ((*rec)->method, AssignmentMethod::random);
   for (const auto& c : (*rec)->candidates)
-    if (c.unit == old) EXPECT_EQ(c.exclusion, "previous_handler");
+    if (c.unit == old) { EXPECT_EQ(c.exclusion, "previous_handler"); }
   // The old unit's load no longer counts the case.
   auto loads = *transact_value<std::map<UnitId, std::int64_t>>(f.store(), [&](Transaction& tx) {
     return tx.cases().unit_weight_sums(f.city_first, PlanRules{}, 2026);
