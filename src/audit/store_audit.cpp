@@ -1,6 +1,7 @@
 #include "audit/store_audit.hpp"
 
-#include <functional>
+#include <future>
+#include <vector>
 
 #include "audit/draw_verifier.hpp"
 
@@ -18,25 +19,54 @@ Result<VerifyReport> verify_store(Store& store, HashAlgorithm hash, const Public
     if (!checkpoints) return checkpoints.error();
     ChainVerifier verifier(hash, *checkpoints);
     DrawVerifier draws(hash);
-    // Streams the log in batches; `each` returns false to stop.
-    auto stream = [&](const std::function<bool(const AuditEntry&)>& each) -> Status {
+    // One pass over the log in batches, three steps overlapping on their own threads: reading
+    // batch k + 1, hashing the chain over batch k, and recomputing the random draws of batch
+    // k - 1 over the part of it whose hashes verified (a draw waits, as a copy, until its epoch's
+    // secret is revealed later in the log). Each of the transaction, the chain's verifier and the
+    // draws' verifier is used by one thread at a time, handed on through the futures; a read or
+    // a hashing still under way when the pass stops is waited for by its future's destructor,
+    // before the transaction is used again below.
+    {
+      struct Hashed {
+        std::vector<AuditEntry> entries;
+        std::size_t verified = 0;  // its first entries whose hashes verified
+      };
+      auto read = [&tx](std::uint64_t from) {
+        return tx.audit().read(from, from + kBatch - 1, false);  // DrawVerifier parses
+      };
+      auto hash_chain = [&verifier](std::vector<AuditEntry> batch) {
+        Hashed h{std::move(batch)};
+        while (h.verified < h.entries.size() && verifier.feed(h.entries[h.verified])) ++h.verified;
+        return h;
+      };
+      Digest previous{};
+      auto check_draws = [&](const Hashed& h) {
+        for (std::size_t i = 0; i < h.verified; ++i) {
+          draws.feed(h.entries[i], previous);
+          previous = h.entries[i].hash;
+        }
+      };
+      auto reading = std::async(std::launch::async, read, std::uint64_t{1});
+      std::future<Hashed> hashing;
       for (std::uint64_t from = 1;; from += kBatch) {
-        auto batch = tx.audit().read(from, from + kBatch - 1, false);  // DrawVerifier parses
+        auto batch = reading.get();
         if (!batch) return batch.error();
-        for (const auto& e : *batch)
-          if (!each(e)) return ok_status();
-        if (batch->size() < kBatch) return ok_status();
+        const bool last = batch->size() < kBatch;
+        std::optional<Hashed> before;
+        if (hashing.valid()) before = hashing.get();
+        if (before && before->verified < before->entries.size()) {  // the chain broke there
+          check_draws(*before);
+          break;
+        }
+        if (!last) reading = std::async(std::launch::async, read, from + kBatch);
+        hashing = std::async(std::launch::async, hash_chain, std::move(*batch));
+        if (before) check_draws(*before);
+        if (last) {
+          check_draws(hashing.get());
+          break;
+        }
       }
-    };
-    // One pass: the chain, and every random draw over the verified chain, recomputed once its
-    // epoch's secret is revealed (later in the log).
-    Digest previous{};
-    ZEREN_TRY(stream([&](const AuditEntry& e) {
-      if (!verifier.feed(e)) return false;
-      draws.feed(e, previous);
-      previous = e.hash;
-      return true;
-    }));
+    }
     draws.finish();
     // Entries stored beyond a gap are not reached by the ranged reads above.
     auto total = tx.audit().size();

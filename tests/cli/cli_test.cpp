@@ -710,6 +710,30 @@ TEST_F(History, EpochCloseRevealsTodaysSecretOnRequest) {
   EXPECT_EQ(after.at("draws_verified").as_int64(), v.at("draws_verified").as_int64() + 1);
 }
 
+TEST_F(History, AFaultPastTheFirstBatchOfEntriesIsNamed) {
+  // Verification reads the log 5,000 entries at a time and hashes one batch while it reads the
+  // next and recomputes the draws of the one before: a fault at either side of the first seam,
+  // and at the very end, is named exactly, and only the draws before it are recomputed.
+  const auto whole = verify();
+  const std::int64_t entries = whole.at("entries").as_int64();
+  ASSERT_GT(entries, 5001);
+  ASSERT_EQ(sql("DROP TRIGGER audit_log_no_update"), "");
+  // Each fault is earlier than the one before it, which stays.
+  for (const std::int64_t seq : {entries, std::int64_t{5001}, std::int64_t{5000}}) {
+    ASSERT_EQ(sql("UPDATE audit_log SET actor = 'cli:someone' WHERE seq = " + std::to_string(seq)),
+              "");
+    const auto v = verify();
+    EXPECT_EQ(v.at("ok"), false);
+    EXPECT_EQ(v.at("first_bad_seq"), seq) << json::serialize(v);
+    EXPECT_EQ(v.at("verified"), seq - 1);
+    EXPECT_EQ(v.at("entries"), entries);
+    const auto draws = v.at("draws_verified").as_int64() + v.at("draws_pending").as_int64();
+    EXPECT_EQ(draws, std::stoll(scalar("SELECT count(*) FROM audit_log WHERE action = "
+                                       "'case.assign' AND fields LIKE '%\"method\":\"random\"%' "
+                                       "AND seq < " + std::to_string(seq))));
+  }
+}
+
 TEST_F(History, ADrawWhoseInputsWereChangedIsNamedEvenWithTheChainRewritten) {
   // Someone with the file changes one candidate's load in a drawn assignment, then re-hashes the
   // whole chain after it and removes the checkpoints so that the chain itself verifies again.
