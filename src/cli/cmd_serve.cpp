@@ -81,7 +81,7 @@ void add_serve(CLI::App& app, Action& run) {
   cmd->add_option("--trusted-proxy", opt->trusted_proxies,
                   "address of a load balancer in front whose X-Forwarded-For is believed "
                   "(repeatable)");
-  cmd->add_option("--threads", opt->threads, "worker threads")
+  cmd->add_option("--threads", opt->threads, "event loops, one thread each")
       ->default_val(4)
       ->check(CLI::Range(1, 64));
   cmd->add_flag("--quiet", opt->quiet, "no access log");
@@ -89,8 +89,10 @@ void add_serve(CLI::App& app, Action& run) {
     run = [opt] {
       auto where = parse_listen(opt->listen);
       if (!where) return report_error(where.error(), false);
-      // On SQLite, a read-only connection per worker thread: pages do not wait for the writer.
-      auto s = open_session(opt->db, false, std::nullopt, opt->threads);
+      // On SQLite, a read-only connection per event loop and one for the long requests (an audit
+      // log verified): pages wait neither for the writer nor for a long read.
+      const http::ServerLimits limits;
+      auto s = open_session(opt->db, false, std::nullopt, opt->threads + limits.long_threads);
       if (!s) return report_error(s.error(), false);
       const Argon2PasswordHasher hasher;
       const SodiumSessionSecrets secrets;
@@ -107,6 +109,7 @@ void add_serve(CLI::App& app, Action& run) {
       server_options.port = where->second;
       server_options.limits.threads = opt->threads;
       server_options.trusted_proxies = opt->trusted_proxies;
+      server_options.runs_long = &http::Api::runs_long;
       std::mutex log_mu;
       if (!opt->quiet)
         server_options.access_log = [&log_mu](const std::string& line) {

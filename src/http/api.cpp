@@ -82,6 +82,15 @@ std::string Api::route_of(const Request& request) {
   return request.path.rfind("/api/", 0) == 0 ? "unmatched" : "static";
 }
 
+bool Api::runs_long(const Request& request) {
+  // Asked of every request: only the few long routes are matched.
+  for (const auto& r : routes())
+    if (r.pace == Pace::long_running && r.method == request.method &&
+        match(r.pattern, request.path, nullptr))
+      return true;
+  return false;
+}
+
 bool Api::client_throttled(const std::string& client) {
   std::lock_guard lock(throttle_->mu);
   auto& q = throttle_->failures[client];

@@ -41,6 +41,10 @@ struct ApiDeps {
 class Api;
 using Handler = std::function<Response(Api&, const Request&, const app::Authenticated*)>;
 
+// How long a route may take: an interactive one answers in milliseconds; a long one (a whole
+// audit log verified) may take seconds or minutes, and the transport runs it apart (server.hpp).
+enum class Pace { interactive, long_running };
+
 struct Route {
   std::string_view method;
   std::string_view pattern;  // "/api/v1/cases/{id}"
@@ -50,6 +54,7 @@ struct Route {
   bool while_password_change = false;  // reachable before a required password change
   std::string_view summary;
   Handler handler;
+  Pace pace = Pace::interactive;
 };
 
 // The route table: every endpoint of the server, in one list (the OpenAPI test walks it).
@@ -63,6 +68,8 @@ class Api {
   Response handle(const Request& request);
   // The route pattern a request matched (for the access log and metrics), or "unmatched".
   static std::string route_of(const Request& request);
+  // Whether the request's route is a long one (Pace::long_running).
+  static bool runs_long(const Request& request);
   // What the request being handled on this thread is expected to do with the database: a GET or
   // HEAD reads, any other method changes data (so a shared store takes its write lock first).
   // Handlers pass it on to Store::transact (run_json does).

@@ -97,7 +97,7 @@ const std::vector<Route>& routes() {
 
       {"GET", "/api/v1/audit", P::read_audit_log, true, false, "The audit trail", audit_trail},
       {"GET", "/api/v1/audit/verify", P::read_audit_log, true, false, "Verify the whole audit log",
-       audit_verify},
+       audit_verify, Pace::long_running},
       {"GET", "/api/v1/statistics/transparency", P::read_statistics, true, false,
        "Assignment transparency statistics", statistics_transparency},
       {"GET", "/api/v1/statistics/workload", P::read_statistics, true, false,

@@ -4,14 +4,19 @@
 
 #include "http/client_address.hpp"
 
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <list>
@@ -31,18 +36,36 @@ class Connection;
 struct Server::Impl {
   Handler handler;
   ServerOptions options;
-  net::io_context ioc;
-  // The acceptor lives on a strand of its own: its accept handler re-arms it on a pool thread
-  // while a stop may close it from another, and Asio sockets are not safe to share unsynchronised.
-  net::strand<net::io_context::executor_type> accept_strand{net::make_strand(ioc)};
-  tcp::acceptor acceptor{accept_strand};
-  net::signal_set signals{ioc};
+  // One event loop per thread, each run by its own thread alone: a connection lives on one loop
+  // from accept to close, so its handlers never need a strand and a request's completions wake
+  // no other thread. Loop 0 also holds the acceptor and the signal set, and begin_stop() runs
+  // there, so accepting and stopping never race.
+  std::vector<std::unique_ptr<net::io_context>> loops;
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> keep_running;
+  net::thread_pool long_pool;
+  tcp::acceptor acceptor;
+  net::signal_set signals;
+  std::size_t next_loop = 0;  // touched on loop 0 only
   std::atomic<int> connections{0};
   std::atomic<bool> stopping{false};
   std::mutex mu;
   std::list<std::weak_ptr<Connection>> live;
 
-  Impl(Handler h, ServerOptions o) : handler(std::move(h)), options(std::move(o)) {}
+  Impl(Handler h, ServerOptions o)
+      : handler(std::move(h)),
+        options(std::move(o)),
+        loops(make_loops(options.limits.threads)),
+        long_pool(static_cast<std::size_t>(std::max(options.limits.long_threads, 1))),
+        acceptor(*loops.front()),
+        signals(*loops.front()) {
+    for (auto& loop : loops) keep_running.push_back(net::make_work_guard(*loop));
+  }
+  static std::vector<std::unique_ptr<net::io_context>> make_loops(int threads) {
+    std::vector<std::unique_ptr<net::io_context>> out;
+    for (int i = 0; i < std::max(threads, 1); ++i)
+      out.push_back(std::make_unique<net::io_context>(1));
+    return out;
+  }
   void accept();
   void begin_stop();
 };
@@ -78,8 +101,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
     });
   }
 
-  // Refuses at once (too many connections).
+  // Refuses at once (too many connections). Called on loop 0; the work is done on the
+  // connection's own loop.
   void refuse() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->send_refusal(); });
+  }
+
+ private:
+  void send_refusal() {
     auto res = std::make_shared<bhttp::response<bhttp::string_body>>(
         bhttp::status::service_unavailable, 11);
     res->set(bhttp::field::content_type, "application/json; charset=utf-8");
@@ -92,7 +121,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
         [self = shared_from_this(), res](beast::error_code, std::size_t) { self->close(); });
   }
 
- private:
   // Whether a request has started to arrive: bytes buffered or waiting in the socket.
   bool bytes_waiting() {
     beast::error_code ec;
@@ -156,9 +184,22 @@ class Connection : public std::enable_shared_from_this<Connection> {
     req.client =
         client_address(client_, req.header("x-forwarded-for"), server_.options.trusted_proxies);
     keep_alive_ = msg.keep_alive() && !server_.stopping;
-    // The handler touches the database: run it off the connection's strand but on the pool.
+    if (server_.options.runs_long && server_.options.runs_long(req))
+      return hand_off(std::move(req));
+    // The handler runs here, on the connection's own loop: it may wait on the database for a
+    // few milliseconds, and the loop's other connections wait with it; the other loops go on.
     Response r = server_.handler(req);
     send(r, req);
+  }
+
+  // A long request runs on the long pool; its response comes back to this loop to be sent. The
+  // work guard keeps the loop running (through a stop, too) until then.
+  void hand_off(Request req) {
+    net::post(server_.long_pool, [self = shared_from_this(), req = std::move(req),
+                                  guard = net::make_work_guard(stream_.get_executor())] {
+      auto r = std::make_shared<Response>(self->server_.handler(req));
+      net::post(self->stream_.get_executor(), [self, r, req] { self->send(*r, req); });
+    });
   }
 
   void send(const Response& r, const Request& req) {
@@ -257,7 +298,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
 };
 
 void Server::Impl::accept() {
-  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  // Each connection goes to the next loop in turn.
+  auto& loop = *loops[next_loop++ % loops.size()];
+  acceptor.async_accept(loop, [this](beast::error_code ec, tcp::socket socket) {
     if (ec || stopping) {
       if (!acceptor.is_open() || stopping) return;
       return accept();
@@ -278,17 +321,20 @@ void Server::Impl::accept() {
   });
 }
 
+// On loop 0. Handlers already posted to the other loops (a connection's start, the idle
+// connections' grace) are queued before their loops are let go, so each loop ends only when its
+// last connection has closed.
 void Server::Impl::begin_stop() {
   if (stopping.exchange(true)) return;
   beast::error_code ec;
-  net::dispatch(accept_strand, [this] {
-    beast::error_code closing;
-    acceptor.close(closing);
-  });
+  acceptor.close(ec);
   signals.cancel(ec);
-  std::lock_guard lock(mu);
-  for (auto& w : live)
-    if (auto c = w.lock()) c->stop_if_idle();
+  {
+    std::lock_guard lock(mu);
+    for (auto& w : live)
+      if (auto c = w.lock()) c->stop_if_idle();
+  }
+  for (auto& guard : keep_running) guard.reset();
 }
 
 Server::Server(Handler handler, ServerOptions options)
@@ -315,14 +361,14 @@ void Server::run(bool handle_signals) {
   }
   impl_->accept();
   std::vector<std::thread> pool;
-  for (int i = 1; i < impl_->options.limits.threads; ++i)
-    pool.emplace_back([this] { impl_->ioc.run(); });
-  impl_->ioc.run();
+  for (std::size_t i = 1; i < impl_->loops.size(); ++i)
+    pool.emplace_back([this, i] { impl_->loops[i]->run(); });
+  impl_->loops.front()->run();
   for (auto& t : pool) t.join();
 }
 
 void Server::stop() {
-  net::post(impl_->ioc, [this] { impl_->begin_stop(); });
+  net::post(*impl_->loops.front(), [this] { impl_->begin_stop(); });
 }
 
 }  // namespace zeren::http

@@ -1,5 +1,5 @@
-// The HTTP transport (Boost.Beast): a listener and one session per connection on a small thread
-// pool. Every transport limit is here, in ServerLimits.
+// The HTTP transport (Boost.Beast): a listener and one session per connection, on a few event
+// loops of one thread each. Every transport limit is here, in ServerLimits.
 #pragma once
 
 #include <chrono>
@@ -19,7 +19,8 @@ struct ServerLimits {
   std::chrono::seconds body{15};         // reading a request's body once its header is in
   std::chrono::seconds write{15};        // sending a response
   int max_connections = 256;             // more: 503 and close
-  int threads = 4;
+  int threads = 4;                       // event loops, each on its own thread
+  int long_threads = 1;                  // threads for ServerOptions::runs_long's requests
 };
 
 struct ServerOptions {
@@ -28,7 +29,10 @@ struct ServerOptions {
   ServerLimits limits;
   // Addresses of the load balancers or proxies in front, whose X-Forwarded-For is believed.
   std::vector<std::string> trusted_proxies;
-  // One line per request (structured: JSON). Called from the pool's threads.
+  // Requests that may take seconds: they run on threads of their own, not on their connection's
+  // event loop, whose other connections would otherwise wait for them. Empty: none.
+  std::function<bool(const Request&)> runs_long;
+  // One line per request (structured: JSON). Called from the loops' threads.
   std::function<void(const std::string&)> access_log;
 };
 

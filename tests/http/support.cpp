@@ -271,6 +271,7 @@ TestServer::TestServer(http::ServerLimits limits) : impl_(std::make_unique<Impl>
   so.port = 0;
   so.limits = limits;
   so.limits.threads = 2;
+  so.runs_long = &http::Api::runs_long;  // as `zeren serve` has
   so.access_log = [this](const std::string& line) {
     std::lock_guard lock(impl_->log_mu);
     impl_->log.push_back(line);

@@ -15,8 +15,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
 
+#include "http/api.hpp"
 #include "support.hpp"
 
 namespace zeren::test {
@@ -107,6 +109,57 @@ TEST(Transport, AnIdleConnectionIsClosedAndASlowBodyGets408) {
   ::close(slow);
   EXPECT_EQ(reply.substr(0, 12), "HTTP/1.1 408") << reply;
   EXPECT_NE(reply.find("request_timeout"), std::string::npos);
+}
+
+// One event loop serves every connection here: a long request (an audit log verified) must not
+// hold up the others, and a stop waits for it to be answered.
+TEST(Transport, ALongRequestRunsApartFromItsLoopAndAStopWaitsForIt) {
+  std::promise<void> entered, release;
+  auto released = release.get_future().share();
+  http::ServerOptions options;
+  options.port = 0;
+  options.limits.threads = 1;
+  options.runs_long = [](const http::Request& r) { return r.path == "/long"; };
+  http::Server server(
+      [&](const http::Request& r) {
+        http::Response res;
+        res.status = 200;
+        if (r.path == "/long") {
+          entered.set_value();
+          released.wait();
+          res.body = "long done";
+        } else {
+          res.body = "quick";
+        }
+        return res;
+      },
+      options);
+  const unsigned short port = server.listen();
+  std::thread runner([&] { server.run(false); });
+  auto long_reply = std::async(std::launch::async, [&] { return request(port, "GET", "/long"); });
+  entered.get_future().wait();
+  // Were the long request on the loop, this would wait for ever: the guard ends the wait.
+  auto quick = std::async(std::launch::async, [&] { return request(port, "GET", "/quick"); });
+  const bool answered = quick.wait_for(std::chrono::seconds(60)) == std::future_status::ready;
+  server.stop();
+  release.set_value();
+  EXPECT_TRUE(answered) << "a quick request waited for the long one";
+  EXPECT_EQ(quick.get().body, "quick");
+  const auto long_done = long_reply.get();
+  EXPECT_EQ(long_done.status, 200);
+  EXPECT_EQ(long_done.body, "long done") << "the stop came while it ran: it is still answered";
+  runner.join();
+}
+
+TEST(Transport, VerifyingTheWholeAuditLogIsTheLongRoute) {
+  http::Request verify, list;
+  verify.method = list.method = "GET";
+  verify.path = "/api/v1/audit/verify";
+  list.path = "/api/v1/cases";
+  EXPECT_TRUE(http::Api::runs_long(verify));
+  EXPECT_FALSE(http::Api::runs_long(list));
+  verify.method = "POST";
+  EXPECT_FALSE(http::Api::runs_long(verify)) << "no such route: not long";
 }
 
 TEST(Transport, EveryRequestIsOneStructuredAccessLogLine) {
