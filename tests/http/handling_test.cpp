@@ -174,6 +174,21 @@ TEST(Handling, ANoticeWaitsTenDaysForItsWrittenReplyAndAFlagObligesAReport) {
   EXPECT_TRUE(listed);
 }
 
+// A decision or a notice that does not exist is named in a 404, whoever asks; nothing changes.
+TEST(Handling, ADecisionOrNoticeThatDoesNotExistIsNotFound) {
+  TestServer server;
+  Browser x(server.port()), chief(server.port());
+  ASSERT_EQ(x.log_in("jianchaguan1").status, 200);
+  ASSERT_EQ(chief.log_in("jianchazhang").status, 200);
+  const Reply decided =
+      chief.post("/api/v1/decisions/999999/decision", R"({"outcome": "approve"})");
+  EXPECT_EQ(decided.status, 404) << decided.body;
+  EXPECT_EQ(decided.error_field(), "decision");
+  const Reply replied = x.post("/api/v1/notices/999999/reply", R"({"text": "已说明"})");
+  EXPECT_EQ(replied.status, 404) << replied.body;
+  EXPECT_EQ(replied.error_field(), "follow_up");
+}
+
 TEST(Handling, TheChiefsDashboardShowsTheDemoYearsNearExpiryAndOverdueCases) {
   TestServer server;
   Browser chief(server.port()), clerk(server.port());

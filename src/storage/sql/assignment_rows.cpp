@@ -1,4 +1,4 @@
-// AssignmentRepository and EpochRepository on SQLite.
+// AssignmentRepository and EpochRepository in SQL (both backends).
 #include <soci/soci.h>
 
 #include <map>
@@ -29,16 +29,16 @@ Result<AssignmentId> SqlTransaction::add_assignment(const AssignmentRecord& r) {
     Nullable epoch(r.epoch);
     Nullable approver(r.approver);
     Nullable request(r.request);
-    sql_
-        << "INSERT INTO assignment (case_id, unit_id, method, plan_id, plan_version, tolerance, "
-           "min_pool, pool_size, band_size, epoch_id, draw_value, draw_index, approver, "
-           "request_id, "
-           "decided_at_us, audit_seq) VALUES (:c, :u, :m, :p, :v, :t, :mp, :ps, :bs, :e, :dv, :di, "
-           ":a, :r, :at, :s) RETURNING id",
+    statements_.run(
+        "INSERT INTO assignment (case_id, unit_id, method, plan_id, plan_version, tolerance, "
+        "min_pool, pool_size, band_size, epoch_id, draw_value, draw_index, approver, "
+        "request_id, "
+        "decided_at_us, audit_seq) VALUES (:c, :u, :m, :p, :v, :t, :mp, :ps, :bs, :e, :dv, :di, "
+        ":a, :r, :at, :s) RETURNING id",
         use(cid), use(unit), use(method), use(plan, plan_ind), use(version), use(tol), use(pool),
         use(pool_size), use(band), use(epoch.value, epoch.ind), use(r.draw_value), use(index),
         use(approver.value, approver.ind), use(request.value, request.ind), use(at), use(seq),
-        into(id);
+        into(id));
     if (r.candidates.empty()) return AssignmentId{id};
     // One statement for all the candidates, prepared once: a department has dozens of units, and
     // preparing costs more than inserting (and three round trips on PostgreSQL).
@@ -170,12 +170,12 @@ Result<RequestId> SqlTransaction::add_request(const AssignmentRequest& r) {
     long long id = 0, cid = r.case_id.value, by = r.requested_by.value, at = r.requested_at_us;
     const std::string kind(code_of(r.kind)), status(code_of(r.status));
     Nullable target(r.target);
-    sql_
-        << "INSERT INTO assignment_request (case_id, kind, reason, reason_text, target_unit_id, "
-           "requested_by, requested_by_actor, requested_at_us, status) VALUES (:c, :k, :r, :t, :u, "
-           ":b, :ba, :at, :s) RETURNING id",
+    statements_.run(
+        "INSERT INTO assignment_request (case_id, kind, reason, reason_text, target_unit_id, "
+        "requested_by, requested_by_actor, requested_at_us, status) VALUES (:c, :k, :r, :t, :u, "
+        ":b, :ba, :at, :s) RETURNING id",
         use(cid), use(kind), use(r.reason), use(r.reason_text), use(target.value, target.ind),
-        use(by), use(r.requested_by_actor), use(at), use(status), into(id);
+        use(by), use(r.requested_by_actor), use(at), use(status), into(id));
     return RequestId{id};
   });
 }

@@ -39,15 +39,15 @@ Result<CaseId> SqlTransaction::add_case(const Case& c) {
     soci::indicator related_ind = in.related_case ? soci::i_ok : soci::i_null;
     long long unit = c.unit() ? c.unit()->value : 0;
     soci::indicator unit_ind = c.unit() ? soci::i_ok : soci::i_null;
-    sql_
-        << "INSERT INTO case_file (number, procuratorate_id, department_id, category, received_on, "
-           "difficulty, custody, source_org, source_doc_no, related_case_id, status, unit_id, "
-           "complex, fast_track, over_one_year) "
-           "VALUES (:n, :p, :d, :c, :r, :f, :k, :o, :s, :rel, :st, :u, :cx, :ft, :oy) RETURNING id",
+    statements_.run(
+        "INSERT INTO case_file (number, procuratorate_id, department_id, category, received_on, "
+        "difficulty, custody, source_org, source_doc_no, related_case_id, status, unit_id, "
+        "complex, fast_track, over_one_year) "
+        "VALUES (:n, :p, :d, :c, :r, :f, :k, :o, :s, :rel, :st, :u, :cx, :ft, :oy) RETURNING id",
         use(c.number()), use(proc), use(dept), use(category), use(received), use(difficulty),
         use(custody), use(in.source_org), use(in.source_doc_no), use(related, related_ind),
         use(status), use(unit, unit_ind), use(complex), use(fast_track), use(over_one_year),
-        into(id);
+        into(id));
     write_progress(id, c.progress());
     for (std::size_t i = 0; i < in.parties.size(); ++i) {
       int pos = static_cast<int>(i);

@@ -1,11 +1,12 @@
-// HandlingRepository on SQLite: decisions (with objections and document-number counters), case
-// notes and follow-ups.
+// HandlingRepository in SQL (both backends): decisions (with objections and document-number
+// counters), case notes and follow-ups.
 #include <soci/soci.h>
 
 #include <algorithm>
 
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
+#include "storage/sql/statement_cache.hpp"
 
 namespace zeren::sql {
 
@@ -42,7 +43,8 @@ std::string where_of(const HandlingRepository::Scope& s, Dated dated) {
   // With a year the date's index finds the records: `+` keeps SQLite's planner from walking
   // every case of the 院 instead, a number that grows every year (PostgreSQL plans by its
   // statistics and takes the `+` as written).
-  return std::string(s.year ? " WHERE +c.procuratorate_id IN (" : " WHERE c.procuratorate_id IN (") +
+  return std::string(s.year ? " WHERE +c.procuratorate_id IN ("
+                            : " WHERE c.procuratorate_id IN (") +
          list + ")" + year;
 }
 
@@ -59,11 +61,12 @@ Result<std::int64_t> SqlTransaction::next_document_serial(ProcuratorateId p,
                                                           const std::string& code, int year) {
   return guarded_value<std::int64_t>([&]() -> Result<std::int64_t> {
     long long proc = p.value, serial = 0;
-    sql_ << "INSERT INTO document_number_counter (procuratorate_id, code, year, last_serial) "
-            "VALUES (:p, :c, :y, 1) ON CONFLICT (procuratorate_id, code, year) "
-            "DO UPDATE SET last_serial = document_number_counter.last_serial + 1 RETURNING "
-            "last_serial",
-        use(proc), use(code), use(year), into(serial);
+    statements_.run(
+        "INSERT INTO document_number_counter (procuratorate_id, code, year, last_serial) "
+        "VALUES (:p, :c, :y, 1) ON CONFLICT (procuratorate_id, code, year) "
+        "DO UPDATE SET last_serial = document_number_counter.last_serial + 1 RETURNING "
+        "last_serial",
+        use(proc), use(code), use(year), into(serial));
     return static_cast<std::int64_t>(serial);
   });
 }
@@ -72,11 +75,12 @@ Result<DecisionId> SqlTransaction::add_decision(const Decision& d) {
   return guarded_value<DecisionId>([&]() -> Result<DecisionId> {
     long long id = 0, cid = d.case_id.value, by = d.proposed_by.value, at = d.proposed_at_us;
     const std::string type(code_of(d.type)), holder(code_of(d.holder)), status(code_of(d.status));
-    sql_ << "INSERT INTO decision (case_id, type, holder, power_list_version, status, reasoning, "
-            "proposed_by, proposed_actor, proposed_at_us) VALUES (:c, :t, :h, :v, :s, :r, :b, "
-            ":a, :at) RETURNING id",
+    statements_.run(
+        "INSERT INTO decision (case_id, type, holder, power_list_version, status, reasoning, "
+        "proposed_by, proposed_actor, proposed_at_us) VALUES (:c, :t, :h, :v, :s, :r, :b, "
+        ":a, :at) RETURNING id",
         use(cid), use(type), use(holder), use(d.power_list_version), use(status), use(d.reasoning),
-        use(by), use(d.proposed_actor), use(at), into(id);
+        use(by), use(d.proposed_actor), use(at), into(id));
     Decision saved = d;
     saved.id = DecisionId{id};
     auto s = save_decision(saved);
@@ -96,21 +100,23 @@ Status SqlTransaction::save_decision(const Decision& d) {
     soci::indicator at_ind = d.decided_at_us ? soci::i_ok : soci::i_null;
     std::string number = d.document_number;
     soci::indicator number_ind = number.empty() ? soci::i_null : soci::i_ok;
-    sql_ << "UPDATE decision SET type = :t, proposed_type = :pt, status = :s, decided_by = :b, "
-            "decided_actor = :a, decided_at_us = :at, note = :n, document_number = :dn "
-            "WHERE id = :id",
+    statements_.run(
+        "UPDATE decision SET type = :t, proposed_type = :pt, status = :s, decided_by = :b, "
+        "decided_actor = :a, decided_at_us = :at, note = :n, document_number = :dn "
+        "WHERE id = :id",
         use(type), use(proposed, proposed_ind), use(status), use(by.value, by.ind),
-        use(d.decided_actor), use(at, at_ind), use(d.note), use(number, number_ind), use(id);
+        use(d.decided_actor), use(at, at_ind), use(d.note), use(number, number_ind), use(id));
     int stored = 0;
-    sql_ << "SELECT COUNT(*) FROM decision_objection WHERE decision_id = :id", use(id),
-        into(stored);
+    statements_.run("SELECT COUNT(*) FROM decision_objection WHERE decision_id = :id", use(id),
+                    into(stored));
     for (std::size_t i = static_cast<std::size_t>(stored); i < d.objections.size(); ++i) {
       const auto& o = d.objections[i];
       int pos = static_cast<int>(i);
       long long person = o.by.value, when = o.at_us;
-      sql_ << "INSERT INTO decision_objection (decision_id, position, person_id, text, at_us) "
-              "VALUES (:d, :p, :b, :t, :at)",
-          use(id), use(pos), use(person), use(o.text), use(when);
+      statements_.run(
+          "INSERT INTO decision_objection (decision_id, position, person_id, text, at_us) "
+          "VALUES (:d, :p, :b, :t, :at)",
+          use(id), use(pos), use(person), use(o.text), use(when));
     }
     return ok_status();
   });
@@ -126,7 +132,8 @@ Result<std::vector<Decision>> SqlTransaction::decisions(const Scope& scope) {
       soci::statement st =
           (sql_.prepare << "SELECT o.decision_id, o.person_id, o.text, o.at_us FROM "
                            "decision_objection o JOIN decision x ON x.id = o.decision_id" +
-                               join + where_of(scope, kDecided) + " ORDER BY o.decision_id, o.position",
+                               join + where_of(scope, kDecided) +
+                               " ORDER BY o.decision_id, o.position",
            into(did), into(person), into(text), into(at));
       st.execute();
       while (st.fetch()) objections[did].push_back({PersonId{person}, text, at});
@@ -188,8 +195,8 @@ Result<std::vector<Decision>> SqlTransaction::decisions(const Scope& scope) {
 Result<Decision> SqlTransaction::find_decision(DecisionId id) {
   auto rows = guarded_value<std::vector<Decision>>([&]() -> Result<std::vector<Decision>> {
     long long cid = 0, key = id.value;
-    sql_ << "SELECT case_id FROM decision WHERE id = :id", use(key), into(cid);
-    if (!sql_.got_data()) return std::vector<Decision>{};
+    if (!statements_.run("SELECT case_id FROM decision WHERE id = :id", use(key), into(cid)))
+      return std::vector<Decision>{};
     return decisions({CaseId{cid}, {}});
   });
   if (!rows) return rows.error();
@@ -203,10 +210,11 @@ Result<NoteId> SqlTransaction::add_note(const CaseNote& n) {
     long long id = 0, cid = n.case_id.value, at = n.at_us;
     const std::string kind(code_of(n.kind)), on = n.on.iso();
     Nullable person(n.person);
-    sql_ << "INSERT INTO case_note (case_id, kind, code, on_date, text, person_id, actor, at_us) "
-            "VALUES (:c, :k, :co, :o, :t, :p, :a, :at) RETURNING id",
+    statements_.run(
+        "INSERT INTO case_note (case_id, kind, code, on_date, text, person_id, actor, at_us) "
+        "VALUES (:c, :k, :co, :o, :t, :p, :a, :at) RETURNING id",
         use(cid), use(kind), use(n.code), use(on), use(n.text), use(person.value, person.ind),
-        use(n.actor), use(at), into(id);
+        use(n.actor), use(at), into(id));
     return NoteId{id};
   });
 }
@@ -246,11 +254,12 @@ Result<FollowUpId> SqlTransaction::add_follow_up(const FollowUp& f) {
     long long id = 0, cid = f.case_id.value;
     const std::string kind(code_of(f.kind)), requested = f.requested_on.iso(), due = f.due_on.iso();
     Nullable by(f.requested_by);
-    sql_ << "INSERT INTO follow_up (case_id, kind, code, flag, request, requested_by, "
-            "requested_actor, requested_on, due_on) VALUES (:c, :k, :co, :f, :r, :b, :a, :ro, :d) "
-            "RETURNING id",
+    statements_.run(
+        "INSERT INTO follow_up (case_id, kind, code, flag, request, requested_by, "
+        "requested_actor, requested_on, due_on) VALUES (:c, :k, :co, :f, :r, :b, :a, :ro, :d) "
+        "RETURNING id",
         use(cid), use(kind), use(f.code), use(f.flag), use(f.request), use(by.value, by.ind),
-        use(f.requested_actor), use(requested), use(due), into(id);
+        use(f.requested_actor), use(requested), use(due), into(id));
     return FollowUpId{id};
   });
 }
@@ -260,9 +269,11 @@ Status SqlTransaction::save_follow_up_answer(const FollowUp& f) {
     long long id = f.id.value;
     Nullable by(f.answered_by);
     NullableDate on(f.answered_on);
-    sql_ << "UPDATE follow_up SET answer = :a, answered_by = :b, answered_actor = :ac, "
-            "answered_on = :o WHERE id = :id",
-        use(f.answer), use(by.value, by.ind), use(f.answered_actor), use(on.value, on.ind), use(id);
+    statements_.run(
+        "UPDATE follow_up SET answer = :a, answered_by = :b, answered_actor = :ac, "
+        "answered_on = :o WHERE id = :id",
+        use(f.answer), use(by.value, by.ind), use(f.answered_actor), use(on.value, on.ind),
+        use(id));
     return ok_status();
   });
 }
@@ -351,8 +362,8 @@ Result<std::vector<FollowUp>> SqlTransaction::load_follow_ups(const std::string&
 Result<FollowUp> SqlTransaction::find_follow_up(FollowUpId id) {
   auto rows = guarded_value<std::vector<FollowUp>>([&]() -> Result<std::vector<FollowUp>> {
     long long cid = 0, key = id.value;
-    sql_ << "SELECT case_id FROM follow_up WHERE id = :id", use(key), into(cid);
-    if (!sql_.got_data()) return std::vector<FollowUp>{};
+    if (!statements_.run("SELECT case_id FROM follow_up WHERE id = :id", use(key), into(cid)))
+      return std::vector<FollowUp>{};
     return follow_ups({CaseId{cid}, {}});
   });
   if (!rows) return rows.error();
