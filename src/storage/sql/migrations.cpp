@@ -599,6 +599,28 @@ constexpr std::string_view kRequestByCaseIndex = R"sql(
 CREATE INDEX assignment_request_by_case ON assignment_request (case_id);
 )sql";
 
+// The open cases' partial indexes of migration 14 again, with the open statuses written as
+// equalities joined by OR instead of an IN list: SQLite tests a partial index's condition on every
+// write of a row that touches its columns, and an IN list of more than two values is tested by
+// building a temporary b-tree of the values (OP_OpenEphemeral) each time, twice for an UPDATE. An
+// intake writes its case's row four times. Queries repeat the same text (watch_rows.cpp), so
+// SQLite still knows they cover these indexes' rows; it searches an OR of equalities of one column
+// as it would the IN list.
+constexpr std::string_view kOpenIndexesWithoutList = R"sql(
+DROP INDEX case_open_by_due;
+DROP INDEX case_open_in_custody;
+DROP INDEX case_open_extended;
+CREATE INDEX case_open_by_due ON case_file (procuratorate_id, due_on)
+  WHERE (status = 'assigned' OR status = 'in_progress' OR status = 'awaiting_decision'
+         OR status = 'returned');
+CREATE INDEX case_open_in_custody ON case_file (procuratorate_id)
+  WHERE custody = 1 AND (status = 'assigned' OR status = 'in_progress'
+                         OR status = 'awaiting_decision' OR status = 'returned');
+CREATE INDEX case_open_extended ON case_file (procuratorate_id)
+  WHERE extended = 1 AND (status = 'assigned' OR status = 'in_progress'
+                          OR status = 'awaiting_decision' OR status = 'returned');
+)sql";
+
 const Migration kMigrations[] = {
     {1, "organisation and accounts", kOrganisation},
     {2, "audit log and checkpoints", kAudit, kAuditSqlite, kAuditPostgresql},
@@ -616,6 +638,7 @@ const Migration kMigrations[] = {
      organisation_version_sqlite(), organisation_version_postgresql()},
     {14, "indexes of the open cases in the dashboard's lists' order", kWatchListIndexes},
     {15, "index of a case's requests", kRequestByCaseIndex},
+    {16, "the open cases' indexes without an IN list", kOpenIndexesWithoutList},
 };
 
 }  // namespace

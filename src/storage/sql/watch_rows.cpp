@@ -3,7 +3,7 @@
 // custody) come from the kept open_tally (case_tally.hpp); overdue and near expiry from the open
 // cases due by the last near-expiry day, through the index on 院, status and due day; the cases
 // on the chief's desk and the flagged ones from their decisions and notes. The lists read their
-// page through the partial indexes of the open cases (migration 14), in the list's order. None of
+// page through the partial indexes of the open cases (migration 16), in the list's order. None of
 // them walks every open case of the 院, which at provincial scale are tens of thousands.
 #include <soci/soci.h>
 
@@ -28,10 +28,11 @@ class WatchSql {
   WatchSql(soci::statement& st, const Watch& w) : st_(st), w_(w) {}
 
   // The 院's open cases: the statuses of Case::open(), written as the partial indexes of the
-  // open cases (migration 14) write them, which is what lets SQLite use those.
+  // open cases (migration 16) write them, which is what lets SQLite use those.
   std::string open() {
     return "c.procuratorate_id = " + bind(w_.procuratorate.value) +
-           " AND c.status IN ('assigned', 'in_progress', 'awaiting_decision', 'returned')";
+           " AND (c.status = 'assigned' OR c.status = 'in_progress'"
+           " OR c.status = 'awaiting_decision' OR c.status = 'returned')";
   }
   std::string on(WatchList list) {
     switch (list) {
