@@ -320,6 +320,7 @@ Result<EpochId> SqlTransaction::add_epoch(const DrawEpoch& e) {
         ":at) "
         "RETURNING id",
         use(day), use(commitment), use(secret), use(at), into(id));
+    open_epochs_.reset();
     return EpochId{id};
   });
 }
@@ -330,6 +331,7 @@ Status SqlTransaction::close_epoch(EpochId id, std::int64_t closed_at_us) {
     statements_.run(
         "UPDATE draw_epoch SET closed_at_us = :at WHERE id = :id AND closed_at_us IS NULL", use(at),
         use(v));
+    open_epochs_.reset();
     return ok_status();
   });
 }
@@ -363,8 +365,15 @@ Result<std::vector<DrawEpoch>> SqlTransaction::load_epochs(const std::string& wh
   });
 }
 
+// Every audited change asks for them (app/draws.cpp closes the past ones first), an intake four
+// times: read once a transaction, and again only after this transaction opened or closed one. On
+// PostgreSQL another server's change to them extends the audit chain, which sends this
+// transaction round again before it can append (ChainLock).
 Result<std::vector<DrawEpoch>> SqlTransaction::open_epochs() {
-  return load_epochs("WHERE closed_at_us IS NULL");
+  if (open_epochs_) return *open_epochs_;
+  auto open = load_epochs("WHERE closed_at_us IS NULL");
+  if (open) open_epochs_ = *open;
+  return open;
 }
 
 Result<std::vector<DrawEpoch>> SqlTransaction::list_epochs() {

@@ -11,26 +11,38 @@ namespace zeren::sql {
 using soci::into;
 using soci::use;
 
+// Read once, with the chain's lock held (the callers hold it first): from then until the
+// transaction ends no one else extends the chain, so each append moves the head on itself.
+Result<SqlTransaction::ChainHead> SqlTransaction::chain_head() {
+  if (head_) return *head_;
+  return guarded_value<ChainHead>([&]() -> Result<ChainHead> {
+    long long last = 0;
+    std::string last_hash;
+    soci::indicator ind = soci::i_ok;
+    ChainHead h;
+    if (statements_.run("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+                        into(last, ind), into(last_hash)) &&
+        ind != soci::i_null) {
+      if (!audit::from_hex(last_hash, h.hash))
+        return Error{ErrorKind::corruption, "bad_audit_head",
+                     "the audit log's last hash is unreadable", ""};
+      h.seq = last;
+    }
+    head_ = h;
+    return h;
+  });
+}
+
 Result<AuditEntry> SqlTransaction::append(const AuditEvent& event) {
   auto fields = audit::canonical_fields(event.fields);
   if (!fields) return fields.error();
   ZEREN_TRY(chain_.hold());
+  auto head = chain_head();
+  if (!head) return head.error();
   return guarded_value<AuditEntry>([&]() -> Result<AuditEntry> {
-    long long last = 0;
-    std::string last_hash;
-    soci::indicator ind = soci::i_ok;
-    statements_.run("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", into(last, ind),
-                    into(last_hash));
-    Digest previous{};
-    if (sql_.got_data() && ind != soci::i_null) {
-      if (!audit::from_hex(last_hash, previous))
-        return Error{ErrorKind::corruption, "bad_audit_head",
-                     "the audit log's last hash is unreadable", ""};
-    } else {
-      last = 0;
-    }
+    const Digest previous = head->hash;
     AuditEntry e;
-    e.seq = static_cast<std::uint64_t>(last) + 1;
+    e.seq = static_cast<std::uint64_t>(head->seq) + 1;
     e.version = audit::kRecordVersion;
     e.event = event;
     e.fields_text = std::move(*fields);
@@ -45,6 +57,7 @@ Result<AuditEntry> SqlTransaction::append(const AuditEvent& event) {
         "VALUES (:s, :v, :t, :a, :c, :u, :f, :h)",
         use(seq), use(version), use(time), use(event.actor), use(event.action), use(event.subject),
         use(e.fields_text), use(hex));
+    head_ = ChainHead{seq, e.hash};
     return e;
   });
 }
@@ -107,17 +120,9 @@ Result<std::vector<AuditEntry>> SqlTransaction::read_subject(const std::string& 
 
 Result<Digest> SqlTransaction::head() {
   ZEREN_TRY(chain_.hold());
-  return guarded_value<Digest>([&]() -> Result<Digest> {
-    std::string hex;
-    soci::indicator ind = soci::i_ok;
-    statements_.run("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", into(hex, ind));
-    Digest d{};
-    if (!sql_.got_data() || ind == soci::i_null) return d;
-    if (!audit::from_hex(hex, d))
-      return Error{ErrorKind::corruption, "bad_audit_head",
-                   "the audit log's last hash is unreadable", ""};
-    return d;
-  });
+  auto head = chain_head();
+  if (!head) return head.error();
+  return head->hash;
 }
 
 Status SqlTransaction::add_checkpoint(const AuditCheckpoint& c) {

@@ -219,12 +219,23 @@ class SqlTransaction final : public Transaction,
   Result<std::vector<Department>> load_departments(const std::string& where, std::int64_t arg);
   Result<std::vector<Person>> load_persons(const std::string& where, std::int64_t arg);
   Result<std::vector<Unit>> load_units(const std::string& where, std::int64_t arg);
+  // The audit chain's last entry as this transaction knows it (audit_rows.cpp).
+  struct ChainHead {
+    long long seq = 0;  // 0: the log is empty
+    Digest hash{};
+  };
+  Result<ChainHead> chain_head();
 
   soci::session& sql_;
   StatementCache& statements_;
   audit::HashAlgorithm hash_;
   Backend backend_;
   ChainLock& chain_;
+  // Read once by this transaction and kept while it alone can change them: the chain's head once
+  // the chain's lock is held, moved on by each append; the open draw epochs until it opens or
+  // closes one.
+  std::optional<ChainHead> head_;
+  std::optional<std::vector<DrawEpoch>> open_epochs_;
 };
 
 // Runs `f`, turning database exceptions into errors (errors.cpp, for both backends): a uniqueness
