@@ -2,6 +2,9 @@
 // every write of a case keeps its unit's load (unit_load_rows.cpp).
 #include <soci/soci.h>
 
+#include <tuple>
+#include <utility>
+
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
 #include "storage/sql/statement_cache.hpp"
@@ -27,6 +30,59 @@ Result<std::int64_t> SqlTransaction::next_case_serial(ProcuratorateId p, const s
   });
 }
 
+namespace {
+
+// A case's progress (deadline, returns, extension, the dates it ended) as bound values, written
+// with the rest of the case in one statement: its columns, in the order of their placeholders,
+// whose names no statement here uses for another column (SQLite binds a name once).
+constexpr const char* kProgressColumns =
+    "period, period_start, due_on, deadline_basis, returns, extended, concluded_on, archived_on, "
+    "transferred_on, transferred_to, withdrawn_on";
+constexpr const char* kProgressValues = ":pe, :ps, :du, :db, :rt, :x, :co, :ar, :tr, :tt, :w";
+constexpr const char* kProgressSet =
+    "period = :pe, period_start = :ps, due_on = :du, deadline_basis = :db, returns = :rt, "
+    "extended = :x, concluded_on = :co, archived_on = :ar, transferred_on = :tr, "
+    "transferred_to = :tt, withdrawn_on = :w";
+
+struct ProgressValues {
+  explicit ProgressValues(const CaseProgress& p)
+      : progress(p),
+        period(p.period ? std::string(code_of(*p.period)) : ""),
+        period_ind(p.period ? soci::i_ok : soci::i_null),
+        start(p.period_start),
+        due(p.due_on),
+        concluded(p.concluded_on),
+        archived(p.archived_on),
+        transferred(p.transferred_on),
+        withdrawn(p.withdrawn_on),
+        returns(p.returns),
+        extended(p.extended ? 1 : 0) {}
+  // The binds of kProgressColumns, in their order. A bind keeps a reference to its name, which
+  // SOCI defaults to a temporary that ends with the expression: these outlive it, so they are
+  // given one that lasts (empty: bound by position, as the others).
+  auto uses() {
+    static const std::string by_position;
+    return std::make_tuple(use(period, period_ind, by_position),
+                           use(start.value, start.ind, by_position),
+                           use(due.value, due.ind, by_position),
+                           use(progress.deadline_basis, by_position), use(returns, by_position),
+                           use(extended, by_position),
+                           use(concluded.value, concluded.ind, by_position),
+                           use(archived.value, archived.ind, by_position),
+                           use(transferred.value, transferred.ind, by_position),
+                           use(progress.transferred_to, by_position),
+                           use(withdrawn.value, withdrawn.ind, by_position));
+  }
+
+  const CaseProgress& progress;
+  std::string period;
+  soci::indicator period_ind;
+  NullableDate start, due, concluded, archived, transferred, withdrawn;
+  int returns, extended;
+};
+
+}  // namespace
+
 Result<CaseId> SqlTransaction::add_case(const Case& c) {
   return guarded_value<CaseId>([&]() -> Result<CaseId> {
     const auto& in = c.intake();
@@ -39,16 +95,23 @@ Result<CaseId> SqlTransaction::add_case(const Case& c) {
     soci::indicator related_ind = in.related_case ? soci::i_ok : soci::i_null;
     long long unit = c.unit() ? c.unit()->value : 0;
     soci::indicator unit_ind = c.unit() ? soci::i_ok : soci::i_null;
-    statements_.run(
-        "INSERT INTO case_file (number, procuratorate_id, department_id, category, received_on, "
-        "difficulty, custody, source_org, source_doc_no, related_case_id, status, unit_id, "
-        "complex, fast_track, over_one_year) "
-        "VALUES (:n, :p, :d, :c, :r, :f, :k, :o, :s, :rel, :st, :u, :cx, :ft, :oy) RETURNING id",
-        use(c.number()), use(proc), use(dept), use(category), use(received), use(difficulty),
-        use(custody), use(in.source_org), use(in.source_doc_no), use(related, related_ind),
-        use(status), use(unit, unit_ind), use(complex), use(fast_track), use(over_one_year),
-        into(id));
-    write_progress(id, c.progress());
+    ProgressValues progress(c.progress());
+    static const std::string insert =
+        std::string("INSERT INTO case_file (number, procuratorate_id, department_id, category, "
+                    "received_on, difficulty, custody, source_org, source_doc_no, "
+                    "related_case_id, status, unit_id, complex, fast_track, over_one_year, ") +
+        kProgressColumns +
+        ") VALUES (:n, :p, :d, :c, :r, :f, :k, :o, :s, :rel, :st, :u, :cx, :ft, :oy, " +
+        kProgressValues + ") RETURNING id";
+    std::apply(
+        [&](auto&&... p) {
+          statements_.run(insert, use(c.number()), use(proc), use(dept), use(category),
+                          use(received), use(difficulty), use(custody), use(in.source_org),
+                          use(in.source_doc_no), use(related, related_ind), use(status),
+                          use(unit, unit_ind), use(complex), use(fast_track),
+                          use(over_one_year), std::forward<decltype(p)>(p)..., into(id));
+        },
+        progress.uses());
     for (std::size_t i = 0; i < in.parties.size(); ++i) {
       int pos = static_cast<int>(i);
       statements_.run("INSERT INTO case_party (case_id, position, name) VALUES (:c, :p, :n)",
@@ -77,31 +140,21 @@ Status SqlTransaction::save_case_state(const Case& c) {
     const std::string status(code_of(c.status()));
     long long unit = c.unit() ? c.unit()->value : 0;
     soci::indicator unit_ind = c.unit() ? soci::i_ok : soci::i_null;
-    statements_.run("UPDATE case_file SET status = :s, unit_id = :u WHERE id = :id", use(status),
-                    use(unit, unit_ind), use(id));
-    write_progress(id, c.progress());
+    ProgressValues progress(c.progress());
+    static const std::string update =
+        std::string("UPDATE case_file SET status = :s, unit_id = :u, ") + kProgressSet +
+        " WHERE id = :id";
+    std::apply(
+        [&](auto&&... p) {
+          statements_.run(update, use(status), use(unit, unit_ind),
+                          std::forward<decltype(p)>(p)..., use(id));
+        },
+        progress.uses());
     count_in_load(before.load, load_share(c));
     count_in_tally(before.tally, tally_key(c));
     count_in_open(before.open, open_key(c));
     return ok_status();
   });
-}
-
-void SqlTransaction::write_progress(long long id, const CaseProgress& p) {
-  std::string period = p.period ? std::string(code_of(*p.period)) : "";
-  soci::indicator period_ind = p.period ? soci::i_ok : soci::i_null;
-  NullableDate start(p.period_start), due(p.due_on), concluded(p.concluded_on),
-      archived(p.archived_on), transferred(p.transferred_on), withdrawn(p.withdrawn_on);
-  int returns = p.returns, extended = p.extended ? 1 : 0;
-  statements_.run(
-      "UPDATE case_file SET period = :pe, period_start = :ps, due_on = :du, "
-      "deadline_basis = :b, returns = :r, extended = :x, concluded_on = :co, "
-      "archived_on = :ar, transferred_on = :tr, transferred_to = :tt, withdrawn_on = :w "
-      "WHERE id = :id",
-      use(period, period_ind), use(start.value, start.ind), use(due.value, due.ind),
-      use(p.deadline_basis), use(returns), use(extended), use(concluded.value, concluded.ind),
-      use(archived.value, archived.ind), use(transferred.value, transferred.ind),
-      use(p.transferred_to), use(withdrawn.value, withdrawn.ind), use(id));
 }
 
 Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,

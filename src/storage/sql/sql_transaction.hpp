@@ -185,7 +185,6 @@ class SqlTransaction final : public Transaction,
   Result<std::map<CaseId, std::vector<std::string>>> flags_of(
       const std::vector<CaseId>& cases) override;
 
-  void write_progress(long long case_id, const CaseProgress& p);  // throws like SOCI
   // unit_load_rows.cpp: the kept loads follow a case from where it counted to where it counts.
   void count_in_load(const std::optional<LoadShare>& before,
                      const std::optional<LoadShare>& after);  // throws like SOCI
