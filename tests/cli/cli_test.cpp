@@ -831,6 +831,20 @@ TEST_F(History, ABackupMovesTheDatabaseToPostgresqlAndBack) {
   ASSERT_EQ(to_pg.code, 0) << to_pg.out;
   EXPECT_EQ(to_pg.json().at("restored_head"), head);
   EXPECT_EQ(zeren("restore --json --in " + first + " --db " + pg).code, 5);  // not empty
+  // The restored tables are vacuumed: every page of every table all-visible, as a DBA sees it.
+  const char* pg_bin = std::getenv("PG_BIN");
+  const std::string psql = std::string(pg_bin ? pg_bin : "/usr/lib/postgresql/15/bin") + "/psql";
+  FILE* p = ::popen((psql + " '" + pg + "' -Atc \"SELECT COUNT(*) > 0 AND bool_and("
+                     "relallvisible = relpages) FROM pg_class WHERE relkind = 'r' AND relpages "
+                     "> 0 AND relnamespace = 'public'::regnamespace\"")
+                        .c_str(),
+                    "r");
+  ASSERT_NE(p, nullptr);
+  char answer[16] = {};
+  const bool read = std::fgets(answer, sizeof answer, p) != nullptr;
+  ::pclose(p);
+  EXPECT_TRUE(read);
+  EXPECT_EQ(std::string(answer), "t\n");
   auto from_pg = zeren("backup --json --db " + pg + " --out " + second);
   ASSERT_EQ(from_pg.code, 0) << from_pg.out;
   EXPECT_EQ(from_pg.json().at("audit_head"), head);
