@@ -151,6 +151,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     // A declared body over the limit is refused before reading it.
     if (auto len = parser_->content_length(); len && *len > server_.options.limits.body_bytes)
       return fail(bhttp::error::body_limit);
+    // A request without a body (every GET) is whole with its header: no body to wait for, so no
+    // timer to arm and cancel and no read to start.
+    if (parser_->is_done()) return run_request();
     // The body's deadline is a timer of our own: the stream's own time-out would close the
     // socket, and the client is owed a 408.
     stream_.expires_never();
@@ -171,6 +174,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     body_timer_.cancel();
     if (body_late_) return respond_error(408, "request_timeout", "请求超时 (request time-out)");
     if (ec) return fail(ec);
+    run_request();
+  }
+
+  void run_request() {
     auto& msg = parser_->get();
     Request req;
     req.method = std::string(msg.method_string());
