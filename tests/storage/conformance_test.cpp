@@ -520,6 +520,47 @@ TEST_P(Conformance, TheChainAndItsCheckpointsVerify) {
   EXPECT_EQ(report->checkpoints, 1u);
 }
 
+// A transaction reads the chain's head and the open draw epochs once and then keeps them: what it
+// appends, opens and closes itself must still show in what it reads next, and in the next one.
+TEST_P(Conformance, ATransactionSeesItsOwnAppendsAndEpochsAfterReadingThem) {
+  Digest second{};
+  auto s = f.store().transact([&](Transaction& tx) -> Status {
+    auto before = tx.audit().head();
+    if (!before) return before.error();
+    auto a = tx.audit().append(AuditEvent{1, "test", "test.one", "x:1", {}});
+    if (!a) return a.error();
+    auto b = tx.audit().append(AuditEvent{2, "test", "test.two", "x:1", {}});
+    if (!b) return b.error();
+    EXPECT_EQ(b->seq, a->seq + 1);
+    auto head = tx.audit().head();
+    if (!head) return head.error();
+    EXPECT_EQ(*head, b->hash);
+    second = b->hash;
+
+    auto none = tx.epochs().open_epochs();
+    if (!none) return none.error();
+    const auto open_before = none->size();
+    DrawEpoch e;
+    e.day = *Date::from_ymd(2026, 11, 29);
+    e.opened_at_us = 3;
+    auto id = tx.epochs().add_epoch(e);
+    if (!id) return id.error();
+    auto open = tx.epochs().open_epochs();
+    if (!open) return open.error();
+    EXPECT_EQ(open->size(), open_before + 1);
+    EXPECT_EQ(open->back().id, *id);
+    ZEREN_TRY(tx.epochs().close_epoch(*id, 4));
+    auto after = tx.epochs().open_epochs();
+    if (!after) return after.error();
+    EXPECT_EQ(after->size(), open_before);
+    return ok_status();
+  });
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  auto next = transact_value<Digest>(f.store(), [](Transaction& tx) { return tx.audit().head(); });
+  ASSERT_TRUE(next.ok());
+  EXPECT_EQ(*next, second) << "the next transaction reads the head this one left";
+}
+
 }  // namespace
 
 INSTANTIATE_TEST_SUITE_P(Backends, Conformance, ::testing::ValuesIn(all_backends()), backend_name);
