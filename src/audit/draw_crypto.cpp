@@ -36,7 +36,8 @@ Digest OpenSslDrawCrypto::hash(std::string_view message) const { return digest(h
 
 namespace {
 // A keyed HMAC context per thread and key: initialising HMAC (which fetches the digest) costs
-// more than hashing a short message, and a day's draws share one key.
+// more than hashing a short message, and a day's draws share one key. Each MAC starts it again
+// from the key's inner state (EVP_MAC_init without a key), which costs less than a copy of it.
 struct KeyedMac {
   HashAlgorithm hash = HashAlgorithm::sm3;
   EpochSecret key{};
@@ -63,14 +64,16 @@ Digest OpenSslDrawCrypto::mac(const EpochSecret& s, std::string_view message) co
     cache.hash = hash_;
   }
   Digest out{};
-  EVP_MAC_CTX* ctx = EVP_MAC_CTX_dup(cache.ctx);
   size_t len = 0;
-  const bool ok = ctx != nullptr &&
-                  EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(message.data()),
+  const bool ok = EVP_MAC_init(cache.ctx, nullptr, 0, nullptr) == 1 &&
+                  EVP_MAC_update(cache.ctx, reinterpret_cast<const unsigned char*>(message.data()),
                                  message.size()) == 1 &&
-                  EVP_MAC_final(ctx, out.data(), &len, out.size()) == 1 && len == out.size();
-  EVP_MAC_CTX_free(ctx);
-  if (!ok) throw std::runtime_error("HMAC failed");
+                  EVP_MAC_final(cache.ctx, out.data(), &len, out.size()) == 1 && len == out.size();
+  if (!ok) {
+    EVP_MAC_CTX_free(cache.ctx);  // keyed again by the next call
+    cache.ctx = nullptr;
+    throw std::runtime_error("HMAC failed");
+  }
   return out;
 }
 

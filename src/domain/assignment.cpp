@@ -89,9 +89,12 @@ Selection select_unit(const PlanRules& plan, const CaseFacts& facts,
   std::vector<const UnitSnapshot*> ordered;
   ordered.reserve(units.size());
   for (const auto& u : units) ordered.push_back(&u);
-  std::sort(ordered.begin(), ordered.end(), [](const UnitSnapshot* a, const UnitSnapshot* b) {
+  const auto by_position = [](const UnitSnapshot* a, const UnitSnapshot* b) {
     return a->position != b->position ? a->position < b->position : a->unit < b->unit;
-  });
+  };
+  // Units set up in order come in position order already (the repositories list them by id).
+  if (!std::is_sorted(ordered.begin(), ordered.end(), by_position))
+    std::sort(ordered.begin(), ordered.end(), by_position);
   Selection s;
   s.candidates.reserve(units.size());
   for (const auto* u : ordered) {
