@@ -3,6 +3,7 @@
 #include "http/server.hpp"
 
 #include "http/client_address.hpp"
+#include "http/response_head.hpp"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
@@ -17,6 +18,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <list>
@@ -109,16 +111,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
  private:
   void send_refusal() {
-    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(
-        bhttp::status::service_unavailable, 11);
-    res->set(bhttp::field::content_type, "application/json; charset=utf-8");
-    res->keep_alive(false);
-    res->body() = error_body("too_many_connections", "服务器繁忙，请稍后再试 (server busy)");
-    res->prepare_payload();
-    stream_.expires_after(server_.options.limits.write);
-    bhttp::async_write(
-        stream_, *res,
-        [self = shared_from_this(), res](beast::error_code, std::size_t) { self->close(); });
+    Response r;
+    r.status = 503;
+    r.body = error_body("too_many_connections", "服务器繁忙，请稍后再试 (server busy)");
+    keep_alive_ = false;
+    write(std::move(r), true);
   }
 
   // Whether a request has started to arrive: bytes buffered or waiting in the socket.
@@ -195,8 +192,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return hand_off(std::move(req));
     // The handler runs here, on the connection's own loop: it may wait on the database for a
     // few milliseconds, and the loop's other connections wait with it; the other loops go on.
-    Response r = server_.handler(req);
-    send(r, req);
+    send(server_.handler(req), req);
   }
 
   // A long request runs on the long pool; its response comes back to this loop to be sent. The
@@ -205,26 +201,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
     net::post(server_.long_pool, [self = shared_from_this(), req = std::move(req),
                                   guard = net::make_work_guard(stream_.get_executor())] {
       auto r = std::make_shared<Response>(self->server_.handler(req));
-      net::post(self->stream_.get_executor(), [self, r, req] { self->send(*r, req); });
+      net::post(self->stream_.get_executor(),
+                [self, r, req] { self->send(std::move(*r), req); });
     });
   }
 
-  void send(const Response& r, const Request& req) {
-    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(
-        static_cast<bhttp::status>(r.status), 11);
-    res->set(bhttp::field::content_type, r.content_type);
-    res->set("X-Content-Type-Options", "nosniff");
-    res->set("X-Frame-Options", "DENY");
-    res->set("Referrer-Policy", "no-referrer");
-    if (r.content_type.rfind("text/html", 0) == 0)
-      res->set("Content-Security-Policy",
-               "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-               "frame-ancestors 'none'");
-    for (const auto& [k, v] : r.headers) res->insert(k, v);
+  void send(Response r, const Request& req) {
     keep_alive_ = keep_alive_ && !server_.stopping && r.status < 500;
-    res->keep_alive(keep_alive_);
-    if (req.method != "HEAD") res->body() = r.body;
-    res->prepare_payload();
     if (server_.options.access_log) {
       const double ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
@@ -242,12 +225,25 @@ class Connection : public std::enable_shared_from_this<Connection> {
           {"actor", r.actor}};
       server_.options.access_log(boost::json::serialize(line));
     }
+    write(std::move(r), req.method != "HEAD");
+  }
+
+  // The head and the body go out in one gathered write; then the next request is read, or the
+  // connection closes. A HEAD response has the head only (its Content-Length is the body's).
+  void write(Response r, bool with_body) {
+    struct Outgoing {
+      std::string head, body;
+    };
+    auto out = std::make_shared<Outgoing>();
+    out->head = response_head(r, bhttp::obsolete_reason(static_cast<bhttp::status>(r.status)),
+                              keep_alive_);
+    if (with_body && status_has_body(r.status)) out->body = std::move(r.body);
     stream_.expires_after(server_.options.limits.write);
-    bhttp::async_write(stream_, *res,
-                       [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
-                         if (ec || !self->keep_alive_) return self->close();
-                         self->read_header();
-                       });
+    net::async_write(stream_, std::array{net::buffer(out->head), net::buffer(out->body)},
+                     [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
+                       if (ec || !self->keep_alive_) return self->close();
+                       self->read_header();
+                     });
   }
 
   void respond_error(int status, const char* code, const char* message) {
@@ -259,7 +255,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
         parser_ && parser_->is_header_done() ? std::string(parser_->get().method_string()) : "?";
     req.path = parser_ && parser_->is_header_done() ? std::string(parser_->get().target()) : "?";
     keep_alive_ = false;
-    send(r, req);
+    send(std::move(r), req);
   }
 
   void fail(beast::error_code ec) {

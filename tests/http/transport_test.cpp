@@ -52,6 +52,7 @@ TEST(Transport, UnknownPathsAndMethodsAreClearErrors) {
   auto head = request(server.port(), "HEAD", "/healthz");
   EXPECT_EQ(head.status, 200);
   EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.headers["content-length"], "15");  // the length GET's {"status":"ok"} has
   auto garbage = raw_exchange(server.port(), "THIS IS NOT HTTP\r\n\r\n");
   EXPECT_EQ(garbage.status, 400);
 }
