@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
 #include <vector>
 
@@ -31,6 +32,15 @@ SyncLatency probe_sync_latency(const std::string& path, int count) {
   ::unlink(path.c_str());
   if (!error.empty()) throw std::runtime_error(path + ": " + error);
   return SyncLatency{quantile(ms, 0.5), quantile(ms, 0.99)};
+}
+
+std::uint64_t bytes_written_so_far() {
+  std::ifstream io("/proc/self/io");
+  std::string key;
+  std::uint64_t value = 0;
+  while (io >> key >> value)
+    if (key == "wchar:") return value;
+  return 0;
 }
 
 }  // namespace zeren::bench

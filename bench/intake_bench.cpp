@@ -189,9 +189,16 @@ int run(const Options& o) {
   std::printf("  this disk: write 4 KiB + fdatasync p50 %.3f ms, p99 %.3f ms\n", sync.p50_ms,
               sync.p99_ms);
 
+  const std::uint64_t w0 = bytes_written_so_far();
   const auto raw_before = raw_insert_baseline((dir / "raw-before.db").string(), o.count);
+  const std::uint64_t w1 = bytes_written_so_far();
   const IntakeRun intakes = run_intakes(store, clock, crypto, target, o.count);
+  const std::uint64_t w2 = bytes_written_so_far();
   const auto raw_after = raw_insert_baseline((dir / "raw-after.db").string(), o.count);
+  const std::uint64_t w3 = bytes_written_so_far();
+  // Bytes written per commit (WAL frames of 4 KiB pages and their headers, checkpoints included).
+  const double intake_kib = static_cast<double>(w2 - w1) / o.count / 1024.0;
+  const double raw_kib = static_cast<double>((w1 - w0) + (w3 - w2)) / (2.0 * o.count) / 1024.0;
   opened->store.reset();  // close the database before the CLI reads it
   const int verify = verify_audit_with_cli(o.zeren, db, log);
 
@@ -207,6 +214,7 @@ int run(const Options& o) {
     outcomes += (outcomes.empty() ? "" : ", ") + what + " " + std::to_string(n);
   std::printf("  intake outcomes: %s\n", outcomes.c_str());
   std::printf("  `zeren audit verify` afterwards: exit %d\n", verify);
+  std::printf("  written per commit: intake %.1f KiB, raw insert %.1f KiB\n", intake_kib, raw_kib);
   std::printf("intakes: %s/s\n", grouped(intake).c_str());
   std::printf("raw inserts (mean of before and after): %s/s\n", grouped(raw).c_str());
   std::printf("ratio intake/raw: %.3f; goal >= %.1f: %s\n", ratio, kGoalRatio,
@@ -225,6 +233,8 @@ int run(const Options& o) {
   result("intake.ratio", ratio);
   result("intake.goal_ratio", kGoalRatio);
   result("intake.goal_met", goal_met ? "met" : "not_met");
+  result("intake.written_kib", intake_kib);
+  result("intake.raw_written_kib", raw_kib);
   result("intake.fdatasync_p50_ms", sync.p50_ms);
   result("intake.fdatasync_p99_ms", sync.p99_ms);
   result("intake.units", target.units);
