@@ -621,6 +621,13 @@ CREATE INDEX case_open_extended ON case_file (procuratorate_id)
                           OR status = 'awaiting_decision' OR status = 'returned');
 )sql";
 
+// Migration 9 indexed a 院's cases by the date they were concluded, for the year's counts; since
+// migration 10 those counts are kept in case_tally, and no query filters cases by that date. The
+// index still cost a page on every write that changed a case's status, an intake's among them.
+constexpr std::string_view kDropConcludedIndex = R"sql(
+DROP INDEX case_concluded_by_procuratorate;
+)sql";
+
 const Migration kMigrations[] = {
     {1, "organisation and accounts", kOrganisation},
     {2, "audit log and checkpoints", kAudit, kAuditSqlite, kAuditPostgresql},
@@ -639,6 +646,7 @@ const Migration kMigrations[] = {
     {14, "indexes of the open cases in the dashboard's lists' order", kWatchListIndexes},
     {15, "index of a case's requests", kRequestByCaseIndex},
     {16, "the open cases' indexes without an IN list", kOpenIndexesWithoutList},
+    {17, "no index of cases by conclusion date, which nothing reads", kDropConcludedIndex},
 };
 
 }  // namespace
