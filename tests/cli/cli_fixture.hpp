@@ -43,8 +43,12 @@ class Cli : public ::testing::Test {
     FILE* in = std::fopen(in_file.c_str(), "w");
     std::fputs(input.c_str(), in);
     std::fclose(in);
-    const std::string cmd =
-        std::string(std::getenv("ZEREN_BINARY")) + " " + args + " < " + in_file + " 2>/dev/null";
+    return run(std::string(std::getenv("ZEREN_BINARY")) + " " + args + " < " + in_file +
+               " 2>/dev/null");
+  }
+
+  // Runs a shell command, capturing standard output and the exit code.
+  Outcome run(const std::string& cmd) {
     Outcome r;
     FILE* p = ::popen(cmd.c_str(), "r");
     char buf[4096];

@@ -834,17 +834,11 @@ TEST_F(History, ABackupMovesTheDatabaseToPostgresqlAndBack) {
   // The restored tables are vacuumed: every page of every table all-visible, as a DBA sees it.
   const char* pg_bin = std::getenv("PG_BIN");
   const std::string psql = std::string(pg_bin ? pg_bin : "/usr/lib/postgresql/15/bin") + "/psql";
-  FILE* p = ::popen((psql + " '" + pg + "' -Atc \"SELECT COUNT(*) > 0 AND bool_and("
-                     "relallvisible = relpages) FROM pg_class WHERE relkind = 'r' AND relpages "
-                     "> 0 AND relnamespace = 'public'::regnamespace\"")
-                        .c_str(),
-                    "r");
-  ASSERT_NE(p, nullptr);
-  char answer[16] = {};
-  const bool read = std::fgets(answer, sizeof answer, p) != nullptr;
-  ::pclose(p);
-  EXPECT_TRUE(read);
-  EXPECT_EQ(std::string(answer), "t\n");
+  const auto vacuumed = run(psql + " '" + pg + "' -Atc \"SELECT COUNT(*) > 0 AND bool_and("
+                            "relallvisible = relpages) FROM pg_class WHERE relkind = 'r' AND "
+                            "relpages > 0 AND relnamespace = 'public'::regnamespace\"");
+  EXPECT_EQ(vacuumed.code, 0);
+  EXPECT_EQ(vacuumed.out, "t\n");
   auto from_pg = zeren("backup --json --db " + pg + " --out " + second);
   ASSERT_EQ(from_pg.code, 0) << from_pg.out;
   EXPECT_EQ(from_pg.json().at("audit_head"), head);
