@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/draws.hpp"
+#include "app/organisation_lookup.hpp"
 #include "app/record_change.hpp"
 #include "domain/draw.hpp"
 #include "domain/text.hpp"
@@ -23,9 +24,11 @@ Result<DepartmentView> view_department(Transaction& tx, const Context& ctx, cons
 Result<DepartmentView> read_department_view(Transaction& tx, const Context& ctx, const Case& c,
                                             const PlanRules& rules) {
   const auto& in = c.intake();
-  auto units = tx.organisation().department_units(in.department);
+  auto org = OrganisationLookup::open(tx, ctx, in.procuratorate);
+  if (!org) return org.error();
+  auto units = org->department_units(in.department);
   if (!units) return units.error();
-  auto persons = tx.organisation().department_unit_leads(in.department);
+  auto persons = org->department_unit_leads(in.department);
   if (!persons) return persons.error();
   std::map<PersonId, const Person*> by_id;
   for (const auto& p : *persons) by_id[p.id()] = &p;

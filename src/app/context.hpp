@@ -41,6 +41,10 @@ struct Context {
   // Where view_organisation keeps the views it reads, for as long as the organisation stays the
   // same (a server's, shared by its requests); none: read afresh every time.
   OrganisationCache* organisations = nullptr;
+  // Whether the transaction may change data. It then reuses the views readers kept in
+  // `organisations` but keeps none of its own: it may change the organisation and roll back, and
+  // what it read must not outlive it.
+  bool writes = false;
 };
 
 }  // namespace zeren::app

@@ -2,6 +2,7 @@
 // in the same transaction, so a case is never left half-registered.
 #include "app/assign_case.hpp"
 #include "app/handling.hpp"
+#include "app/organisation_lookup.hpp"
 #include "app/permissions.hpp"
 #include "app/record_change.hpp"
 #include "app/use_cases.hpp"
@@ -11,16 +12,17 @@ namespace zeren::app {
 namespace {
 
 // Only an active member of the 院's case-management office takes in cases.
-Status authorize_intake(Transaction& tx, const Context& ctx, ProcuratorateId where) {
+Status authorize_intake(Transaction& tx, OrganisationLookup& org, const Context& ctx,
+                        ProcuratorateId where) {
   if (ctx.actor.console) return ok_status();
   if (!role_allows(ctx.actor, Permission::intake_cases))
     return Error::denied(
         "只有案件管理部门可以受理案件 (only the case-management office takes in cases)");
   ZEREN_TRY(authorize(tx, ctx.actor, Permission::intake_cases, where));
   if (!ctx.actor.person) return Error::denied("the account belongs to no person");
-  auto p = tx.organisation().find_person(*ctx.actor.person);
+  auto p = org.person(*ctx.actor.person);
   if (!p) return p.error();
-  auto d = tx.organisation().find_department(p->department());
+  auto d = org.department(p->department());
   if (!d) return d.error();
   if (p->procuratorate() != where || d->kind() != DepartmentKind::case_management ||
       !p->active_on(ctx.clock.today()))
@@ -29,9 +31,10 @@ Status authorize_intake(Transaction& tx, const Context& ctx, ProcuratorateId whe
   return ok_status();
 }
 
-Status check_people(Transaction& tx, const std::vector<PersonId>& people, const char* field) {
+Status check_people(OrganisationLookup& org, const std::vector<PersonId>& people,
+                    const char* field) {
   for (auto p : people)
-    if (!tx.organisation().find_person(p))
+    if (!org.person(p))
       return Error::not_found(field, std::string(field) + " names person " +
                                          std::to_string(p.value) + ", who does not exist");
   return ok_status();
@@ -41,15 +44,17 @@ Status check_people(Transaction& tx, const std::vector<PersonId>& people, const 
 
 Result<IntakeResult> intake_case(Transaction& tx, const Context& ctx, const DrawCrypto& crypto,
                                  CaseIntake intake) {
-  ZEREN_TRY(authorize_intake(tx, ctx, intake.procuratorate));
+  auto org = OrganisationLookup::open(tx, ctx, intake.procuratorate);
+  if (!org) return org.error();
+  ZEREN_TRY(authorize_intake(tx, *org, ctx, intake.procuratorate));
   auto registered = Case::register_intake(std::move(intake), ctx.clock.today());
   if (!registered) return registered.error();
   Case c = std::move(*registered);
   const auto& in = c.intake();
 
-  auto proc = tx.organisation().find_procuratorate(in.procuratorate);
+  auto proc = org->procuratorate(in.procuratorate);
   if (!proc) return Error::not_found("procuratorate", "the procuratorate does not exist");
-  auto dept = tx.organisation().find_department(in.department);
+  auto dept = org->department(in.department);
   if (!dept || dept->procuratorate() != in.procuratorate)
     return Error::not_found("department", "no such department in " + proc->name());
   if (!dept->accepts(in.category))
@@ -63,8 +68,8 @@ Result<IntakeResult> intake_case(Transaction& tx, const Context& ctx, const Draw
       return Error::invalid("related_case", "related_case_of_other_procuratorate",
                             "the related case belongs to another procuratorate");
   }
-  ZEREN_TRY(check_people(tx, in.recusals, "recusals"));
-  ZEREN_TRY(check_people(tx, in.investigators, "investigators"));
+  ZEREN_TRY(check_people(*org, in.recusals, "recusals"));
+  ZEREN_TRY(check_people(*org, in.investigators, "investigators"));
 
   const std::string code = business_code(in.category);
   auto serial = tx.cases().next_case_serial(in.procuratorate, code, in.received_on.year());

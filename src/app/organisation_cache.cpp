@@ -1,11 +1,23 @@
 #include "app/organisation_cache.hpp"
 
+#include <algorithm>
+
 namespace zeren::app {
 
 std::shared_ptr<const OrganisationView> OrganisationCache::find(const Key& key) const {
   std::lock_guard lock(mutex_);
   auto at = views_.find(key);
   return at == views_.end() ? nullptr : at->second;
+}
+
+std::shared_ptr<const OrganisationView> OrganisationCache::find_covering(
+    std::int64_t version, std::int64_t procuratorate) const {
+  std::lock_guard lock(mutex_);
+  for (const auto& [key, view] : views_)
+    if (key.version == version &&
+        std::binary_search(key.reached.begin(), key.reached.end(), procuratorate))
+      return view;
+  return nullptr;
 }
 
 void OrganisationCache::keep(const Key& key, std::shared_ptr<const OrganisationView> view) {

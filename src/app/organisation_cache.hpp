@@ -29,6 +29,10 @@ class OrganisationCache {
   };
 
   std::shared_ptr<const OrganisationView> find(const Key& key) const;
+  // Any view of `version` whose reach holds `procuratorate`: it holds all of that 院's
+  // departments, units and people, whoever read it.
+  std::shared_ptr<const OrganisationView> find_covering(std::int64_t version,
+                                                        std::int64_t procuratorate) const;
   // Keeps `view` under `key`, dropping every view of another version (the organisation has
   // changed since) and, past kMaxViews, all of them (one per distinct reach: a few dozen).
   void keep(const Key& key, std::shared_ptr<const OrganisationView> view);

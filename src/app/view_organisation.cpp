@@ -85,7 +85,7 @@ Result<OrganisationViewRef> view_organisation_within(Transaction& tx, const Cont
   for (auto& p : *people)
     if (reached.contains(p.procuratorate().value)) v.persons.push_back(std::move(p));
   auto view = std::make_shared<const OrganisationView>(std::move(v));
-  if (key) ctx.organisations->keep(*key, view);
+  if (key && !ctx.writes) ctx.organisations->keep(*key, view);
   return view;
 }
 

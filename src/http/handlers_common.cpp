@@ -38,11 +38,12 @@ Response run_json(Api& api, int status,
 }
 
 app::Context context_of(Api& api, Who who) {
-  // Only a request that reads shares the server's views of the organisation: one that changes
-  // data may change the organisation and then roll back, and what it read must not outlive it.
+  // Every request reuses the server's views of the organisation; only one that reads keeps what
+  // it read: one that changes data may change the organisation and then roll back, and what it
+  // read must not outlive it.
   const bool reads = Api::current_access() == Access::reads;
   return app::Context{who ? who->actor : app::Actor{}, api.deps.clock, nullptr,
-                      reads ? &api.organisations() : nullptr};
+                      &api.organisations(), !reads};
 }
 
 namespace {

@@ -1,5 +1,7 @@
 // Intake and assignment through the use cases, on every backend: gapless numbers, the order of
 // rules, designation and change of handler with their approvals, epochs and draw verification.
+#include "app/organisation_cache.hpp"
+#include "app/organisation_lookup.hpp"
 #include "app/use_cases.hpp"
 #include "audit/draw_crypto.hpp"
 #include "audit/store_audit.hpp"
@@ -608,6 +610,64 @@ TEST_P(Assignment, OnlyTheProcuratoratesCaseManagementOfficeTakesInCases) {
   ASSERT_FALSE(other.ok());
   EXPECT_EQ(other.error().kind, ErrorKind::permission_denied);
   EXPECT_EQ(f.audit_size(), before);
+}
+
+// A server's intakes read the 院's departments, units and people from the view its pages kept,
+// while the organisation is as it was read; once it has changed, from the database. A writing
+// transaction keeps no view of its own.
+TEST_P(Assignment, AnIntakeReusesAKeptViewOfTheOrganisationOnlyWhileItIsAsRead) {
+  app::OrganisationCache kept;
+  auto reader = f.ctx(office.case_manager);
+  reader.organisations = &kept;
+  ASSERT_TRUE(transact_value<app::OrganisationViewRef>(f.store(), [&](Transaction& tx) {
+                return app::view_organisation(tx, reader);
+              }).ok());
+  ASSERT_EQ(kept.size(), 1u);
+  auto writer = reader;
+  writer.writes = true;
+  const auto uses_view = [&] {
+    return *transact_value<bool>(f.store(), [&](Transaction& tx) -> Result<bool> {
+      auto org = app::OrganisationLookup::open(tx, writer, f.city);
+      if (!org) return org.error();
+      return org->uses_view();
+    });
+  };
+  const auto take_in = [&] {
+    return transact_value<app::IntakeResult>(f.store(), [&](Transaction& tx) {
+      return app::intake_case(tx, writer, office.crypto, office.intake());
+    });
+  };
+  EXPECT_TRUE(uses_view());
+  auto first = take_in();
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  ASSERT_TRUE(first->assignment);
+  EXPECT_EQ(first->assignment->method, AssignmentMethod::random);
+  EXPECT_EQ(kept.size(), 1u);
+
+  // Another server closes every unit of the department: the kept view is of the old organisation.
+  ASSERT_TRUE(f.store()
+                  .transact([&](Transaction& tx) -> Status {
+                    for (auto u : office.units) {
+                      app::UpdateUnit change;
+                      change.unit = u;
+                      change.active = false;
+                      ZEREN_TRY(app::update_unit(tx, f.ctx(f.console), change));
+                    }
+                    return ok_status();
+                  })
+                  .ok());
+  EXPECT_FALSE(uses_view());
+  auto second = take_in();
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_FALSE(second->assignment) << "the closed units were read, not the kept view";
+  EXPECT_EQ(second->unassigned_reason, "no_eligible_unit");
+
+  // What a writing transaction reads of the organisation is not kept.
+  ASSERT_TRUE(transact_value<app::OrganisationViewRef>(f.store(), [&](Transaction& tx) {
+                return app::view_organisation(tx, writer);
+              }).ok());
+  EXPECT_EQ(kept.size(), 1u);
+  EXPECT_FALSE(uses_view());
 }
 
 TEST_P(Assignment, WithoutAnApprovedPlanTheCaseWaitsAndCaseManagementIsAlerted) {

@@ -1,0 +1,35 @@
+// What a use case that changes data reads of one 院's organisation (the acting person, the
+// departments, a department's units and their leads): from a view a reader kept for the version
+// this transaction sees (Context::organisations), else from the database. A registration reads a
+// dozen such rows, for an organisation that changes a few times a year.
+#pragma once
+
+#include <vector>
+
+#include "app/queries.hpp"
+
+namespace zeren::app {
+
+class OrganisationLookup {
+ public:
+  // Reads the organisation's version (one row) when the context has views to reuse.
+  static Result<OrganisationLookup> open(Transaction& tx, const Context& ctx,
+                                         ProcuratorateId procuratorate);
+
+  Result<Procuratorate> procuratorate(ProcuratorateId id);
+  Result<Department> department(DepartmentId id);
+  Result<Person> person(PersonId id);
+  // The department's units in id order, and the persons who lead them.
+  Result<std::vector<Unit>> department_units(DepartmentId id);
+  Result<std::vector<Person>> department_unit_leads(DepartmentId id);
+
+  bool uses_view() const { return view_ != nullptr; }
+
+ private:
+  OrganisationLookup(Transaction& tx, OrganisationViewRef view)
+      : tx_(&tx), view_(std::move(view)) {}
+  Transaction* tx_;
+  OrganisationViewRef view_;  // none: every lookup reads the database
+};
+
+}  // namespace zeren::app
