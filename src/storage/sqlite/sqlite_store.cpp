@@ -78,23 +78,9 @@ void run_script(soci::session& sql, const std::string& script) {
   }
 }
 
-// A statement that SQLite may have to undo alone inside its transaction (one that checks foreign
-// keys, such as the UPDATE of a case, whose new status moves it in a dozen indexes) keeps the
-// original of each page it changes in a statement journal. SQLite holds that journal in memory up
-// to 64 KiB (16 pages) and then moves it to a temporary file: strace showed every intake writing
-// about 140 KiB to such files. 4 MiB keeps any one statement of a transaction in memory; a larger
-// one (a migration rewriting a table) still spills. The setting is the library's, so it is made
-// once, before SQLite initialises; a process that used SQLite before (none does here) keeps the
-// default.
-void keep_statement_journals_in_memory() {
-  static std::once_flag once;
-  std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20); });
-}
-
 }  // namespace
 
 Result<OpenedStore> open(const StoreOptions& options) {
-  keep_statement_journals_in_memory();
   namespace fs = std::filesystem;
   const bool exists = fs::exists(options.database);
   if (!exists && !options.create)
