@@ -49,12 +49,17 @@ class StatementCache {
   soci::statement& once(const std::string& query);
 
   // Runs `query` once and reads its first row into the `into` binds, like `sql << query, binds…`:
-  // true when a row was read. A statement that failed is prepared afresh on its next use.
+  // true when a row was read. The statement is settled at once: on SQLite a write that returned a
+  // row (RETURNING) is not finished until then, and while it is not, its statement journal stays
+  // open and every page the transaction writes after it is copied there. A statement that failed
+  // is prepared afresh on its next use.
   template <class... B>
   bool run(const std::string& query, B&&... binds) {
     soci::statement& st = bind(query, std::forward<B>(binds)...);
     try {
-      return st.execute(true);
+      const bool read = st.execute(true);
+      if (settle_) settle_(st);
+      return read;
     } catch (...) {
       forget(query);
       throw;
