@@ -120,12 +120,17 @@ AssignmentRecord record_for(const std::optional<AssignmentPlan>& plan, const Sel
   return r;
 }
 
+// A case left unassigned keeps its state; an intake's is written as registered.
+Status keep_unassigned(Transaction& tx, const Case& c, CaseRow row) {
+  return row == CaseRow::unwritten ? tx.cases().add_case(c) : ok_status();
+}
+
 // Saves the case in its unit, the record and the one audit entry of this assignment.
-Result<AssignmentRecord> commit(Transaction& tx, const Context& ctx, Case& c, AssignmentRecord r,
-                                std::vector<AuditField> fields) {
+Result<AssignmentRecord> commit(Transaction& tx, const Context& ctx, Case& c, CaseRow row,
+                                AssignmentRecord r, std::vector<AuditField> fields) {
   const std::optional<UnitId> previous = c.unit();
   c.assign(r.unit);
-  ZEREN_TRY(tx.cases().save_case_state(c));
+  ZEREN_TRY(row == CaseRow::unwritten ? tx.cases().add_case(c) : tx.cases().save_case_state(c));
   fields.push_back({"method", std::string(code_of(r.method))});
   fields.push_back({"unit", std::to_string(r.unit.value)});
   fields.push_back({"case_number", c.number()});
@@ -160,7 +165,7 @@ Result<std::optional<AssignmentPlan>> plan_for(Transaction& tx, const Context& c
 }
 
 Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx,
-                                         const DrawCrypto& crypto, Case& c,
+                                         const DrawCrypto& crypto, Case& c, CaseRow row,
                                          const std::vector<UnitId>& excluded,
                                          std::optional<RequestId> request,
                                          std::optional<PersonId> approver) {
@@ -169,6 +174,7 @@ Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx,
   if (!plan) return plan.error();
   if (!*plan) {
     out.unassigned_reason = "no_plan";
+    ZEREN_TRY(keep_unassigned(tx, c, row));
     ZEREN_TRY(alert(tx, ctx, c, "unassigned_case",
                     c.number() + " 未分案：受理部门没有已批准的分案方案 (no approved plan)"));
     ZEREN_TRY(record_change(tx, ctx, "case.unassigned", subject("case", c.id()),
@@ -193,6 +199,7 @@ Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx,
 
   if (sel.outcome == Selection::Outcome::none) {
     out.unassigned_reason = "no_eligible_unit";
+    ZEREN_TRY(keep_unassigned(tx, c, row));
     ZEREN_TRY(alert(tx, ctx, c, "unassigned_case",
                     c.number() + " 未分案：没有符合条件的办案单元 (no eligible unit)"));
     std::vector<AuditField> f{{"reason", out.unassigned_reason}, {"case_number", c.number()}};
@@ -200,12 +207,8 @@ Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx,
     ZEREN_TRY(record_change(tx, ctx, "case.unassigned", subject("case", c.id()), std::move(f)));
     return out;
   }
-  if (r.pool_size < rules.min_pool) {
-    ZEREN_TRY(alert(tx, ctx, c, "small_pool",
-                    c.number() + " 分案池过小：" + std::to_string(r.pool_size) +
-                        " 个符合条件的办案单元，少于方案规定的 " + std::to_string(rules.min_pool)));
-    fields.push_back({"small_pool_alarm", "1"});
-  }
+  const bool small_pool = r.pool_size < rules.min_pool;
+  if (small_pool) fields.push_back({"small_pool_alarm", "1"});
 
   switch (sel.outcome) {
     case Selection::Outcome::follow_on:
@@ -244,9 +247,15 @@ Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx,
   }
   r.candidates = std::move(sel.candidates);
   fields.push_back({"unit_name", view->names[r.unit]});
-  auto saved = commit(tx, ctx, c, std::move(r), std::move(fields));
+  const int pool_size = r.pool_size;
+  auto saved = commit(tx, ctx, c, row, std::move(r), std::move(fields));
   if (!saved) return saved.error();
   out.record = std::move(*saved);
+  // After the case is written: the alert names it.
+  if (small_pool)
+    ZEREN_TRY(alert(tx, ctx, c, "small_pool",
+                    c.number() + " 分案池过小：" + std::to_string(pool_size) +
+                        " 个符合条件的办案单元，少于方案规定的 " + std::to_string(rules.min_pool)));
   return out;
 }
 
@@ -294,7 +303,8 @@ Result<AssignmentRecord> designate(Transaction& tx, const Context& ctx, Case& c,
   r.method = AssignmentMethod::designated;
   r.unit = target;
   r.candidates = std::move(checked->selection.candidates);
-  return commit(tx, ctx, c, std::move(r), {{"unit_name", checked->view.names[target]}});
+  return commit(tx, ctx, c, CaseRow::written, std::move(r),
+                {{"unit_name", checked->view.names[target]}});
 }
 
 }  // namespace zeren::app

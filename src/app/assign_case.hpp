@@ -37,11 +37,15 @@ struct AssignmentOutcome {
   std::string unassigned_reason;           // no_plan, no_eligible_unit
 };
 
-// Assigns `c` (saved) by the department's approved plan, never to a unit in `excluded`.
+// Whether the case being assigned has its row yet: an intake's case is written once, by the
+// assignment, as it stands after it (CaseRepository::next_case_id).
+enum class CaseRow { written, unwritten };
+
+// Assigns `c` by the department's approved plan, never to a unit in `excluded`, and writes it.
 // With no plan or no eligible unit the case keeps its state, the case-management office gets an
 // alert and the outcome has no record.
 Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx,
-                                         const DrawCrypto& crypto, Case& c,
+                                         const DrawCrypto& crypto, Case& c, CaseRow row,
                                          const std::vector<UnitId>& excluded,
                                          std::optional<RequestId> request,
                                          std::optional<PersonId> approver);

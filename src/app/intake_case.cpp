@@ -77,7 +77,8 @@ Result<IntakeResult> intake_case(Transaction& tx, const Context& ctx, const Draw
   c.set_number(format_case_number(kDefaultCaseNumberFormat, proc->short_code(), code,
                                   in.received_on.year(), *serial));
   if (auto period = review_period(c)) start_period(c, *period, in.received_on);
-  auto id = tx.cases().add_case(c);
+  // The case is written once, by the assignment below, as it stands after it.
+  auto id = tx.cases().next_case_id();
   if (!id) return id.error();
   c.set_id(*id);
 
@@ -106,7 +107,8 @@ Result<IntakeResult> intake_case(Transaction& tx, const Context& ctx, const Draw
   add_list(fields, "investigators", investigators);
   ZEREN_TRY(record_change(tx, ctx, "case.register", subject("case", c.id()), std::move(fields)));
 
-  auto outcome = run_assignment(tx, ctx, crypto, c, {}, std::nullopt, std::nullopt);
+  auto outcome =
+      run_assignment(tx, ctx, crypto, c, CaseRow::unwritten, {}, std::nullopt, std::nullopt);
   if (!outcome) return outcome.error();
   return IntakeResult{std::move(c), std::move(outcome->record), outcome->unassigned_reason};
 }

@@ -164,7 +164,8 @@ Result<std::optional<AssignmentRecord>> decide_request(Transaction& tx, const Co
     return std::optional<AssignmentRecord>{std::move(*rec)};
   }
   // Change of handler: draw again without the old unit.
-  auto outcome = run_assignment(tx, ctx, crypto, *c, {*c->unit()}, r->id, approver->id());
+  auto outcome =
+      run_assignment(tx, ctx, crypto, *c, CaseRow::written, {*c->unit()}, r->id, approver->id());
   if (!outcome) return outcome.error();
   if (!outcome->record)
     return Error::conflict(

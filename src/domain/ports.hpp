@@ -120,7 +120,12 @@ class CaseRepository {
   // The next serial of (院, 代字, year), gapless: 1, 2, 3 … Rolled back with the transaction.
   virtual Result<std::int64_t> next_case_serial(ProcuratorateId p, const std::string& code,
                                                 int year) = 0;
-  virtual Result<CaseId> add_case(const Case& c) = 0;
+  // The id the next case added will be stored under: an intake knows its case's id for the
+  // audit entries and the draw before the case is written, so the case is written once, as it
+  // stands after its assignment.
+  virtual Result<CaseId> next_case_id() = 0;
+  // Adds `c` under c.id() (from next_case_id).
+  virtual Status add_case(const Case& c) = 0;
   // Saves status, unit and progress (CaseProgress).
   virtual Status save_case_state(const Case& c) = 0;
   virtual Result<Case> find_case(CaseId id) = 0;

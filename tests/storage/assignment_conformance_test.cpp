@@ -696,6 +696,28 @@ TEST_P(Assignment, NoEligibleUnitLeavesTheCaseUnassigned) {
   EXPECT_EQ(office.alerts().back().kind, "unassigned_case");
 }
 
+// An intake's case is written once, by its assignment: the small pool's alert, which names the
+// case, comes after it, and the case is stored in its unit.
+TEST_P(Assignment, ASmallPoolStillAssignsAndAlertsCaseManagementWithTheCase) {
+  auto in = office.intake();
+  in.recusals = {f.clerk};  // the first unit's clerk: two of the plan's three units remain
+  auto r = office.take_in(office.case_manager, in);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_TRUE(r->assignment);
+  EXPECT_EQ(r->assignment->pool_size, 2);
+  EXPECT_NE(r->assignment->unit, office.units[0]);
+  auto alerts = office.alerts();
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].kind, "small_pool");
+  EXPECT_EQ(alerts[0].case_id, r->c.id());
+  EXPECT_NE(alerts[0].message.find(r->c.number()), std::string::npos) << alerts[0].message;
+  auto stored = transact_value<Case>(
+      f.store(), [&](Transaction& tx) { return tx.cases().find_case(r->c.id()); });
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->status(), CaseStatus::assigned);
+  EXPECT_EQ(stored->unit(), r->assignment->unit);
+}
+
 TEST_P(Assignment, ALaterStageGoesToTheUnitOfTheEarlierOne) {
   auto arrest = office.take_in(office.case_manager, office.intake(CaseCategory::arrest_review));
   ASSERT_TRUE(arrest.ok());

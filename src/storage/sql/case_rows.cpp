@@ -83,10 +83,24 @@ struct ProgressValues {
 
 }  // namespace
 
-Result<CaseId> SqlTransaction::add_case(const Case& c) {
+Result<CaseId> SqlTransaction::next_case_id() {
   return guarded_value<CaseId>([&]() -> Result<CaseId> {
+    long long id = 0;
+    // SQLite: the transaction holds the only write lock, so the id after the largest stays free
+    // until the case is added (cases are never deleted). PostgreSQL: the identity's sequence,
+    // which concurrent transactions never share.
+    statements_.run(backend_ == Backend::sqlite
+                        ? "SELECT COALESCE(MAX(id), 0) + 1 FROM case_file"
+                        : "SELECT nextval(pg_get_serial_sequence('case_file', 'id'))",
+                    into(id));
+    return CaseId{id};
+  });
+}
+
+Status SqlTransaction::add_case(const Case& c) {
+  return guarded([&]() -> Status {
     const auto& in = c.intake();
-    long long id = 0, proc = in.procuratorate.value, dept = in.department.value;
+    long long id = c.id().value, proc = in.procuratorate.value, dept = in.department.value;
     const std::string category(code_of(in.category)), difficulty(code_of(in.difficulty)),
         status(code_of(c.status())), received = in.received_on.iso();
     int custody = in.custody ? 1 : 0, complex = in.complex ? 1 : 0,
@@ -97,19 +111,20 @@ Result<CaseId> SqlTransaction::add_case(const Case& c) {
     soci::indicator unit_ind = c.unit() ? soci::i_ok : soci::i_null;
     ProgressValues progress(c.progress());
     static const std::string insert =
-        std::string("INSERT INTO case_file (number, procuratorate_id, department_id, category, "
-                    "received_on, difficulty, custody, source_org, source_doc_no, "
-                    "related_case_id, status, unit_id, complex, fast_track, over_one_year, ") +
+        std::string(
+            "INSERT INTO case_file (id, number, procuratorate_id, department_id, category, "
+            "received_on, difficulty, custody, source_org, source_doc_no, "
+            "related_case_id, status, unit_id, complex, fast_track, over_one_year, ") +
         kProgressColumns +
-        ") VALUES (:n, :p, :d, :c, :r, :f, :k, :o, :s, :rel, :st, :u, :cx, :ft, :oy, " +
-        kProgressValues + ") RETURNING id";
+        ") VALUES (:id, :n, :p, :d, :c, :r, :f, :k, :o, :s, :rel, :st, :u, :cx, :ft, :oy, " +
+        kProgressValues + ")";
     std::apply(
         [&](auto&&... p) {
-          statements_.run(insert, use(c.number()), use(proc), use(dept), use(category),
+          statements_.run(insert, use(id), use(c.number()), use(proc), use(dept), use(category),
                           use(received), use(difficulty), use(custody), use(in.source_org),
                           use(in.source_doc_no), use(related, related_ind), use(status),
-                          use(unit, unit_ind), use(complex), use(fast_track),
-                          use(over_one_year), std::forward<decltype(p)>(p)..., into(id));
+                          use(unit, unit_ind), use(complex), use(fast_track), use(over_one_year),
+                          std::forward<decltype(p)>(p)...);
         },
         progress.uses());
     for (std::size_t i = 0; i < in.parties.size(); ++i) {
@@ -129,7 +144,7 @@ Result<CaseId> SqlTransaction::add_case(const Case& c) {
     count_in_load(std::nullopt, load_share(c));
     count_in_tally(std::nullopt, tally_key(c));
     count_in_open(std::nullopt, open_key(c));
-    return CaseId{id};
+    return ok_status();
   });
 }
 

@@ -124,7 +124,8 @@ class SqlTransaction final : public Transaction,
   // CaseRepository (case_rows.cpp)
   Result<std::int64_t> next_case_serial(ProcuratorateId p, const std::string& code,
                                         int year) override;
-  Result<CaseId> add_case(const Case& c) override;
+  Result<CaseId> next_case_id() override;
+  Status add_case(const Case& c) override;
   Status save_case_state(const Case& c) override;
   Result<Case> find_case(CaseId id) override;
   Result<Case> find_case_by_number(const std::string& number) override;
