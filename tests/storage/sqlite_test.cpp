@@ -4,7 +4,6 @@
 
 #include <unistd.h>
 
-#include <filesystem>
 #include <future>
 #include <thread>
 
@@ -14,8 +13,6 @@
 
 namespace zeren::testing {
 namespace {
-
-namespace fs = std::filesystem;
 
 // Opens the raw file to act as someone with the sqlite3 shell.
 struct Raw {
