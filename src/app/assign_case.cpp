@@ -247,14 +247,13 @@ Result<AssignmentOutcome> run_assignment(Transaction& tx, const Context& ctx,
   }
   r.candidates = std::move(sel.candidates);
   fields.push_back({"unit_name", view->names[r.unit]});
-  const int pool_size = r.pool_size;
   auto saved = commit(tx, ctx, c, row, std::move(r), std::move(fields));
   if (!saved) return saved.error();
   out.record = std::move(*saved);
   // After the case is written: the alert names it.
   if (small_pool)
     ZEREN_TRY(alert(tx, ctx, c, "small_pool",
-                    c.number() + " 分案池过小：" + std::to_string(pool_size) +
+                    c.number() + " 分案池过小：" + std::to_string(out.record->pool_size) +
                         " 个符合条件的办案单元，少于方案规定的 " + std::to_string(rules.min_pool)));
   return out;
 }
