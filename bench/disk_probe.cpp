@@ -1,6 +1,7 @@
 #include "disk_probe.hpp"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -34,13 +35,34 @@ SyncLatency probe_sync_latency(const std::string& path, int count) {
   return SyncLatency{quantile(ms, 0.5), quantile(ms, 0.99)};
 }
 
-std::uint64_t bytes_written_so_far() {
+ProcessWork ProcessWork::operator-(const ProcessWork& before) const {
+  return {written_bytes - before.written_bytes, write_calls - before.write_calls,
+          user_s - before.user_s, system_s - before.system_s};
+}
+
+ProcessWork ProcessWork::operator+(const ProcessWork& other) const {
+  return {written_bytes + other.written_bytes, write_calls + other.write_calls,
+          user_s + other.user_s, system_s + other.system_s};
+}
+
+ProcessWork work_so_far() {
+  ProcessWork w;
   std::ifstream io("/proc/self/io");
   std::string key;
   std::uint64_t value = 0;
-  while (io >> key >> value)
-    if (key == "wchar:") return value;
-  return 0;
+  while (io >> key >> value) {
+    if (key == "wchar:") w.written_bytes = value;
+    if (key == "syscw:") w.write_calls = value;
+  }
+  rusage usage{};
+  if (::getrusage(RUSAGE_SELF, &usage) == 0) {
+    const auto seconds = [](const timeval& t) {
+      return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
+    w.user_s = seconds(usage.ru_utime);
+    w.system_s = seconds(usage.ru_stime);
+  }
+  return w;
 }
 
 }  // namespace zeren::bench

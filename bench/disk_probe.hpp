@@ -16,9 +16,21 @@ struct SyncLatency {
 // file afterwards. Throws std::runtime_error when a call fails.
 SyncLatency probe_sync_latency(const std::string& path, int count);
 
-// Bytes this process has passed to write(2), pwrite(2) and their kin so far (`wchar` in
-// /proc/self/io). Read before and after a run of commits: what they wrote to the WAL and, at its
-// checkpoints, to the database file. 0 where /proc/self/io cannot be read.
-std::uint64_t bytes_written_so_far();
+// What this process has done so far, read before and after a run of commits.
+struct ProcessWork {
+  // Bytes passed to write(2), pwrite(2) and their kin, and how many such calls (`wchar` and
+  // `syscw` in /proc/self/io; 0 where it cannot be read): what the commits wrote to the WAL and,
+  // at its checkpoints, to the database file.
+  std::uint64_t written_bytes = 0;
+  std::uint64_t write_calls = 0;
+  // CPU time on its own threads, in user space and in the kernel on its behalf (getrusage):
+  // unlike a rate, it does not follow how long the disk makes a commit wait.
+  double user_s = 0.0;
+  double system_s = 0.0;
+
+  ProcessWork operator-(const ProcessWork& before) const;
+  ProcessWork operator+(const ProcessWork& other) const;
+};
+ProcessWork work_so_far();
 
 }  // namespace zeren::bench

@@ -148,6 +148,16 @@ IntakeRun run_intakes(Store& store, const Clock& clock, const DrawCrypto& crypto
   return run;
 }
 
+// A run's work divided among its commits.
+struct PerCommit {
+  double kib, write_calls, user_ms, system_ms;
+  PerCommit(const ProcessWork& w, int commits)
+      : kib(static_cast<double>(w.written_bytes) / commits / 1024.0),
+        write_calls(static_cast<double>(w.write_calls) / commits),
+        user_ms(w.user_s * 1000.0 / commits),
+        system_ms(w.system_s * 1000.0 / commits) {}
+};
+
 // Transactions per second within a quarter of the run (by order), from the latencies.
 double quarter_rate(const std::vector<double>& latencies_ms, int quarter) {
   const std::size_t n = latencies_ms.size(), from = n * quarter / 4, to = n * (quarter + 1) / 4;
@@ -208,16 +218,16 @@ int run(const Options& o) {
   std::printf("  this disk: write 4 KiB + fdatasync p50 %.3f ms, p99 %.3f ms\n", sync.p50_ms,
               sync.p99_ms);
 
-  const std::uint64_t w0 = bytes_written_so_far();
+  const ProcessWork w0 = work_so_far();
   const auto raw_before = raw_insert_baseline((dir / "raw-before.db").string(), o.count);
-  const std::uint64_t w1 = bytes_written_so_far();
+  const ProcessWork w1 = work_so_far();
   const IntakeRun intakes = run_intakes(store, clock, crypto, target, o.count);
-  const std::uint64_t w2 = bytes_written_so_far();
+  const ProcessWork w2 = work_so_far();
   const auto raw_after = raw_insert_baseline((dir / "raw-after.db").string(), o.count);
-  const std::uint64_t w3 = bytes_written_so_far();
-  // Bytes written per commit (WAL frames of 4 KiB pages and their headers, checkpoints included).
-  const double intake_kib = static_cast<double>(w2 - w1) / o.count / 1024.0;
-  const double raw_kib = static_cast<double>((w1 - w0) + (w3 - w2)) / (2.0 * o.count) / 1024.0;
+  const ProcessWork w3 = work_so_far();
+  // Per commit: bytes written (WAL frames of 4 KiB pages and their headers, checkpoints
+  // included), write calls and CPU time.
+  const PerCommit intake_work(w2 - w1, o.count), raw_work((w1 - w0) + (w3 - w2), 2 * o.count);
   opened->store.reset();  // close the database before the CLI reads it
   const int verify = verify_audit_with_cli(o.zeren, db, log);
 
@@ -233,7 +243,11 @@ int run(const Options& o) {
     outcomes += (outcomes.empty() ? "" : ", ") + what + " " + std::to_string(n);
   std::printf("  intake outcomes: %s\n", outcomes.c_str());
   std::printf("  `zeren audit verify` afterwards: exit %d\n", verify);
-  std::printf("  written per commit: intake %.1f KiB, raw insert %.1f KiB\n", intake_kib, raw_kib);
+  std::printf("  written per commit: intake %.1f KiB in %.1f calls, raw insert %.1f KiB in %.1f\n",
+              intake_work.kib, intake_work.write_calls, raw_work.kib, raw_work.write_calls);
+  std::printf(
+      "  CPU per commit (user + kernel): intake %.3f + %.3f ms, raw insert %.3f + %.3f ms\n",
+      intake_work.user_ms, intake_work.system_ms, raw_work.user_ms, raw_work.system_ms);
   std::printf("intakes: %s/s\n", grouped(intake).c_str());
   std::printf("raw inserts (mean of before and after): %s/s\n", grouped(raw).c_str());
   std::printf("ratio intake/raw: %.3f; goal >= %.1f: %s\n", ratio, kGoalRatio,
@@ -252,8 +266,14 @@ int run(const Options& o) {
   result("intake.ratio", ratio);
   result("intake.goal_ratio", kGoalRatio);
   result("intake.goal_met", goal_met ? "met" : "not_met");
-  result("intake.written_kib", intake_kib);
-  result("intake.raw_written_kib", raw_kib);
+  result("intake.written_kib", intake_work.kib);
+  result("intake.raw_written_kib", raw_work.kib);
+  result("intake.write_calls", intake_work.write_calls);
+  result("intake.raw_write_calls", raw_work.write_calls);
+  result("intake.user_ms", intake_work.user_ms);
+  result("intake.system_ms", intake_work.system_ms);
+  result("intake.raw_user_ms", raw_work.user_ms);
+  result("intake.raw_system_ms", raw_work.system_ms);
   result("intake.fdatasync_p50_ms", sync.p50_ms);
   result("intake.fdatasync_p99_ms", sync.p99_ms);
   result("intake.units", target.units);
