@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -73,6 +74,10 @@ struct Table {
   std::string name;
   std::vector<std::string> columns;
   std::vector<bool> integer;  // declared INTEGER
+  // The order its rows are read in: its primary key's (a parent row before the rows of the same
+  // table that refer to it, each by a larger id), the row ids' where it has none. A table kept in
+  // its key's order (WITHOUT ROWID) has no row ids.
+  std::string order = "rowid";
   std::string column_list() const {
     std::string out;
     for (const auto& c : columns) out += (out.empty() ? "" : ", ") + c;
@@ -92,11 +97,17 @@ Result<std::vector<Table>> tables_of(sqlite3* db) {
   for (auto& t : out) {
     Statement info;
     ZEREN_TRY(prepare(db, info, "PRAGMA table_info(" + t.name + ")"));
+    std::vector<std::pair<int, std::string>> key;  // (place in the primary key, column)
     while (sqlite3_step(info.st) == SQLITE_ROW) {
       t.columns.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(info.st, 1)));
       t.integer.push_back(
           std::string(reinterpret_cast<const char*>(sqlite3_column_text(info.st, 2))) == "INTEGER");
+      if (const int place = sqlite3_column_int(info.st, 5); place > 0)
+        key.emplace_back(place, t.columns.back());
     }
+    std::sort(key.begin(), key.end());
+    if (!key.empty()) t.order.clear();
+    for (const auto& [place, column] : key) t.order += (t.order.empty() ? "" : ", ") + column;
   }
   return out;
 }
@@ -237,7 +248,8 @@ void append_copy_value(std::string& line, sqlite3_stmt* st, int c) {
 // table's identity past the ids it now holds.
 Status sqlite_table_to_pg(sqlite3* db, PGconn* pg, const Table& t) {
   Statement rows;
-  ZEREN_TRY(prepare(db, rows, "SELECT " + t.column_list() + " FROM " + t.name + " ORDER BY rowid"));
+  ZEREN_TRY(
+      prepare(db, rows, "SELECT " + t.column_list() + " FROM " + t.name + " ORDER BY " + t.order));
   const std::string copy = "COPY " + t.name + " (" + t.column_list() + ") FROM STDIN";
   PGresult* started = PQexec(pg, copy.c_str());
   const bool copying = PQresultStatus(started) == PGRES_COPY_IN;

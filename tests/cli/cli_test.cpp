@@ -42,7 +42,7 @@ TEST_F(Cli, InitIsIdempotent) {
   ASSERT_EQ(first.code, 0) << first.out;
   EXPECT_EQ(first.json().at("created"), true);
   EXPECT_EQ(first.json().at("hash"), "sm3");
-  EXPECT_EQ(first.json().at("schema_version"), 17);
+  EXPECT_EQ(first.json().at("schema_version"), 18);
   auto second = zeren("init --json --db " + db);
   ASSERT_EQ(second.code, 0);
   EXPECT_EQ(second.json().at("created"), false);
@@ -113,6 +113,22 @@ TEST_F(Cli, TheLoadsAndTalliesKeptWithEachCaseAreWhatAnUpgradeCountsFromTheCases
                  "'awaiting_decision', 'returned')"));
   // The demo's extended cases are all decided by its last day; its open ones in custody are not.
   EXPECT_NE(rows("SELECT COUNT(*) FROM open_tally WHERE custody = 1 AND cases > 0"), "0\n");
+  // A case's parties and people (the demo names none) and an assignment's candidates (kept in
+  // their key's order since migration 18), as integers: texts by their length and first character.
+  const char* const parties =
+      "SELECT case_id, position, length(name), unicode(name) FROM case_party ORDER BY 1, 2";
+  const char* const people =
+      "SELECT case_id, unicode(role), person_id FROM case_person ORDER BY 1, 2, 3";
+  const char* const candidates =
+      "SELECT assignment_id, ordinal, unit_id, position, weight_sum, share_bp, eligible, "
+      "length(exclusion), unicode(exclusion), in_band FROM assignment_candidate ORDER BY 1, 2";
+  const std::string named = rows(parties), involved = rows(people), drawn = rows(candidates);
+  EXPECT_GT(std::count(named.begin(), named.end(), '\n'), 100) << named;
+  EXPECT_GT(std::count(drawn.begin(), drawn.end(), '\n'), 100) << drawn;
+  const char* const key_ordered =
+      "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID' "
+      "AND name IN ('case_party', 'case_person', 'assignment_candidate')";
+  EXPECT_EQ(rows(key_ordered), "3\n");
   // As a database from before migration 8 (and the ones after it): migration 13's version of
   // the organisation and the triggers that move it go first.
   const auto text_rows = [&](const char* sql) {  // the first column's texts
@@ -148,12 +164,17 @@ TEST_F(Cli, TheLoadsAndTalliesKeptWithEachCaseAreWhatAnUpgradeCountsFromTheCases
             "0\n");
   auto upgraded = zeren("init --json --db " + db);
   ASSERT_EQ(upgraded.code, 0) << upgraded.out;
-  EXPECT_EQ(upgraded.json().at("applied_migrations"), json::array({8, 9, 10, 11, 12, 13, 14, 15, 16, 17}));
+  EXPECT_EQ(upgraded.json().at("applied_migrations"),
+            json::array({8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18}));
   EXPECT_EQ(text_rows(bumps).size(), 33u);
   EXPECT_EQ(organisation_version(), "1\n");
   EXPECT_EQ(rows(loads), kept);
   EXPECT_EQ(rows(tallies), tallied);
   EXPECT_EQ(rows(open), opened);
+  EXPECT_EQ(rows(key_ordered), "3\n");
+  EXPECT_EQ(rows(parties), named);
+  EXPECT_EQ(rows(people), involved);
+  EXPECT_EQ(rows(candidates), drawn);
 }
 
 TEST_F(Cli, Sha256CanBeChosenAtInit) {
