@@ -1,14 +1,18 @@
 #include "audit/store_audit.hpp"
 
-#include <future>
+#include <exception>
+#include <functional>
+#include <thread>
 #include <vector>
 
 #include "audit/draw_verifier.hpp"
+#include "audit/handoff.hpp"
 
 namespace zeren::audit {
 
 namespace {
 constexpr std::uint64_t kBatch = 5000;
+constexpr std::size_t kBatchesAhead = 2;  // queued between two steps
 }
 
 Result<VerifyReport> verify_store(Store& store, HashAlgorithm hash, const PublicKey& key) {
@@ -19,53 +23,76 @@ Result<VerifyReport> verify_store(Store& store, HashAlgorithm hash, const Public
     if (!checkpoints) return checkpoints.error();
     ChainVerifier verifier(hash, *checkpoints);
     DrawVerifier draws(hash);
-    // One pass over the log in batches, three steps overlapping on their own threads: reading
-    // batch k + 1, hashing the chain over batch k, and recomputing the random draws of batch
-    // k - 1 over the part of it whose hashes verified (a draw waits, as a copy, until its epoch's
-    // secret is revealed later in the log). Each of the transaction, the chain's verifier and the
-    // draws' verifier is used by one thread at a time, handed on through the futures; a read or
-    // a hashing still under way when the pass stops is waited for by its future's destructor,
-    // before the transaction is used again below.
+    // One pass over the log in batches, three steps on their own threads, each handing its
+    // batches to the next through a short queue: reading, hashing the chain, and recomputing the
+    // random draws over the part of each batch whose hashes verified (a draw waits, as a copy,
+    // until its epoch's secret is revealed later in the log). No step waits for the others to
+    // finish a batch, only for the queue before it to fill, so on two CPUs the three keep both
+    // busy. The transaction is used by the reader alone, the chain's verifier by the hasher
+    // alone, the draws' verifier by this thread, until both threads are joined.
     {
       struct Hashed {
         std::vector<AuditEntry> entries;
         std::size_t verified = 0;  // its first entries whose hashes verified
       };
-      auto read = [&tx](std::uint64_t from) {
-        return tx.audit().read(from, from + kBatch - 1, false);  // DrawVerifier parses
-      };
-      auto hash_chain = [&verifier](std::vector<AuditEntry> batch) {
-        Hashed h{std::move(batch)};
-        while (h.verified < h.entries.size() && verifier.feed(h.entries[h.verified])) ++h.verified;
-        return h;
-      };
+      Handoff<std::vector<AuditEntry>> read_batches(kBatchesAhead);
+      Handoff<Hashed> hashed_batches(kBatchesAhead);
+      std::optional<Error> read_error;
+      std::exception_ptr reader_failure, hasher_failure;
+      std::thread reader, hasher;
+      // At the end, or should anything below throw: both threads stopped and joined before the
+      // transaction is used again.
+      struct StopAndJoin {
+        std::function<void()> run;
+        ~StopAndJoin() { run(); }
+      } const stop_and_join{[&] {
+        read_batches.close();
+        hashed_batches.close();
+        if (hasher.joinable()) hasher.join();
+        if (reader.joinable()) reader.join();
+      }};
+      reader = std::thread([&] {
+        try {
+          for (std::uint64_t from = 1;; from += kBatch) {
+            auto batch = tx.audit().read(from, from + kBatch - 1, false);  // DrawVerifier parses
+            if (!batch) {
+              read_error = batch.error();
+              break;
+            }
+            const bool last = batch->size() < kBatch;
+            if (!read_batches.push(std::move(*batch)) || last) break;
+          }
+        } catch (...) {
+          reader_failure = std::current_exception();
+        }
+        read_batches.close();
+      });
+      hasher = std::thread([&] {
+        try {
+          while (auto batch = read_batches.pop()) {
+            Hashed h{std::move(*batch)};
+            while (h.verified < h.entries.size() && verifier.feed(h.entries[h.verified]))
+              ++h.verified;
+            const bool broke = h.verified < h.entries.size();  // the chain broke there
+            if (!hashed_batches.push(std::move(h)) || broke) break;
+          }
+        } catch (...) {
+          hasher_failure = std::current_exception();
+        }
+        read_batches.close();  // a reader still under way stops at its next batch
+        hashed_batches.close();
+      });
       Digest previous{};
-      auto check_draws = [&](const Hashed& h) {
-        for (std::size_t i = 0; i < h.verified; ++i) {
-          draws.feed(h.entries[i], previous);
-          previous = h.entries[i].hash;
-        }
-      };
-      auto reading = std::async(std::launch::async, read, std::uint64_t{1});
-      std::future<Hashed> hashing;
-      for (std::uint64_t from = 1;; from += kBatch) {
-        auto batch = reading.get();
-        if (!batch) return batch.error();
-        const bool last = batch->size() < kBatch;
-        std::optional<Hashed> before;
-        if (hashing.valid()) before = hashing.get();
-        if (before && before->verified < before->entries.size()) {  // the chain broke there
-          check_draws(*before);
-          break;
-        }
-        if (!last) reading = std::async(std::launch::async, read, from + kBatch);
-        hashing = std::async(std::launch::async, hash_chain, std::move(*batch));
-        if (before) check_draws(*before);
-        if (last) {
-          check_draws(hashing.get());
-          break;
+      while (auto h = hashed_batches.pop()) {
+        for (std::size_t i = 0; i < h->verified; ++i) {
+          draws.feed(h->entries[i], previous);
+          previous = h->entries[i].hash;
         }
       }
+      stop_and_join.run();
+      if (reader_failure) std::rethrow_exception(reader_failure);
+      if (hasher_failure) std::rethrow_exception(hasher_failure);
+      if (read_error) return *read_error;
     }
     draws.finish();
     // Entries stored beyond a gap are not reached by the ranged reads above.

@@ -732,8 +732,8 @@ TEST_F(History, EpochCloseRevealsTodaysSecretOnRequest) {
 }
 
 TEST_F(History, AFaultPastTheFirstBatchOfEntriesIsNamed) {
-  // Verification reads the log 5,000 entries at a time and hashes one batch while it reads the
-  // next and recomputes the draws of the one before: a fault at either side of the first seam,
+  // Verification reads the log 5,000 entries at a time, and reads, hashes and recomputes the
+  // draws on three threads, batches queued between them: a fault at either side of the first seam,
   // and at the very end, is named exactly, and only the draws before it are recomputed.
   const auto whole = verify();
   const std::int64_t entries = whole.at("entries").as_int64();
