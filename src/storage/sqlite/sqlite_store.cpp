@@ -12,6 +12,7 @@
 #include "storage/sql/connection_pool.hpp"
 #include "storage/sql/schema.hpp"
 #include "storage/sql/sql_transaction.hpp"
+#include "storage/sqlite/coalescing_vfs.hpp"
 
 namespace zeren::sqlite {
 
@@ -99,6 +100,7 @@ void keep_freed_memory_for_reuse() {
 
 Result<OpenedStore> open(const StoreOptions& options) {
   keep_freed_memory_for_reuse();
+  coalesce_wal_writes();
   namespace fs = std::filesystem;
   const bool exists = fs::exists(options.database);
   if (!exists && !options.create)
