@@ -12,7 +12,9 @@ class Database {
  public:
   explicit Database(const std::string& path) {
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE;
-    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) fail("open " + path);
+    // SQLite's own file layer, as any program using SQLite gets it: not the one the store
+    // installs as the process's default (src/storage/sqlite/coalescing_vfs.cpp).
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, "unix") != SQLITE_OK) fail("open " + path);
     sqlite3_busy_timeout(db_, 10'000);  // as the store's session
   }
   ~Database() { sqlite3_close_v2(db_); }
