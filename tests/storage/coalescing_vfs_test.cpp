@@ -8,41 +8,17 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "raw_sqlite.hpp"
 #include "storage/sqlite/coalescing_vfs.hpp"
 
 namespace zeren::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Db {
-  sqlite3* db = nullptr;
-  Db(const std::string& path, const char* vfs) {
-    sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, vfs);
-  }
-  ~Db() { sqlite3_close_v2(db); }
-  Db(const Db&) = delete;
-  Db& operator=(const Db&) = delete;
-  int exec(const std::string& sql) {
-    return sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-  }
-  std::string scalar(const std::string& sql) {
-    sqlite3_stmt* st = nullptr;
-    std::string out = "(error)";
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW) {
-      const auto* t = sqlite3_column_text(st, 0);
-      out = t ? reinterpret_cast<const char*>(t) : "";
-    }
-    sqlite3_finalize(st);
-    return out;
-  }
-};
 
 // write(2) and pwrite(2) calls this process has made (the kernel's count).
 long write_calls() {
@@ -69,19 +45,19 @@ class CoalescingVfs : public ::testing::Test {
 
   // A WAL database with ten tables, each given a first row, so that one row more in each
   // changes ten pages.
-  static void ten_tables(Db& d) {
-    ASSERT_EQ(d.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL"), SQLITE_OK);
+  static void ten_tables(Raw& d) {
+    ASSERT_EQ(d.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL"), "");
     for (int t = 0; t < 10; ++t)
       ASSERT_EQ(d.exec("CREATE TABLE t" + std::to_string(t) + "(v TEXT); INSERT INTO t" +
                        std::to_string(t) + " VALUES ('first')"),
-                SQLITE_OK);
+                "");
   }
   // The write calls one commit of a row into each of the ten tables took.
-  static long calls_for_a_commit_to_ten_tables(Db& d) {
+  static long calls_for_a_commit_to_ten_tables(Raw& d) {
     std::string sql = "BEGIN;";
     for (int t = 0; t < 10; ++t) sql += "INSERT INTO t" + std::to_string(t) + " VALUES ('next');";
     const long before = write_calls();
-    EXPECT_EQ(d.exec(sql + "COMMIT"), SQLITE_OK);
+    EXPECT_EQ(d.exec(sql + "COMMIT"), "");
     return write_calls() - before;
   }
 
@@ -95,8 +71,8 @@ TEST_F(CoalescingVfs, IsTheDefaultOnceTheStoreInstallsIt) {
 }
 
 TEST_F(CoalescingVfs, ACommitOfTenPagesIsOneWriteCallWhereSqliteAloneMakesTwenty) {
-  Db ours(path("ours.db"), nullptr);
-  Db plain(path("plain.db"), "unix");
+  Raw ours(path("ours.db"), nullptr);
+  Raw plain(path("plain.db"), "unix");
   ten_tables(ours);
   ten_tables(plain);
   EXPECT_EQ(calls_for_a_commit_to_ten_tables(ours), 1);
@@ -105,18 +81,18 @@ TEST_F(CoalescingVfs, ACommitOfTenPagesIsOneWriteCallWhereSqliteAloneMakesTwenty
 }
 
 TEST_F(CoalescingVfs, AnotherConnectionSeesEveryCommitAtOnceLargeOrSmall) {
-  Db writer(path("shared.db"), nullptr);
+  Raw writer(path("shared.db"), nullptr);
   ASSERT_EQ(writer.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
                         "CREATE TABLE r(n INTEGER, body BLOB)"),
-            SQLITE_OK);
-  Db reader(path("shared.db"), "unix");
+            "");
+  Raw reader(path("shared.db"), "unix");
   long long sum = 0;
   for (int i = 1; i <= 120; ++i) {
     // Every tenth commit is 3 MiB: more than the run held in memory, and than one write call.
     const int bytes = i % 10 == 0 ? 3 << 20 : 100;
     ASSERT_EQ(writer.exec("INSERT INTO r VALUES (" + std::to_string(i) + ", zeroblob(" +
                           std::to_string(bytes) + "))"),
-              SQLITE_OK);
+              "");
     sum += i;
     ASSERT_EQ(reader.scalar("SELECT count(*) || ' ' || sum(n) || ' ' || sum(length(body)) FROM r"),
               std::to_string(i) + " " + std::to_string(sum) + " " +
@@ -176,7 +152,7 @@ TEST_F(CoalescingVfs, AProcessThatDiesLeavesInItsWalExactlyWhatItCommitted) {
   in_a_process_that_dies(db, [&](auto& run) { spilling_transaction(run, 6); });
   fs::remove(db + "-shm");
 
-  Db after(db, "unix");
+  Raw after(db, "unix");
   EXPECT_EQ(after.scalar("PRAGMA integrity_check"), "ok");
   // Five transactions committed, each adding 400 rows and then adding 1 to every row's v, and
   // then the one row.

@@ -9,33 +9,11 @@
 
 #include "app/use_cases.hpp"
 #include "conformance.hpp"
+#include "raw_sqlite.hpp"
 #include "sqlite_factory.hpp"
 
 namespace zeren::testing {
 namespace {
-
-// Opens the raw file to act as someone with the sqlite3 shell.
-struct Raw {
-  sqlite3* db = nullptr;
-  explicit Raw(const std::string& path) { sqlite3_open(path.c_str(), &db); }
-  ~Raw() { sqlite3_close(db); }
-  std::string exec(const std::string& sql) {
-    char* err = nullptr;
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
-    std::string msg = rc == SQLITE_OK ? "" : (err ? err : "error");
-    sqlite3_free(err);
-    return msg;
-  }
-  std::string scalar(const std::string& sql) {
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
-    std::string out;
-    if (sqlite3_step(st) == SQLITE_ROW)
-      out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    return out;
-  }
-};
 
 // A statement that SQLite may have to undo alone keeps the original of each page it changes in a
 // statement journal, which moves from memory to a temporary file once it outgrows its threshold.
