@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <future>
 #include <thread>
 
@@ -187,6 +188,43 @@ TEST(SqliteStore, RefusesToSwitchTheChainHashOfAnExistingDatabase) {
   auto missing = open_store({factory.path() + ".nope", false, std::nullopt});
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+}
+
+// The writer copies the WAL back into the database once it holds 4,000 pages, not at SQLite's
+// 1,000 (sqlite_store.cpp): its checkpoints come a quarter as often. The WAL file grows past 1,000
+// pages, and once past 4,000 it is checkpointed and written again from its start, so it stays
+// near that size.
+TEST(SqliteStore, CheckpointsOnceTheWalHoldsFourThousandPages) {
+  SqliteFactory factory;
+  auto opened = factory.open_fresh();
+  ASSERT_TRUE(opened.ok());
+  // Each transaction: ten entries of about a page each, every one on a page of its own.
+  auto commit = [&](int transactions) {
+    for (int t = 0; t < transactions; ++t) {
+      auto s = opened->store->transact([&](Transaction& tx) -> Status {
+        for (int i = 0; i < 10; ++i) {
+          auto e =
+              tx.audit().append(AuditEvent{1,
+                                           "test",
+                                           "test.page",
+                                           "x:1",
+                                           {{"v", std::string(3500, static_cast<char>('a' + i))}}});
+          if (!e) return e.error();
+        }
+        return ok_status();
+      });
+      ASSERT_TRUE(s.ok()) << s.error().message;
+    }
+  };
+  const std::uintmax_t frame = 24 + 4096;
+  const std::string wal = factory.path() + "-wal";
+  commit(150);  // some 1,650 pages
+  EXPECT_GT(std::filesystem::file_size(wal), 1200 * frame);
+  commit(300);  // some 5,000 in all
+  EXPECT_GT(std::filesystem::file_size(wal), 3900 * frame);
+  EXPECT_LT(std::filesystem::file_size(wal), 4100 * frame);
+  Raw raw(factory.path());
+  EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'test.page'"), "4500");
 }
 
 }  // namespace
