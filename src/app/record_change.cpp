@@ -9,7 +9,7 @@ Result<std::uint64_t> record_change(Transaction& tx, const Context& ctx, std::st
   ZEREN_TRY(close_past_epochs(tx, ctx));
   AuditEvent e{ctx.clock.now_us(), ctx.actor.id, std::move(action), std::move(subject),
                std::move(fields)};
-  auto appended = tx.audit().append(e);
+  auto appended = tx.audit().append(std::move(e));
   if (!appended) return appended.error();
   return appended->seq;
 }

@@ -24,7 +24,7 @@ Status check_available(HashAlgorithm a);
 // The fields as canonical text: a JSON object of string values, keys in ascending byte order,
 // no white space; `"` and `\` escaped with a backslash, bytes below 0x20 as \u00xx (lower-case
 // hex), everything else literal UTF-8. Keys are 1..64 of [a-z0-9_.]; keys must be unique.
-Result<std::string> canonical_fields(std::vector<AuditField> fields);
+Result<std::string> canonical_fields(const std::vector<AuditField>& fields);
 // Reads canonical field text back (for display); refuses anything not canonical.
 Result<std::vector<AuditField>> parse_fields(std::string_view text);
 

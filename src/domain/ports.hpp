@@ -99,7 +99,7 @@ class SessionRepository {
 class AuditLog {
  public:
   virtual ~AuditLog() = default;
-  virtual Result<AuditEntry> append(const AuditEvent& event) = 0;
+  virtual Result<AuditEntry> append(AuditEvent event) = 0;
   virtual Result<std::uint64_t> size() = 0;
   // The hash of the last entry (32 zero bytes for an empty log).
   virtual Result<Digest> head() = 0;

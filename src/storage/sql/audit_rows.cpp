@@ -33,7 +33,7 @@ Result<SqlTransaction::ChainHead> SqlTransaction::chain_head() {
   });
 }
 
-Result<AuditEntry> SqlTransaction::append(const AuditEvent& event) {
+Result<AuditEntry> SqlTransaction::append(AuditEvent event) {
   auto fields = audit::canonical_fields(event.fields);
   if (!fields) return fields.error();
   ZEREN_TRY(chain_.hold());
@@ -44,18 +44,18 @@ Result<AuditEntry> SqlTransaction::append(const AuditEvent& event) {
     AuditEntry e;
     e.seq = static_cast<std::uint64_t>(head->seq) + 1;
     e.version = audit::kRecordVersion;
-    e.event = event;
+    e.event = std::move(event);
     e.fields_text = std::move(*fields);
-    e.hash = audit::chain_hash(hash_, e.version, previous,
-                               audit::canonical_record(e.seq, event.time_us, event.actor,
-                                                       event.action, event.subject, e.fields_text));
-    long long seq = static_cast<long long>(e.seq), time = event.time_us;
+    const AuditEvent& ev = e.event;
+    e.hash = audit::entry_hash(hash_, e.version, previous, e.seq, ev.time_us, ev.actor, ev.action,
+                               ev.subject, e.fields_text);
+    long long seq = static_cast<long long>(e.seq), time = ev.time_us;
     int version = e.version;
     const std::string hex = audit::to_hex(e.hash);
     statements_.run(
         "INSERT INTO audit_log (seq, version, time_us, actor, action, subject, fields, hash) "
         "VALUES (:s, :v, :t, :a, :c, :u, :f, :h)",
-        use(seq), use(version), use(time), use(event.actor), use(event.action), use(event.subject),
+        use(seq), use(version), use(time), use(ev.actor), use(ev.action), use(ev.subject),
         use(e.fields_text), use(hex));
     head_ = ChainHead{seq, e.hash};
     return e;

@@ -112,7 +112,7 @@ class SqlTransaction final : public Transaction,
                                            std::int64_t created_since_us) override;
 
   // AuditLog
-  Result<AuditEntry> append(const AuditEvent& event) override;
+  Result<AuditEntry> append(AuditEvent event) override;
   Result<std::uint64_t> size() override;
   Result<Digest> head() override;
   Result<std::vector<AuditEntry>> read_subject(const std::string& subject) override;
