@@ -76,6 +76,7 @@ TimedTransactions raw_insert_baseline(const std::string& path, int count) {
   if (db.text("PRAGMA journal_mode=WAL") != "wal") db.fail("journal_mode=WAL refused");
   db.exec("PRAGMA foreign_keys=ON");
   db.exec("PRAGMA synchronous=FULL");
+  db.exec("PRAGMA wal_autocheckpoint=4000");
   db.exec(
       "CREATE TABLE intake_row (id INTEGER PRIMARY KEY, number TEXT NOT NULL UNIQUE, "
       "received_on TEXT NOT NULL, party TEXT NOT NULL, source_org TEXT NOT NULL, "
