@@ -132,11 +132,11 @@ Result<OpenedStore> open(const StoreOptions& options) {
     sql << "PRAGMA foreign_keys=ON";
     sql << "PRAGMA synchronous=FULL";
     // The writer copies the WAL back into the database once it holds 4,000 pages (16 MiB), not
-    // SQLite's 1,000: an intake writes about 25 pages, and a checkpoint costs much the same
-    // whether it copies a few hundred distinct pages or a few more, two fsyncs and a write per
-    // page. At 1,000 the commits that ran one spent 12 % of an intake run's time in it, at 4,000
-    // 5 % (docs/BENCHMARKS.md, row 2). The WAL is reused from its start after each checkpoint, so
-    // it stays at that size.
+    // SQLite's 1,000. A checkpoint costs a read and a write call per distinct page and two fsyncs,
+    // and an intake's 25 pages are mostly the same few leaves again, so checkpoints four times as
+    // far apart cost little more each: at 1,000 the commits that ran one took 12 % of an intake
+    // run's time, at 4,000 5 % (docs/architecture.md). After each checkpoint the WAL is written
+    // again from its start, so the file stays about that size.
     sql << "PRAGMA wal_autocheckpoint=4000";
     return ok_status();
   }));
