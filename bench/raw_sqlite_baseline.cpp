@@ -3,6 +3,9 @@
 #include <sqlite3.h>
 
 #include <stdexcept>
+#include <string>
+
+#include "storage/sqlite/sqlite_store.hpp"
 
 namespace zeren::bench {
 
@@ -76,7 +79,9 @@ TimedTransactions raw_insert_baseline(const std::string& path, int count) {
   if (db.text("PRAGMA journal_mode=WAL") != "wal") db.fail("journal_mode=WAL refused");
   db.exec("PRAGMA foreign_keys=ON");
   db.exec("PRAGMA synchronous=FULL");
-  db.exec("PRAGMA wal_autocheckpoint=4000");
+  const std::string checkpoint =
+      "PRAGMA wal_autocheckpoint=" + std::to_string(sqlite::kWalCheckpointPages);
+  db.exec(checkpoint.c_str());
   db.exec(
       "CREATE TABLE intake_row (id INTEGER PRIMARY KEY, number TEXT NOT NULL UNIQUE, "
       "received_on TEXT NOT NULL, party TEXT NOT NULL, source_org TEXT NOT NULL, "

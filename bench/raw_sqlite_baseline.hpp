@@ -1,6 +1,6 @@
 // The durable-intake baseline: the SQLite C API alone, with the store's settings (journal_mode=WAL,
-// foreign_keys=ON, synchronous=FULL, wal_autocheckpoint=4000), inserting one row of about a
-// case's size per transaction (BEGIN IMMEDIATE … COMMIT). What a commit that reaches the disk
+// foreign_keys=ON, synchronous=FULL, the store's checkpoint threshold), inserting one row of about
+// a case's size per transaction (BEGIN IMMEDIATE … COMMIT). What a commit that reaches the disk
 // costs on this machine, with no application work around it.
 #pragma once
 

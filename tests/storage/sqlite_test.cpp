@@ -12,6 +12,7 @@
 #include "conformance.hpp"
 #include "raw_sqlite.hpp"
 #include "sqlite_factory.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
 
 namespace zeren::testing {
 namespace {
@@ -190,11 +191,12 @@ TEST(SqliteStore, RefusesToSwitchTheChainHashOfAnExistingDatabase) {
   EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
 }
 
-// The writer copies the WAL back into the database once it holds 4,000 pages, not at SQLite's
-// 1,000 (sqlite_store.cpp): its checkpoints come a quarter as often. The WAL file grows past 1,000
-// pages, and once past 4,000 it is checkpointed and written again from its start, so it stays
-// near that size.
+// The writer copies the WAL back into the database once it holds kWalCheckpointPages (4,000), not
+// at SQLite's 1,000 (sqlite_store.cpp): its checkpoints come a quarter as often. The WAL file grows
+// past 1,000 pages, and once past the threshold it is checkpointed and written again from its
+// start, so it stays near that size.
 TEST(SqliteStore, CheckpointsOnceTheWalHoldsFourThousandPages) {
+  static_assert(sqlite::kWalCheckpointPages == 4000, "the test's name and first batch assume it");
   SqliteFactory factory;
   auto opened = factory.open_fresh();
   ASSERT_TRUE(opened.ok());
@@ -221,8 +223,8 @@ TEST(SqliteStore, CheckpointsOnceTheWalHoldsFourThousandPages) {
   commit(150);  // some 1,650 pages
   EXPECT_GT(std::filesystem::file_size(wal), 1200 * frame);
   commit(300);  // some 5,000 in all
-  EXPECT_GT(std::filesystem::file_size(wal), 3900 * frame);
-  EXPECT_LT(std::filesystem::file_size(wal), 4100 * frame);
+  EXPECT_GT(std::filesystem::file_size(wal), (sqlite::kWalCheckpointPages - 100) * frame);
+  EXPECT_LT(std::filesystem::file_size(wal), (sqlite::kWalCheckpointPages + 100) * frame);
   Raw raw(factory.path());
   EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'test.page'"), "4500");
 }

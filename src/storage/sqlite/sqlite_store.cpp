@@ -137,7 +137,7 @@ Result<OpenedStore> open(const StoreOptions& options) {
     // far apart cost little more each: at 1,000 the commits that ran one took 12 % of an intake
     // run's time, at 4,000 5 % (docs/architecture.md). After each checkpoint the WAL is written
     // again from its start, so the file stays about that size.
-    sql << "PRAGMA wal_autocheckpoint=4000";
+    sql << "PRAGMA wal_autocheckpoint=" + std::to_string(kWalCheckpointPages);
     return ok_status();
   }));
   const sql::SchemaAccess access{sql::Backend::sqlite,
