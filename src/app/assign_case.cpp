@@ -1,7 +1,6 @@
 #include "app/assign_case.hpp"
 
 #include <algorithm>
-#include <map>
 
 #include "app/draws.hpp"
 #include "app/organisation_lookup.hpp"
@@ -28,15 +27,12 @@ Result<DepartmentView> read_department_view(Transaction& tx, const Context& ctx,
   if (!org) return org.error();
   auto units = org->department_units(in.department);
   if (!units) return units.error();
-  auto persons = org->department_unit_leads(in.department);
-  if (!persons) return persons.error();
-  std::map<PersonId, const Person*> by_id;
-  for (const auto& p : *persons) by_id[p.id()] = &p;
   auto weights = tx.cases().unit_weight_sums(in.department, rules, in.received_on.year());
   if (!weights) return weights.error();
   const Date today = ctx.clock.today();
   DepartmentView view;
-  for (const auto& u : *units) {
+  for (const auto& [unit, lead] : *units) {
+    const Unit& u = *unit;
     UnitSnapshot s;
     s.unit = u.id();
     s.position = u.position();
@@ -45,11 +41,10 @@ Result<DepartmentView> read_department_view(Transaction& tx, const Context& ctx,
     s.categories = u.categories();
     s.difficulties = u.difficulties();
     s.lead = u.lead();
+    s.people.reserve(1 + u.members().size());
     s.people.push_back(u.lead());
     s.people.insert(s.people.end(), u.members().begin(), u.members().end());
-    auto lead = by_id.find(u.lead());
-    s.lead_absent =
-        lead != by_id.end() && (lead->second->absent_on(today) || !lead->second->active_on(today));
+    s.lead_absent = lead && (lead->absent_on(today) || !lead->active_on(today));
     if (auto w = weights->find(u.id()); w != weights->end()) s.weight_sum = w->second;
     view.names[u.id()] = u.name();
     view.units.push_back(std::move(s));

@@ -1,5 +1,7 @@
 #include "app/organisation_lookup.hpp"
 
+#include <algorithm>
+
 #include "app/organisation_cache.hpp"
 
 namespace zeren::app {
@@ -30,25 +32,46 @@ Result<Person> OrganisationLookup::person(PersonId id) {
   return tx_->organisation().find_person(id);
 }
 
-Result<std::vector<Unit>> OrganisationLookup::department_units(DepartmentId id) {
-  if (!view_ || !view_->department(id)) return tx_->organisation().department_units(id);
-  std::vector<Unit> out;
-  for (const auto& u : view_->units)
-    if (u.department() == id) out.push_back(u);
-  return out;
+namespace {
+
+const Person* find_lead(const std::vector<Person>& leads, PersonId id) {
+  auto p = std::find_if(leads.begin(), leads.end(), [&](const Person& l) { return l.id() == id; });
+  return p == leads.end() ? nullptr : &*p;
 }
 
-Result<std::vector<Person>> OrganisationLookup::department_unit_leads(DepartmentId id) {
-  if (!view_ || !view_->department(id)) return tx_->organisation().department_unit_leads(id);
-  std::vector<Person> out;
-  for (const auto& u : view_->units) {
-    if (u.department() != id) continue;
-    auto lead = person(u.lead());
-    if (lead)
-      out.push_back(std::move(*lead));
-    else if (lead.error().kind != ErrorKind::not_found)
-      return lead.error();
+}  // namespace
+
+Result<std::vector<OrganisationLookup::LedUnit>> OrganisationLookup::department_units(
+    DepartmentId id) {
+  std::vector<LedUnit> out;
+  if (view_ && view_->department(id)) {
+    std::vector<Person> outside;  // leads the view does not hold (read as person() would)
+    for (const auto& u : view_->units) {
+      if (u.department() != id) continue;
+      const Person* lead = view_->person(u.lead());
+      if (!lead) {
+        auto read = tx_->organisation().find_person(u.lead());
+        if (read)
+          outside.push_back(std::move(*read));
+        else if (read.error().kind != ErrorKind::not_found)
+          return read.error();
+      }
+      out.push_back({&u, lead});
+    }
+    if (outside.empty()) return out;
+    const auto& kept = read_leads_.emplace_back(std::move(outside));
+    for (auto& led : out)
+      if (!led.lead) led.lead = find_lead(kept, led.unit->lead());
+    return out;
   }
+  auto units = tx_->organisation().department_units(id);
+  if (!units) return units.error();
+  auto leads = tx_->organisation().department_unit_leads(id);
+  if (!leads) return leads.error();
+  // Kept here, so the pointers stay valid when another department is read after this one.
+  const auto& kept_units = read_units_.emplace_back(std::move(*units));
+  const auto& kept_leads = read_leads_.emplace_back(std::move(*leads));
+  for (const auto& u : kept_units) out.push_back({&u, find_lead(kept_leads, u.lead())});
   return out;
 }
 

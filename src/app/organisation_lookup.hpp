@@ -19,9 +19,15 @@ class OrganisationLookup {
   Result<Procuratorate> procuratorate(ProcuratorateId id);
   Result<Department> department(DepartmentId id);
   Result<Person> person(PersonId id);
-  // The department's units in id order, and the persons who lead them.
-  Result<std::vector<Unit>> department_units(DepartmentId id);
-  Result<std::vector<Person>> department_unit_leads(DepartmentId id);
+  // A unit of a department with the person who leads it (none when that person's row is not
+  // found), both held by this lookup or its view: valid while the lookup lives.
+  struct LedUnit {
+    const Unit* unit;
+    const Person* lead;
+  };
+  // The department's units in id order, each with its lead. From the view they are not copied:
+  // an intake reads its department's units once per case.
+  Result<std::vector<LedUnit>> department_units(DepartmentId id);
 
   bool uses_view() const { return view_ != nullptr; }
 
@@ -30,6 +36,9 @@ class OrganisationLookup {
       : tx_(&tx), view_(std::move(view)) {}
   Transaction* tx_;
   OrganisationViewRef view_;  // none: every lookup reads the database
+  // What the database answered for departments the view does not hold.
+  std::vector<std::vector<Unit>> read_units_;
+  std::vector<std::vector<Person>> read_leads_;
 };
 
 }  // namespace zeren::app
