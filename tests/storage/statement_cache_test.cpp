@@ -74,6 +74,46 @@ TEST_F(StatementCacheTest, AFailedRunLeavesTheNextOneWorking) {
   EXPECT_EQ(n, 2);
 }
 
+// A kept statement is bound once to values the cache holds: each run takes the values as they are
+// set then; one that fails is dropped and bound afresh, and the next run works.
+TEST_F(StatementCacheTest, AKeptStatementRunsWithTheValuesSetBeforeEachRun) {
+  sql::StatementCache cache(sql_, sqlite::settle_statement);
+  struct Row {
+    int k = 0;
+    std::string v;
+  };
+  const std::string insert = "INSERT INTO t (k, v) VALUES (:k, :v)";
+  int binds = 0;
+  const auto bind = [&binds](soci::statement& st, Row& row) {
+    ++binds;
+    st.exchange(use(row.k));
+    st.exchange(use(row.v));
+  };
+  for (int k = 1; k <= 3; ++k) {
+    auto kept = cache.kept<Row>(insert, bind);
+    kept.values = {k, "v" + std::to_string(k)};
+    cache.execute_kept(insert, kept.statement);
+  }
+  EXPECT_EQ(binds, 1);
+  EXPECT_EQ(cache.size(), 1u);
+
+  auto again = cache.kept<Row>(insert, bind);
+  EXPECT_EQ(again.values.k, 3);  // the values stay as the last run set them
+  again.values.k = 4;            // "v3" again: the UNIQUE constraint refuses it
+  EXPECT_THROW(cache.execute_kept(insert, again.statement), soci::soci_error);
+  EXPECT_EQ(cache.size(), 0u);
+  auto fresh = cache.kept<Row>(insert, bind);
+  EXPECT_EQ(binds, 2);
+  fresh.values = {4, "v4"};
+  cache.execute_kept(insert, fresh.statement);
+
+  std::string seen;
+  soci::rowset<soci::row> rows = (sql_.prepare << "SELECT k, v FROM t ORDER BY k");
+  for (const auto& row : rows)
+    seen += std::to_string(row.get<int>(0)) + "=" + row.get<std::string>(1) + " ";
+  EXPECT_EQ(seen, "1=v1 2=v2 3=v3 4=v4 ");
+}
+
 bool any_busy(soci::session& sql) {
   auto* raw = static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
   bool busy = false;

@@ -1,6 +1,8 @@
 // AssignmentRepository and EpochRepository in SQL (both backends).
 #include <soci/soci.h>
 
+#include <algorithm>
+#include <array>
 #include <map>
 
 #include "storage/sql/rows.hpp"
@@ -15,6 +17,36 @@ using soci::use;
 namespace {
 
 const std::string kScopeJoin = " JOIN case_file c ON c.id = x.case_id ";
+
+// One candidate's row as its INSERT binds it.
+struct CandidateRow {
+  long long assignment, unit, weight;
+  int ordinal, position, share, eligible, in_band;
+  std::string exclusion;
+};
+
+// At most this many candidates to one INSERT, so that only this many texts are ever prepared.
+constexpr std::size_t kCandidateRows = 16;
+using CandidateRows = std::array<CandidateRow, kCandidateRows>;
+
+// The INSERT of `rows` candidates (1 to kCandidateRows), its text built once.
+const std::string& candidate_insert(std::size_t rows) {
+  static const std::vector<std::string> texts = [] {
+    std::vector<std::string> out(kCandidateRows + 1);
+    std::string q =
+        "INSERT INTO assignment_candidate (assignment_id, ordinal, unit_id, position, weight_sum, "
+        "share_bp, eligible, exclusion, in_band) VALUES ";
+    for (std::size_t n = 1; n <= kCandidateRows; ++n) {
+      const std::string k = std::to_string(n - 1);
+      if (n > 1) q += ", ";
+      q += "(:a" + k + ", :o" + k + ", :u" + k + ", :p" + k + ", :w" + k + ", :s" + k + ", :e" + k +
+           ", :x" + k + ", :b" + k + ")";
+      out[n] = q;
+    }
+    return out;
+  }();
+  return texts[rows];
+}
 }  // namespace
 
 Result<AssignmentId> SqlTransaction::add_assignment(const AssignmentRecord& r) {
@@ -40,28 +72,35 @@ Result<AssignmentId> SqlTransaction::add_assignment(const AssignmentRecord& r) {
         use(approver.value, approver.ind), use(request.value, request.ind), use(at), use(seq),
         into(id));
     if (r.candidates.empty()) return AssignmentId{id};
-    // One statement for all the candidates, prepared once: a department has dozens of units, and
-    // preparing costs more than inserting (and three round trips on PostgreSQL).
-    int ordinal = 0, position = 0, share = 0, eligible = 0, in_band = 0;
-    long long cu = 0, weight = 0;
-    std::string exclusion;
-    soci::statement& insert = statements_.bind(
-        "INSERT INTO assignment_candidate (assignment_id, ordinal, unit_id, "
-        "position, weight_sum, share_bp, eligible, exclusion, in_band) VALUES "
-        "(:a, :o, :u, :p, :w, :s, :e, :x, :b)",
-        use(id), use(ordinal), use(cu), use(position), use(weight), use(share), use(eligible),
-        use(exclusion), use(in_band));
-    for (std::size_t i = 0; i < r.candidates.size(); ++i) {
-      const auto& c = r.candidates[i];
-      ordinal = static_cast<int>(i);
-      position = c.position;
-      share = c.share_bp;
-      eligible = c.eligible ? 1 : 0;
-      in_band = c.in_band ? 1 : 0;
-      cu = c.unit.value;
-      weight = c.weight_sum;
-      exclusion = c.exclusion;
-      insert.execute(true);
+    // The candidates in multi-row INSERTs of up to kCandidateRows: a department's dozens of units
+    // in one or a few statements, one round trip each on PostgreSQL. Each is bound once to the
+    // rows it keeps (kept()), since binding 9 values a row anew costs more than inserting them.
+    for (std::size_t from = 0; from < r.candidates.size(); from += kCandidateRows) {
+      const std::size_t n = std::min(kCandidateRows, r.candidates.size() - from);
+      const std::string& query = candidate_insert(n);
+      auto insert =
+          statements_.kept<CandidateRows>(query, [n](soci::statement& st, CandidateRows& rows) {
+            for (std::size_t k = 0; k < n; ++k) {
+              auto& row = rows[k];
+              st.exchange(use(row.assignment));
+              st.exchange(use(row.ordinal));
+              st.exchange(use(row.unit));
+              st.exchange(use(row.position));
+              st.exchange(use(row.weight));
+              st.exchange(use(row.share));
+              st.exchange(use(row.eligible));
+              st.exchange(use(row.exclusion));
+              st.exchange(use(row.in_band));
+            }
+          });
+      for (std::size_t k = 0; k < n; ++k) {
+        const auto& c = r.candidates[from + k];
+        insert.values[k] = {
+            id,         c.unit.value, c.weight_sum,       static_cast<int>(from + k),
+            c.position, c.share_bp,   c.eligible ? 1 : 0, c.in_band ? 1 : 0,
+            c.exclusion};
+      }
+      statements_.execute_kept(query, insert.statement);
     }
     return AssignmentId{id};
   });

@@ -29,8 +29,24 @@ soci::statement& StatementCache::prepared(const std::string& query) {
     else
       overflow_.push_back(std::move(fresh));
   }
-  if (settle_ && std::find(used_.begin(), used_.end(), st) == used_.end()) used_.push_back(st);
+  note_used(*st);
   return *st;
+}
+
+void StatementCache::note_used(soci::statement& st) {
+  if (settle_ && std::find(used_.begin(), used_.end(), &st) == used_.end()) used_.push_back(&st);
+}
+
+bool StatementCache::execute_kept(const std::string& query, soci::statement& st) {
+  try {
+    const bool read = st.execute(true);
+    if (settle_) settle_(st);
+    return read;
+  } catch (...) {
+    used_.erase(std::remove(used_.begin(), used_.end(), &st), used_.end());
+    kept_.erase(query);
+    throw;
+  }
 }
 
 soci::statement& StatementCache::once(const std::string& query) {
@@ -61,6 +77,7 @@ void StatementCache::clear() {
   used_.clear();
   overflow_.clear();
   statements_.clear();
+  kept_.clear();
 }
 
 }  // namespace zeren::sql

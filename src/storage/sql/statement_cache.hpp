@@ -48,6 +48,38 @@ class StatementCache {
   }
   soci::statement& once(const std::string& query);
 
+  // A statement bound once, for good, to values the cache keeps with it: set the values, then
+  // run it with execute_kept(). For the statements an intake runs every time with many values,
+  // where binding anew (soci allocates and frees every bind) costs more than running them.
+  template <class Values>
+  struct Kept {
+    soci::statement& statement;
+    Values& values;
+  };
+  // The kept statement for `query`, prepared and bound by `bind(statement, values)` (its
+  // soci::use and soci::into of the values' members) on its first use. One query text serves
+  // one Values type.
+  template <class Values, class Bind>
+  Kept<Values> kept(const std::string& query, Bind&& bind) {
+    if (auto at = kept_.find(query); at != kept_.end()) {
+      note_used(*at->second.statement);
+      return {*at->second.statement, *static_cast<Values*>(at->second.values.get())};
+    }
+    auto values = std::make_shared<Values>();
+    auto st = std::make_unique<soci::statement>(sql_);
+    st->alloc();
+    st->prepare(query);
+    bind(*st, *values);
+    st->define_and_bind();
+    Kept<Values> out{*st, *values};
+    note_used(*st);
+    kept_.emplace(query, KeptStatement{std::move(values), std::move(st)});
+    return out;
+  }
+  // Runs the kept statement of `query` (execute(true)); one that failed is dropped and prepared
+  // and bound afresh on its next use.
+  bool execute_kept(const std::string& query, soci::statement& st);
+
   // Runs `query` once and reads its first row into the `into` binds, like `sql << query, binds…`:
   // true when a row was read. The statement is settled at once: on SQLite a write that returned a
   // row (RETURNING) is not finished until then, and while it is not, its statement journal stays
@@ -71,7 +103,7 @@ class StatementCache {
   void settle();
   // Drops every statement (before the connection is opened again).
   void clear();
-  std::size_t size() const { return statements_.size(); }
+  std::size_t size() const { return statements_.size() + kept_.size(); }
 
  private:
   // Binds `st` (the statement of `query`); a cached one that fails is prepared afresh next time.
@@ -88,12 +120,19 @@ class StatementCache {
   }
   soci::statement& prepared(const std::string& query);
   void forget(const std::string& query);
+  void note_used(soci::statement& st);
+
+  struct KeptStatement {
+    std::shared_ptr<void> values;  // declared first: the statement bound to it goes first
+    std::unique_ptr<soci::statement> statement;
+  };
 
   soci::session& sql_;
   std::function<void(soci::statement&)> settle_;
   std::unordered_map<std::string, std::unique_ptr<soci::statement>> statements_;
   std::vector<std::unique_ptr<soci::statement>> overflow_;  // until settle(): once, or no room
   std::vector<soci::statement*> used_;
+  std::unordered_map<std::string, KeptStatement> kept_;
 };
 
 }  // namespace zeren::sql
