@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <tuple>
+#include <utility>
 
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
@@ -17,6 +19,22 @@ using soci::use;
 namespace {
 
 const std::string kScopeJoin = " JOIN case_file c ON c.id = x.case_id ";
+
+// An assignment's row as its INSERT binds it, and the id it returns.
+struct AssignmentRow {
+  long long case_id = 0, unit = 0, plan = 0, epoch = 0, approver = 0, request = 0, decided_at = 0,
+            audit_seq = 0, id = 0;
+  std::string method, draw_value;
+  int plan_version = 0, tolerance = 0, min_pool = 0, pool_size = 0, band_size = 0, draw_index = 0;
+  soci::indicator plan_ind = soci::i_null, epoch_ind = soci::i_null, approver_ind = soci::i_null,
+                  request_ind = soci::i_null;
+};
+
+template <class Tag>
+std::pair<long long, soci::indicator> nullable(const std::optional<Id<Tag>>& id) {
+  const Nullable n(id);
+  return {n.value, n.ind};
+}
 
 // One candidate's row as its INSERT binds it.
 struct CandidateRow {
@@ -51,26 +69,39 @@ const std::string& candidate_insert(std::size_t rows) {
 
 Result<AssignmentId> SqlTransaction::add_assignment(const AssignmentRecord& r) {
   return guarded_value<AssignmentId>([&]() -> Result<AssignmentId> {
-    long long id = 0, cid = r.case_id.value, unit = r.unit.value,
-              seq = static_cast<long long>(r.audit_seq), at = r.decided_at_us;
-    const std::string method(code_of(r.method));
-    int version = r.plan_version, tol = r.tolerance, pool = r.min_pool, pool_size = r.pool_size,
-        band = r.band_size, index = r.draw_index;
-    long long plan = r.plan.value;
-    soci::indicator plan_ind = r.plan.valid() ? soci::i_ok : soci::i_null;
-    Nullable epoch(r.epoch);
-    Nullable approver(r.approver);
-    Nullable request(r.request);
-    statements_.run(
+    // Bound once (StatementCache::kept), as the candidates below: an intake runs it every time.
+    static const std::string insert =
         "INSERT INTO assignment (case_id, unit_id, method, plan_id, plan_version, tolerance, "
-        "min_pool, pool_size, band_size, epoch_id, draw_value, draw_index, approver, "
-        "request_id, "
+        "min_pool, pool_size, band_size, epoch_id, draw_value, draw_index, approver, request_id, "
         "decided_at_us, audit_seq) VALUES (:c, :u, :m, :p, :v, :t, :mp, :ps, :bs, :e, :dv, :di, "
-        ":a, :r, :at, :s) RETURNING id",
-        use(cid), use(unit), use(method), use(plan, plan_ind), use(version), use(tol), use(pool),
-        use(pool_size), use(band), use(epoch.value, epoch.ind), use(r.draw_value), use(index),
-        use(approver.value, approver.ind), use(request.value, request.ind), use(at), use(seq),
-        into(id));
+        ":a, :r, :at, :s) RETURNING id";
+    auto row = statements_.kept<AssignmentRow>(insert, [](soci::statement& st, AssignmentRow& a) {
+      exchange_all(st, use(a.case_id), use(a.unit), use(a.method), use(a.plan, a.plan_ind),
+                   use(a.plan_version), use(a.tolerance), use(a.min_pool), use(a.pool_size),
+                   use(a.band_size), use(a.epoch, a.epoch_ind), use(a.draw_value),
+                   use(a.draw_index), use(a.approver, a.approver_ind),
+                   use(a.request, a.request_ind), use(a.decided_at), use(a.audit_seq), into(a.id));
+    });
+    auto& a = row.values;
+    a.case_id = r.case_id.value;
+    a.unit = r.unit.value;
+    a.method = code_of(r.method);
+    a.plan = r.plan.value;
+    a.plan_ind = r.plan.valid() ? soci::i_ok : soci::i_null;
+    a.plan_version = r.plan_version;
+    a.tolerance = r.tolerance;
+    a.min_pool = r.min_pool;
+    a.pool_size = r.pool_size;
+    a.band_size = r.band_size;
+    std::tie(a.epoch, a.epoch_ind) = nullable(r.epoch);
+    a.draw_value = r.draw_value;
+    a.draw_index = r.draw_index;
+    std::tie(a.approver, a.approver_ind) = nullable(r.approver);
+    std::tie(a.request, a.request_ind) = nullable(r.request);
+    a.decided_at = r.decided_at_us;
+    a.audit_seq = static_cast<long long>(r.audit_seq);
+    statements_.execute_kept(insert, row.statement);
+    const long long id = a.id;
     if (r.candidates.empty()) return AssignmentId{id};
     // The candidates in multi-row INSERTs of up to kCandidateRows: a department's dozens of units
     // in one or a few statements, one round trip each on PostgreSQL. Each is bound once to the
@@ -82,15 +113,9 @@ Result<AssignmentId> SqlTransaction::add_assignment(const AssignmentRecord& r) {
           statements_.kept<CandidateRows>(query, [n](soci::statement& st, CandidateRows& rows) {
             for (std::size_t k = 0; k < n; ++k) {
               auto& row = rows[k];
-              st.exchange(use(row.assignment));
-              st.exchange(use(row.ordinal));
-              st.exchange(use(row.unit));
-              st.exchange(use(row.position));
-              st.exchange(use(row.weight));
-              st.exchange(use(row.share));
-              st.exchange(use(row.eligible));
-              st.exchange(use(row.exclusion));
-              st.exchange(use(row.in_band));
+              exchange_all(st, use(row.assignment), use(row.ordinal), use(row.unit),
+                           use(row.position), use(row.weight), use(row.share), use(row.eligible),
+                           use(row.exclusion), use(row.in_band));
             }
           });
       for (std::size_t k = 0; k < n; ++k) {
@@ -122,14 +147,8 @@ Result<std::vector<AssignmentRecord>> SqlTransaction::load_assignments(const std
               "ON x.id = k.assignment_id" +
               kScopeJoin + where + " ORDER BY k.assignment_id, k.ordinal");
           if (has_arg) st.exchange(use(arg));
-          st.exchange(into(aid));
-          st.exchange(into(unit));
-          st.exchange(into(position));
-          st.exchange(into(weight));
-          st.exchange(into(share));
-          st.exchange(into(eligible));
-          st.exchange(into(exclusion));
-          st.exchange(into(in_band));
+          exchange_all(st, into(aid), into(unit), into(position), into(weight), into(share),
+                       into(eligible), into(exclusion), into(in_band));
           st.define_and_bind();
           st.execute();
           while (st.fetch())
@@ -149,23 +168,10 @@ Result<std::vector<AssignmentRecord>> SqlTransaction::load_assignments(const std
             "x.approver, x.request_id, x.decided_at_us, x.audit_seq FROM assignment x" +
             kScopeJoin + where + " ORDER BY x.id");
         if (has_arg) st.exchange(use(arg));
-        st.exchange(into(id));
-        st.exchange(into(cid));
-        st.exchange(into(unit));
-        st.exchange(into(method));
-        st.exchange(into(plan, plan_ind));
-        st.exchange(into(version));
-        st.exchange(into(tol));
-        st.exchange(into(pool));
-        st.exchange(into(pool_size));
-        st.exchange(into(band));
-        st.exchange(into(epoch, epoch_ind));
-        st.exchange(into(value));
-        st.exchange(into(index));
-        st.exchange(into(approver, approver_ind));
-        st.exchange(into(request, request_ind));
-        st.exchange(into(at));
-        st.exchange(into(seq));
+        exchange_all(st, into(id), into(cid), into(unit), into(method), into(plan, plan_ind),
+                     into(version), into(tol), into(pool), into(pool_size), into(band),
+                     into(epoch, epoch_ind), into(value), into(index), into(approver, approver_ind),
+                     into(request, request_ind), into(at), into(seq));
         st.define_and_bind();
         st.execute();
         while (st.fetch()) {
@@ -246,19 +252,9 @@ Result<std::vector<AssignmentRequest>> SqlTransaction::load_requests(const std::
             "x.decision_note, x.decided_at_us FROM assignment_request x" +
             kScopeJoin + where + " ORDER BY x.id");
         if (!where.empty()) st.exchange(use(arg));
-        st.exchange(into(id));
-        st.exchange(into(cid));
-        st.exchange(into(kind));
-        st.exchange(into(reason));
-        st.exchange(into(text));
-        st.exchange(into(target, target_ind));
-        st.exchange(into(by));
-        st.exchange(into(actor));
-        st.exchange(into(at));
-        st.exchange(into(status));
-        st.exchange(into(decided_by, decided_ind));
-        st.exchange(into(note));
-        st.exchange(into(decided_at));
+        exchange_all(st, into(id), into(cid), into(kind), into(reason), into(text),
+                     into(target, target_ind), into(by), into(actor), into(at), into(status),
+                     into(decided_by, decided_ind), into(note), into(decided_at));
         st.define_and_bind();
         st.execute();
         while (st.fetch()) {
@@ -325,13 +321,8 @@ Result<std::vector<Alert>> SqlTransaction::list_alerts(std::optional<Procuratora
                     "created_at_us FROM alert ") +
         (within ? "WHERE procuratorate_id = :p " : "") + "ORDER BY id");
     if (within) st.exchange(use(arg));
-    st.exchange(into(id));
-    st.exchange(into(proc));
-    st.exchange(into(dept, dept_ind));
-    st.exchange(into(cid, case_ind));
-    st.exchange(into(kind));
-    st.exchange(into(message));
-    st.exchange(into(at));
+    exchange_all(st, into(id), into(proc), into(dept, dept_ind), into(cid, case_ind), into(kind),
+                 into(message), into(at));
     st.define_and_bind();
     st.execute();
     while (st.fetch()) {

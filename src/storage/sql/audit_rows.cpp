@@ -11,6 +11,17 @@ namespace zeren::sql {
 using soci::into;
 using soci::use;
 
+namespace {
+
+// An audit entry's row as its INSERT binds it.
+struct EntryRow {
+  long long seq = 0, time = 0;
+  int version = 0;
+  std::string actor, action, subject, fields, hash;
+};
+
+}  // namespace
+
 // Read once, with the chain's lock held (the callers hold it first): from then until the
 // transaction ends no one else extends the chain, so each append moves the head on itself.
 Result<SqlTransaction::ChainHead> SqlTransaction::chain_head() {
@@ -49,15 +60,25 @@ Result<AuditEntry> SqlTransaction::append(AuditEvent event) {
     const AuditEvent& ev = e.event;
     e.hash = audit::entry_hash(hash_, e.version, previous, e.seq, ev.time_us, ev.actor, ev.action,
                                ev.subject, e.fields_text);
-    long long seq = static_cast<long long>(e.seq), time = ev.time_us;
-    int version = e.version;
-    const std::string hex = audit::to_hex(e.hash);
-    statements_.run(
+    // Every change writes an entry or two: bound once (StatementCache::kept).
+    static const std::string insert =
         "INSERT INTO audit_log (seq, version, time_us, actor, action, subject, fields, hash) "
-        "VALUES (:s, :v, :t, :a, :c, :u, :f, :h)",
-        use(seq), use(version), use(time), use(ev.actor), use(ev.action), use(ev.subject),
-        use(e.fields_text), use(hex));
-    head_ = ChainHead{seq, e.hash};
+        "VALUES (:s, :v, :t, :a, :c, :u, :f, :h)";
+    auto row = statements_.kept<EntryRow>(insert, [](soci::statement& st, EntryRow& r) {
+      exchange_all(st, use(r.seq), use(r.version), use(r.time), use(r.actor), use(r.action),
+                   use(r.subject), use(r.fields), use(r.hash));
+    });
+    auto& v = row.values;
+    v.seq = static_cast<long long>(e.seq);
+    v.version = e.version;
+    v.time = ev.time_us;
+    v.actor = ev.actor;
+    v.action = ev.action;
+    v.subject = ev.subject;
+    v.fields = e.fields_text;
+    v.hash = audit::to_hex(e.hash);
+    statements_.execute_kept(insert, row.statement);
+    head_ = ChainHead{v.seq, e.hash};
     return e;
   });
 }

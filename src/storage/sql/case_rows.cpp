@@ -45,9 +45,9 @@ constexpr const char* kProgressSet =
     "transferred_to = :tt, withdrawn_on = :w";
 
 struct ProgressValues {
+  ProgressValues() = default;
   explicit ProgressValues(const CaseProgress& p)
-      : progress(p),
-        period(p.period ? std::string(code_of(*p.period)) : ""),
+      : period(p.period ? std::string(code_of(*p.period)) : ""),
         period_ind(p.period ? soci::i_ok : soci::i_null),
         start(p.period_start),
         due(p.due_on),
@@ -55,6 +55,8 @@ struct ProgressValues {
         archived(p.archived_on),
         transferred(p.transferred_on),
         withdrawn(p.withdrawn_on),
+        deadline_basis(p.deadline_basis),
+        transferred_to(p.transferred_to),
         returns(p.returns),
         extended(p.extended ? 1 : 0) {}
   // The binds of kProgressColumns, in their order. A bind keeps a reference to its name, which
@@ -62,23 +64,30 @@ struct ProgressValues {
   // given one that lasts (empty: bound by position, as the others).
   auto uses() {
     static const std::string by_position;
-    return std::make_tuple(use(period, period_ind, by_position),
-                           use(start.value, start.ind, by_position),
-                           use(due.value, due.ind, by_position),
-                           use(progress.deadline_basis, by_position), use(returns, by_position),
-                           use(extended, by_position),
-                           use(concluded.value, concluded.ind, by_position),
-                           use(archived.value, archived.ind, by_position),
-                           use(transferred.value, transferred.ind, by_position),
-                           use(progress.transferred_to, by_position),
-                           use(withdrawn.value, withdrawn.ind, by_position));
+    return std::make_tuple(
+        use(period, period_ind, by_position), use(start.value, start.ind, by_position),
+        use(due.value, due.ind, by_position), use(deadline_basis, by_position),
+        use(returns, by_position), use(extended, by_position),
+        use(concluded.value, concluded.ind, by_position),
+        use(archived.value, archived.ind, by_position),
+        use(transferred.value, transferred.ind, by_position), use(transferred_to, by_position),
+        use(withdrawn.value, withdrawn.ind, by_position));
   }
 
-  const CaseProgress& progress;
   std::string period;
-  soci::indicator period_ind;
+  soci::indicator period_ind = soci::i_null;
   NullableDate start, due, concluded, archived, transferred, withdrawn;
-  int returns, extended;
+  std::string deadline_basis, transferred_to;
+  int returns = 0, extended = 0;
+};
+
+// A case's row as its INSERT binds it (kept: an intake writes one every time).
+struct CaseFileRow {
+  long long id = 0, procuratorate = 0, department = 0, related = 0, unit = 0;
+  std::string number, category, received, difficulty, source_org, source_doc_no, status;
+  int custody = 0, complex = 0, fast_track = 0, over_one_year = 0;
+  soci::indicator related_ind = soci::i_null, unit_ind = soci::i_null;
+  ProgressValues progress;
 };
 
 }  // namespace
@@ -100,16 +109,6 @@ Result<CaseId> SqlTransaction::next_case_id() {
 Status SqlTransaction::add_case(const Case& c) {
   return guarded([&]() -> Status {
     const auto& in = c.intake();
-    long long id = c.id().value, proc = in.procuratorate.value, dept = in.department.value;
-    const std::string category(code_of(in.category)), difficulty(code_of(in.difficulty)),
-        status(code_of(c.status())), received = in.received_on.iso();
-    int custody = in.custody ? 1 : 0, complex = in.complex ? 1 : 0,
-        fast_track = in.fast_track ? 1 : 0, over_one_year = in.sentence_over_one_year ? 1 : 0;
-    long long related = in.related_case ? in.related_case->value : 0;
-    soci::indicator related_ind = in.related_case ? soci::i_ok : soci::i_null;
-    long long unit = c.unit() ? c.unit()->value : 0;
-    soci::indicator unit_ind = c.unit() ? soci::i_ok : soci::i_null;
-    ProgressValues progress(c.progress());
     static const std::string insert =
         std::string(
             "INSERT INTO case_file (id, number, procuratorate_id, department_id, category, "
@@ -118,15 +117,37 @@ Status SqlTransaction::add_case(const Case& c) {
         kProgressColumns +
         ") VALUES (:id, :n, :p, :d, :c, :r, :f, :k, :o, :s, :rel, :st, :u, :cx, :ft, :oy, " +
         kProgressValues + ")";
-    std::apply(
-        [&](auto&&... p) {
-          statements_.run(insert, use(id), use(c.number()), use(proc), use(dept), use(category),
-                          use(received), use(difficulty), use(custody), use(in.source_org),
-                          use(in.source_doc_no), use(related, related_ind), use(status),
-                          use(unit, unit_ind), use(complex), use(fast_track), use(over_one_year),
-                          std::forward<decltype(p)>(p)...);
-        },
-        progress.uses());
+    auto row = statements_.kept<CaseFileRow>(insert, [](soci::statement& st, CaseFileRow& r) {
+      exchange_all(st, use(r.id), use(r.number), use(r.procuratorate), use(r.department),
+                   use(r.category), use(r.received), use(r.difficulty), use(r.custody),
+                   use(r.source_org), use(r.source_doc_no), use(r.related, r.related_ind),
+                   use(r.status), use(r.unit, r.unit_ind), use(r.complex), use(r.fast_track),
+                   use(r.over_one_year));
+      std::apply([&](auto&&... p) { exchange_all(st, std::forward<decltype(p)>(p)...); },
+                 r.progress.uses());
+    });
+    auto& r = row.values;
+    r.id = c.id().value;
+    r.number = c.number();
+    r.procuratorate = in.procuratorate.value;
+    r.department = in.department.value;
+    r.category = code_of(in.category);
+    r.received = in.received_on.iso();
+    r.difficulty = code_of(in.difficulty);
+    r.custody = in.custody ? 1 : 0;
+    r.source_org = in.source_org;
+    r.source_doc_no = in.source_doc_no;
+    r.related = in.related_case ? in.related_case->value : 0;
+    r.related_ind = in.related_case ? soci::i_ok : soci::i_null;
+    r.status = code_of(c.status());
+    r.unit = c.unit() ? c.unit()->value : 0;
+    r.unit_ind = c.unit() ? soci::i_ok : soci::i_null;
+    r.complex = in.complex ? 1 : 0;
+    r.fast_track = in.fast_track ? 1 : 0;
+    r.over_one_year = in.sentence_over_one_year ? 1 : 0;
+    r.progress = ProgressValues(c.progress());
+    statements_.execute_kept(insert, row.statement);
+    const long long id = r.id;
     for (std::size_t i = 0; i < in.parties.size(); ++i) {
       int pos = static_cast<int>(i);
       statements_.run("INSERT INTO case_party (case_id, position, name) VALUES (:c, :p, :n)",
@@ -161,8 +182,8 @@ Status SqlTransaction::save_case_state(const Case& c) {
         " WHERE id = :id";
     std::apply(
         [&](auto&&... p) {
-          statements_.run(update, use(status), use(unit, unit_ind),
-                          std::forward<decltype(p)>(p)..., use(id));
+          statements_.run(update, use(status), use(unit, unit_ind), std::forward<decltype(p)>(p)...,
+                          use(id));
         },
         progress.uses());
     count_in_load(before.load, load_share(c));
@@ -229,33 +250,13 @@ Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
         where + " ORDER BY c.id";
     soci::statement& st = fixed_text ? statements_.unbound(q) : statements_.once(q);
     if (has_arg) st.exchange(use(arg));
-    st.exchange(into(id));
-    st.exchange(into(number));
-    st.exchange(into(proc));
-    st.exchange(into(dept));
-    st.exchange(into(category));
-    st.exchange(into(received));
-    st.exchange(into(difficulty));
-    st.exchange(into(custody));
-    st.exchange(into(org));
-    st.exchange(into(doc));
-    st.exchange(into(related, related_ind));
-    st.exchange(into(status));
-    st.exchange(into(unit, unit_ind));
-    st.exchange(into(withdrawn, withdrawn_ind));
-    st.exchange(into(complex));
-    st.exchange(into(fast_track));
-    st.exchange(into(over_one_year));
-    st.exchange(into(period, period_ind));
-    st.exchange(into(period_start, start_ind));
-    st.exchange(into(due, due_ind));
-    st.exchange(into(basis));
-    st.exchange(into(returns));
-    st.exchange(into(extended));
-    st.exchange(into(concluded, concluded_ind));
-    st.exchange(into(archived, archived_ind));
-    st.exchange(into(transferred, transferred_ind));
-    st.exchange(into(transferred_to));
+    exchange_all(st, into(id), into(number), into(proc), into(dept), into(category), into(received),
+                 into(difficulty), into(custody), into(org), into(doc), into(related, related_ind),
+                 into(status), into(unit, unit_ind), into(withdrawn, withdrawn_ind), into(complex),
+                 into(fast_track), into(over_one_year), into(period, period_ind),
+                 into(period_start, start_ind), into(due, due_ind), into(basis), into(returns),
+                 into(extended), into(concluded, concluded_ind), into(archived, archived_ind),
+                 into(transferred, transferred_ind), into(transferred_to));
     st.define_and_bind();
     st.execute();
     while (st.fetch()) {

@@ -42,6 +42,7 @@ struct Nullable {
 struct NullableDate {
   std::string value;
   soci::indicator ind = soci::i_null;
+  NullableDate() = default;
   explicit NullableDate(const std::optional<Date>& d) {
     if (d) value = d->iso(), ind = soci::i_ok;
   }

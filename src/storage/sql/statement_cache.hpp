@@ -16,6 +16,12 @@
 
 namespace zeren::sql {
 
+// Exchanges every bind (soci::use, soci::into) with `st`, in order.
+template <class... B>
+void exchange_all(soci::statement& st, B&&... binds) {
+  (st.exchange(std::forward<B>(binds)), ...);
+}
+
 class StatementCache {
  public:
   // `settle` ends a used statement's pending read before its transaction ends (SQLite keeps a
@@ -110,7 +116,7 @@ class StatementCache {
   template <class... B>
   soci::statement& bound(soci::statement& st, const std::string& query, bool cached, B&&... binds) {
     try {
-      (st.exchange(std::forward<B>(binds)), ...);
+      exchange_all(st, std::forward<B>(binds)...);
       st.define_and_bind();
     } catch (...) {
       if (cached) forget(query);
