@@ -264,8 +264,7 @@ TEST_P(Assignment, StatisticsCountTheYearsCasesInTheDatabase) {
   Case& last = taken[2];
   ASSERT_TRUE(last.start().ok());
   ASSERT_TRUE(last.conclude(*Date::parse("2027-01-05")).ok());
-  ASSERT_TRUE(
-      f.store().transact([&](Transaction& tx) { return tx.cases().save_case_state(last); }).ok());
+  ASSERT_TRUE(f.store().transact([&](Transaction& tx) { return tx.cases().save_case_state(last); }).ok());
   const auto counts = [&](ProcuratorateId p, int year) {
     return *transact_value<CaseRepository::YearCounts>(
         f.store(), [&](Transaction& tx) { return tx.cases().year_counts(p, year); });
@@ -325,65 +324,53 @@ TEST_P(Assignment, TheWatchCountsAndPagesEveryListAsTheRulesPutEachOpenCase) {
       const Date due = Date::from_days(today.days_since_epoch() - 8 + (i * 7) % 17);
       c.set_period(kinds[i % 3], Date::from_days(due.days_since_epoch() - 30), due, "测试");
     }
-    if (i % 5 != 0) {
-      ASSERT_TRUE(c.start().ok());
-    }
-    if (i % 5 == 1) {
-      ASSERT_TRUE(c.extend().ok());
-    }
-    if (i % 5 == 2) {
-      ASSERT_TRUE(c.return_for_investigation(today, 2).ok());
-    }
-    if (i % 5 == 3) {
-      ASSERT_TRUE(c.await_decision().ok());
-    }
-    if (i == 4 || i == 26) {
-      ASSERT_TRUE(c.conclude(today).ok());
-    }  // no longer open: on no list
-    if (i == 0) {
-      ASSERT_TRUE(c.withdraw(today).ok());
-    }
-    ASSERT_TRUE(
-        f.store().transact([&](Transaction& tx) { return tx.cases().save_case_state(c); }).ok());
+    if (i % 5 != 0) { ASSERT_TRUE(c.start().ok()); }
+    if (i % 5 == 1) { ASSERT_TRUE(c.extend().ok()); }
+    if (i % 5 == 2) { ASSERT_TRUE(c.return_for_investigation(today, 2).ok()); }
+    if (i % 5 == 3) { ASSERT_TRUE(c.await_decision().ok()); }
+    if (i == 4 || i == 26) { ASSERT_TRUE(c.conclude(today).ok()); }  // no longer open: on no list
+    if (i == 0) { ASSERT_TRUE(c.withdraw(today).ok()); }
+    ASSERT_TRUE(f.store().transact([&](Transaction& tx) { return tx.cases().save_case_state(c); }).ok());
   }
   // Flags (one case flagged twice with one code, then another), and decisions.
-  ASSERT_TRUE(
-      f.store()
-          .transact([&](Transaction& tx) -> Status {
-            auto flag = [&](const Case& c, const char* code) -> Status {
-              CaseNote n;
-              n.case_id = c.id();
-              n.kind = NoteKind::flag;
-              n.code = code;
-              n.on = today;
-              n.actor = "测试";
-              auto id = tx.handling().add_note(n);
-              if (!id) return id.error();
-              return ok_status();
-            };
-            auto decide = [&](const Case& c, PowerHolder holder, DecisionStatus status) -> Status {
-              Decision d;
-              d.case_id = c.id();
-              d.holder = holder;
-              d.status = status;
-              d.power_list_version = "测试";
-              d.reasoning = "测试";
-              d.proposed_by = office.head;
-              d.proposed_actor = "测试";
-              auto id = tx.handling().add_decision(d);
-              if (!id) return id.error();
-              return ok_status();
-            };
-            for (int i : {3, 7, 7, 15, 16}) ZEREN_TRY(flag(cases[i], "quality_risk"));
-            ZEREN_TRY(flag(cases[7], "new_type"));
-            ZEREN_TRY(flag(cases[4], "quality_risk"));  // concluded: not listed
-            ZEREN_TRY(decide(cases[3], PowerHolder::chief, DecisionStatus::pending));
-            ZEREN_TRY(decide(cases[8], PowerHolder::chief, DecisionStatus::pending));
-            ZEREN_TRY(decide(cases[13], PowerHolder::chief, DecisionStatus::issued));
-            ZEREN_TRY(decide(cases[18], PowerHolder::department_head, DecisionStatus::pending));
-            return ok_status();
-          })
-          .ok());
+  ASSERT_TRUE(f.store()
+                  .transact([&](Transaction& tx) -> Status {
+                    auto flag = [&](const Case& c, const char* code) -> Status {
+                      CaseNote n;
+                      n.case_id = c.id();
+                      n.kind = NoteKind::flag;
+                      n.code = code;
+                      n.on = today;
+                      n.actor = "测试";
+                      auto id = tx.handling().add_note(n);
+                      if (!id) return id.error();
+                      return ok_status();
+                    };
+                    auto decide = [&](const Case& c, PowerHolder holder,
+                                      DecisionStatus status) -> Status {
+                      Decision d;
+                      d.case_id = c.id();
+                      d.holder = holder;
+                      d.status = status;
+                      d.power_list_version = "测试";
+                      d.reasoning = "测试";
+                      d.proposed_by = office.head;
+                      d.proposed_actor = "测试";
+                      auto id = tx.handling().add_decision(d);
+                      if (!id) return id.error();
+                      return ok_status();
+                    };
+                    for (int i : {3, 7, 7, 15, 16}) ZEREN_TRY(flag(cases[i], "quality_risk"));
+                    ZEREN_TRY(flag(cases[7], "new_type"));
+                    ZEREN_TRY(flag(cases[4], "quality_risk"));  // concluded: not listed
+                    ZEREN_TRY(decide(cases[3], PowerHolder::chief, DecisionStatus::pending));
+                    ZEREN_TRY(decide(cases[8], PowerHolder::chief, DecisionStatus::pending));
+                    ZEREN_TRY(decide(cases[13], PowerHolder::chief, DecisionStatus::issued));
+                    ZEREN_TRY(decide(cases[18], PowerHolder::department_head,
+                                     DecisionStatus::pending));
+                    return ok_status();
+                  })
+                  .ok());
 
   // Expected, case by case.
   auto all = transact_value<std::vector<Case>>(
@@ -457,14 +444,14 @@ TEST_P(Assignment, TheWatchCountsAndPagesEveryListAsTheRulesPutEachOpenCase) {
   EXPECT_EQ(district->in_progress, 0);
   EXPECT_TRUE(district->units.empty());
   // The flags of a page's cases, each code once, in the order first set.
-  auto flags =
-      transact_value<std::map<CaseId, std::vector<std::string>>>(f.store(), [&](Transaction& tx) {
+  auto flags = transact_value<std::map<CaseId, std::vector<std::string>>>(
+      f.store(), [&](Transaction& tx) {
         return tx.handling().flags_of({cases[7].id(), cases[3].id(), cases[5].id()});
       });
   ASSERT_TRUE(flags.ok()) << flags.error().message;
-  EXPECT_EQ(*flags,
-            (std::map<CaseId, std::vector<std::string>>{
-                {cases[3].id(), {"quality_risk"}}, {cases[7].id(), {"quality_risk", "new_type"}}}));
+  EXPECT_EQ(*flags, (std::map<CaseId, std::vector<std::string>>{
+                        {cases[3].id(), {"quality_risk"}},
+                        {cases[7].id(), {"quality_risk", "new_type"}}}));
 }
 
 // A scope's year (what the statistics read) holds only that year's decisions, notes and
@@ -512,11 +499,11 @@ TEST_P(Assignment, AScopesYearReadsOnlyThatYearsRecordsInChinaTime) {
                   })
                   .ok());
   const auto read = [&](const HandlingRepository::Scope& scope) {
-    return *transact_value<
-        std::tuple<std::vector<Decision>, std::vector<CaseNote>, std::vector<FollowUp>>>(
-        f.store(),
-        [&](Transaction& tx) -> Result<std::tuple<std::vector<Decision>, std::vector<CaseNote>,
-                                                  std::vector<FollowUp>>> {
+    return *transact_value<std::tuple<std::vector<Decision>, std::vector<CaseNote>,
+                                      std::vector<FollowUp>>>(
+        f.store(), [&](Transaction& tx) -> Result<std::tuple<std::vector<Decision>,
+                                                             std::vector<CaseNote>,
+                                                             std::vector<FollowUp>>> {
           auto d = tx.handling().decisions(scope);
           auto n = tx.handling().notes(scope);
           auto u = tx.handling().follow_ups(scope);
@@ -574,7 +561,8 @@ TEST_P(Assignment, EachUnitsLoadAndTheYearsTalliesFollowTheCasesThroughEveryChan
           ((c.status() == CaseStatus::concluded || c.status() == CaseStatus::archived) &&
            p.concluded_on->year() == year) ||
           (c.status() == CaseStatus::transferred && p.transferred_on->year() == year);
-      if (counts) sums[*c.unit()] += c.intake().difficulty == Difficulty::difficult ? 5 : 1;
+      if (counts)
+        sums[*c.unit()] += c.intake().difficulty == Difficulty::difficult ? 5 : 1;
     }
     return sums;
   };
@@ -602,7 +590,8 @@ TEST_P(Assignment, EachUnitsLoadAndTheYearsTalliesFollowTheCasesThroughEveryChan
       ASSERT_TRUE(counted.ok()) << counted.error().message;
       EXPECT_EQ(counted->received_by_month, want.received_by_month) << year << " after " << after;
       EXPECT_EQ(counted->received_by_unit, want.received_by_unit) << year << " after " << after;
-      EXPECT_EQ(counted->concluded_by_month, want.concluded_by_month) << year << " after " << after;
+      EXPECT_EQ(counted->concluded_by_month, want.concluded_by_month)
+          << year << " after " << after;
     }
   };
   const auto check_open = [&](const std::string& after) {
@@ -649,8 +638,7 @@ TEST_P(Assignment, EachUnitsLoadAndTheYearsTalliesFollowTheCasesThroughEveryChan
       case 8: what = "a resumption", done = c.resume(on); break;
     }
     if (!done) continue;  // not allowed from where the case stands: nothing to save
-    ASSERT_TRUE(
-        f.store().transact([&](Transaction& tx) { return tx.cases().save_case_state(c); }).ok());
+    ASSERT_TRUE(f.store().transact([&](Transaction& tx) { return tx.cases().save_case_state(c); }).ok());
     check(what + " of " + c.number());
     check_open(what + " of " + c.number());
   }
@@ -658,8 +646,8 @@ TEST_P(Assignment, EachUnitsLoadAndTheYearsTalliesFollowTheCasesThroughEveryChan
   for (const auto& c : cases) reached.insert(c.status());
   EXPECT_GE(reached.size(), 4u);  // the walk went through several states, not one
   // The walk extended and returned open cases, so those counts were tested above not only at 0.
-  EXPECT_TRUE(
-      std::any_of(cases.begin(), cases.end(), [](const Case& c) { return c.progress().extended; }));
+  EXPECT_TRUE(std::any_of(cases.begin(), cases.end(),
+                          [](const Case& c) { return c.progress().extended; }));
   EXPECT_TRUE(std::any_of(cases.begin(), cases.end(),
                           [](const Case& c) { return c.progress().returns > 0; }));
 }
@@ -907,9 +895,7 @@ TEST_P(Assignment, AChangeOfHandlerDrawsAgainWithoutTheOldUnit) {
   EXPECT_NE((*rec)->unit, old);
   EXPECT_EQ((*rec)->method, AssignmentMethod::random);
   for (const auto& c : (*rec)->candidates)
-    if (c.unit == old) {
-      EXPECT_EQ(c.exclusion, "previous_handler");
-    }
+    if (c.unit == old) { EXPECT_EQ(c.exclusion, "previous_handler"); }
   // The old unit's load no longer counts the case.
   auto loads = *transact_value<std::map<UnitId, std::int64_t>>(f.store(), [&](Transaction& tx) {
     return tx.cases().unit_weight_sums(f.city_first, PlanRules{}, 2026);

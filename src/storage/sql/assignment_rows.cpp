@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <tuple>
-#include <utility>
 
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
@@ -22,19 +20,12 @@ const std::string kScopeJoin = " JOIN case_file c ON c.id = x.case_id ";
 
 // An assignment's row as its INSERT binds it, and the id it returns.
 struct AssignmentRow {
-  long long case_id = 0, unit = 0, plan = 0, epoch = 0, approver = 0, request = 0, decided_at = 0,
-            audit_seq = 0, id = 0;
+  long long case_id = 0, unit = 0, plan = 0, decided_at = 0, audit_seq = 0, id = 0;
   std::string method, draw_value;
   int plan_version = 0, tolerance = 0, min_pool = 0, pool_size = 0, band_size = 0, draw_index = 0;
-  soci::indicator plan_ind = soci::i_null, epoch_ind = soci::i_null, approver_ind = soci::i_null,
-                  request_ind = soci::i_null;
+  soci::indicator plan_ind = soci::i_null;
+  Nullable epoch, approver, request;
 };
-
-template <class Tag>
-std::pair<long long, soci::indicator> nullable(const std::optional<Id<Tag>>& id) {
-  const Nullable n(id);
-  return {n.value, n.ind};
-}
 
 // One candidate's row as its INSERT binds it.
 struct CandidateRow {
@@ -78,9 +69,10 @@ Result<AssignmentId> SqlTransaction::add_assignment(const AssignmentRecord& r) {
     auto row = statements_.kept<AssignmentRow>(insert, [](soci::statement& st, AssignmentRow& a) {
       exchange_all(st, use(a.case_id), use(a.unit), use(a.method), use(a.plan, a.plan_ind),
                    use(a.plan_version), use(a.tolerance), use(a.min_pool), use(a.pool_size),
-                   use(a.band_size), use(a.epoch, a.epoch_ind), use(a.draw_value),
-                   use(a.draw_index), use(a.approver, a.approver_ind),
-                   use(a.request, a.request_ind), use(a.decided_at), use(a.audit_seq), into(a.id));
+                   use(a.band_size), use(a.epoch.value, a.epoch.ind), use(a.draw_value),
+                   use(a.draw_index), use(a.approver.value, a.approver.ind),
+                   use(a.request.value, a.request.ind), use(a.decided_at), use(a.audit_seq),
+                   into(a.id));
     });
     auto& a = row.values;
     a.case_id = r.case_id.value;
@@ -93,11 +85,11 @@ Result<AssignmentId> SqlTransaction::add_assignment(const AssignmentRecord& r) {
     a.min_pool = r.min_pool;
     a.pool_size = r.pool_size;
     a.band_size = r.band_size;
-    std::tie(a.epoch, a.epoch_ind) = nullable(r.epoch);
+    a.epoch = Nullable(r.epoch);
     a.draw_value = r.draw_value;
     a.draw_index = r.draw_index;
-    std::tie(a.approver, a.approver_ind) = nullable(r.approver);
-    std::tie(a.request, a.request_ind) = nullable(r.request);
+    a.approver = Nullable(r.approver);
+    a.request = Nullable(r.request);
     a.decided_at = r.decided_at_us;
     a.audit_seq = static_cast<long long>(r.audit_seq);
     statements_.execute_kept(insert, row.statement);

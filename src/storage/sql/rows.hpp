@@ -32,6 +32,7 @@ inline Date date_or_throw(const std::string& s) {
 struct Nullable {
   long long value = 0;
   soci::indicator ind = soci::i_null;
+  Nullable() = default;
   template <class Tag>
   explicit Nullable(const std::optional<Id<Tag>>& id) {
     if (id) value = id->value, ind = soci::i_ok;
