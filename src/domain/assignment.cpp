@@ -75,6 +75,7 @@ std::string exclusion_for(const UnitSnapshot& u, const CaseFacts& f) {
   if (f.category == CaseCategory::reconsideration && f.earlier_unit && *f.earlier_unit == u.unit)
     return "original_handler";
   if (u.lead_absent) return "lead_absent";
+  if (f.recusals.empty() && f.investigators.empty()) return {};  // most cases name nobody
   for (auto p : u.people) {
     if (contains(f.recusals, p)) return "recusal";
     if (contains(f.investigators, p)) return "investigator";
@@ -118,6 +119,7 @@ Selection select_unit(const PlanRules& plan, const CaseFacts& facts,
   for (const auto& a : s.candidates)
     if (a.eligible && (!least || load_less(a, *least))) least = &a;
   if (!least) return s;  // (3) none
+  s.band.reserve(s.candidates.size());
   for (std::size_t i = 0; i < s.candidates.size(); ++i) {
     auto& a = s.candidates[i];
     if (a.eligible && load_within(a, *least, plan.tolerance)) {
