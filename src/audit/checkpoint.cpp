@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "audit/record.hpp"
+#include "domain/big_endian.hpp"
 
 namespace zeren::audit {
 
@@ -54,14 +55,6 @@ SigningKey signing_key_from_seed(const std::array<std::uint8_t, 32>& seed) {
   sodium_memzero(sk, sizeof sk);
   return k;
 }
-
-namespace {
-
-void put_u64(std::string& out, std::uint64_t v) {
-  for (int s = 56; s >= 0; s -= 8) out.push_back(static_cast<char>((v >> s) & 0xFF));
-}
-
-}  // namespace
 
 fs::path key_path_for(const std::string& database) {
   if (const char* env = std::getenv("ZEREN_AUDIT_KEY"); env && *env) return fs::path(env);
@@ -140,9 +133,9 @@ std::string checkpoint_message(std::uint64_t size, const Digest& head, std::int6
   std::string m;
   m.push_back('\x01');
   m.push_back('\x01');
-  put_u64(m, size);
+  append_u64be(m, size);
   m.append(reinterpret_cast<const char*>(head.data()), head.size());
-  put_u64(m, static_cast<std::uint64_t>(signed_at_us));
+  append_u64be(m, static_cast<std::uint64_t>(signed_at_us));
   return m;
 }
 

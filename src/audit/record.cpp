@@ -1,5 +1,6 @@
 #include "audit/record.hpp"
 
+#include "domain/big_endian.hpp"
 #include "domain/text.hpp"
 
 #include <openssl/evp.h>
@@ -33,14 +34,8 @@ const EVP_MD* md_for(HashAlgorithm a) {
   return a == HashAlgorithm::sm3 ? sm3.get() : sha256.get();
 }
 
-void put_u32(std::string& out, std::uint32_t v) {
-  for (int s = 24; s >= 0; s -= 8) out.push_back(static_cast<char>((v >> s) & 0xFF));
-}
-void put_u64(std::string& out, std::uint64_t v) {
-  for (int s = 56; s >= 0; s -= 8) out.push_back(static_cast<char>((v >> s) & 0xFF));
-}
 void put_str(std::string& out, std::string_view s) {
-  put_u32(out, static_cast<std::uint32_t>(s.size()));
+  append_u32be(out, static_cast<std::uint32_t>(s.size()));
   out.append(s);
 }
 
@@ -193,12 +188,12 @@ namespace {
 void put_record_head(std::string& out, std::uint64_t seq, std::int64_t time_us,
                      std::string_view actor, std::string_view action, std::string_view subject,
                      std::size_t fields_size) {
-  put_u64(out, seq);
-  put_u64(out, static_cast<std::uint64_t>(time_us));
+  append_u64be(out, seq);
+  append_u64be(out, static_cast<std::uint64_t>(time_us));
   put_str(out, actor);
   put_str(out, action);
   put_str(out, subject);
-  put_u32(out, static_cast<std::uint32_t>(fields_size));
+  append_u32be(out, static_cast<std::uint32_t>(fields_size));
 }
 }  // namespace
 

@@ -2,27 +2,19 @@
 
 #include <limits>
 
+#include "domain/big_endian.hpp"
+
 namespace zeren {
 
 namespace {
-// Big-endian writers into a buffer sized beforehand: the canonical input of a 50-unit department
+// Writers into a buffer sized beforehand: the canonical input of a 50-unit department
 // is about 1.4 KB, written once per draw, so it is laid down without growing a string.
-char* put_u32(char* out, std::uint32_t v) {
-  out[0] = static_cast<char>(v >> 24);
-  out[1] = static_cast<char>(v >> 16);
-  out[2] = static_cast<char>(v >> 8);
-  out[3] = static_cast<char>(v);
-  return out + 4;
-}
-char* put_u64(char* out, std::uint64_t v) {
-  return put_u32(put_u32(out, static_cast<std::uint32_t>(v >> 32)), static_cast<std::uint32_t>(v));
-}
 char* put_bytes(char* out, std::string_view s) {
   s.copy(out, s.size());
   return out + s.size();
 }
 char* put_str(char* out, std::string_view s) {
-  return put_bytes(put_u32(out, static_cast<std::uint32_t>(s.size())), s);
+  return put_bytes(put_u32be(out, static_cast<std::uint32_t>(s.size())), s);
 }
 constexpr std::size_t kCandidateBytes = 8 + 4 + 8 + 4 + 1 + 1;
 }  // namespace
@@ -35,16 +27,16 @@ std::string canonical_draw(const DrawInput& in) {
   char* p = out.data();
   *p++ = '\x02';
   *p++ = static_cast<char>(kDrawFormatVersion);
-  p = put_u64(p, static_cast<std::uint64_t>(in.case_id.value));
+  p = put_u64be(p, static_cast<std::uint64_t>(in.case_id.value));
   p = put_str(p, in.case_number);
-  p = put_u64(p, static_cast<std::uint64_t>(in.plan_id.value));
-  p = put_u32(p, static_cast<std::uint32_t>(in.plan_version));
-  p = put_u32(p, static_cast<std::uint32_t>(in.candidates.size()));
+  p = put_u64be(p, static_cast<std::uint64_t>(in.plan_id.value));
+  p = put_u32be(p, static_cast<std::uint32_t>(in.plan_version));
+  p = put_u32be(p, static_cast<std::uint32_t>(in.candidates.size()));
   for (const auto& c : in.candidates) {
-    p = put_u64(p, static_cast<std::uint64_t>(c.unit.value));
-    p = put_u32(p, static_cast<std::uint32_t>(c.position));
-    p = put_u64(p, static_cast<std::uint64_t>(c.weight_sum));
-    p = put_u32(p, static_cast<std::uint32_t>(c.share_bp));
+    p = put_u64be(p, static_cast<std::uint64_t>(c.unit.value));
+    p = put_u32be(p, static_cast<std::uint32_t>(c.position));
+    p = put_u64be(p, static_cast<std::uint64_t>(c.weight_sum));
+    p = put_u32be(p, static_cast<std::uint32_t>(c.share_bp));
     *p++ = c.eligible ? '\x01' : '\x00';
     *p++ = c.in_band ? '\x01' : '\x00';
   }
@@ -61,7 +53,7 @@ DrawOutcome draw_index(const DrawMac& mac, std::string_view material, std::size_
   std::string msg(material.size() + 4, '\0');
   put_bytes(msg.data(), material);
   for (std::uint32_t k = 0;; ++k) {
-    put_u32(msg.data() + material.size(), k);
+    put_u32be(msg.data() + material.size(), k);
     const Digest v = mac(msg);
     std::uint64_t x = 0;
     for (int i = 0; i < 8; ++i) x = (x << 8) | v[i];
