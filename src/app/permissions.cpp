@@ -128,10 +128,9 @@ Result<std::vector<ProcuratorateId>> reach(Transaction& tx, const Actor& actor, 
   if (!actor.procuratorate) return Error::denied("your account has no procuratorate");
   out.push_back(*actor.procuratorate);
   if (grant_for(p).reach_lower && supervises_lower(actor)) {
-    auto all = tx.organisation().list_procuratorates();
-    if (!all) return all.error();
-    for (const auto& pr : *all)
-      if (pr.parent() && *pr.parent() == *actor.procuratorate) out.push_back(pr.id());
+    auto lower = tx.organisation().lower_procuratorates(*actor.procuratorate);
+    if (!lower) return lower.error();
+    out.insert(out.end(), lower->begin(), lower->end());
   }
   return out;
 }

@@ -50,6 +50,8 @@ class OrganisationRepository {
 
   // Lists are ordered by id. `within` restricts to one procuratorate.
   virtual Result<std::vector<Procuratorate>> list_procuratorates() = 0;
+  // The 院 directly below `p`, by id: what a reach that takes in the lower 院 adds.
+  virtual Result<std::vector<ProcuratorateId>> lower_procuratorates(ProcuratorateId p) = 0;
   virtual Result<std::vector<Department>> list_departments(
       std::optional<ProcuratorateId> within) = 0;
   virtual Result<std::vector<Person>> list_persons(std::optional<ProcuratorateId> within) = 0;

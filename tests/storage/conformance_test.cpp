@@ -222,6 +222,19 @@ TEST_P(Conformance, AProcuratoratesListsWithTheLowerHoldItAndTheOnesDirectlyBelo
       ids(org.list_units_with_lower(p), us);
       return std::vector<std::vector<std::int64_t>>{ds, ps, us};
     };
+    // The 院 directly below each: a province's city, not the city's district.
+    const auto lower = [&](ProcuratorateId p) {
+      auto l = org.lower_procuratorates(p);
+      EXPECT_TRUE(l.ok()) << l.error().message;
+      std::vector<std::int64_t> out;
+      if (l)
+        for (auto id : *l) out.push_back(id.value);
+      return out;
+    };
+    EXPECT_EQ(lower(*province), std::vector<std::int64_t>{city2->value});
+    EXPECT_EQ(lower(*city2), std::vector<std::int64_t>{district2->value});
+    EXPECT_EQ(lower(f.city), std::vector<std::int64_t>{f.district.value});
+    EXPECT_TRUE(lower(*district2).empty());
     EXPECT_EQ(got(*province), expected({*province, *city2}));
     EXPECT_EQ(got(*city2), expected({*city2, *district2}));
     EXPECT_EQ(got(f.city), expected({f.city, f.district}));

@@ -122,6 +122,18 @@ Result<std::vector<Procuratorate>> SqlTransaction::list_procuratorates() {
       [&] { return select_procuratorates(statements_, "", nullptr, 0); });
 }
 
+Result<std::vector<ProcuratorateId>> SqlTransaction::lower_procuratorates(ProcuratorateId p) {
+  return guarded_value<std::vector<ProcuratorateId>>([&]() -> Result<std::vector<ProcuratorateId>> {
+    long long parent = p.value, id = 0;
+    soci::statement& st = statements_.bind(
+        "SELECT id FROM procuratorate WHERE parent_id = :p ORDER BY id", use(parent), into(id));
+    st.execute();
+    std::vector<ProcuratorateId> out;
+    while (st.fetch()) out.push_back(ProcuratorateId{id});
+    return out;
+  });
+}
+
 Result<DepartmentId> SqlTransaction::add_department(const Department& d) {
   return guarded_value<DepartmentId>([&]() -> Result<DepartmentId> {
     long long id = 0;

@@ -81,6 +81,7 @@ class SqlTransaction final : public Transaction,
   Result<Person> find_person(PersonId id) override;
   Result<Unit> find_unit(UnitId id) override;
   Result<std::vector<Procuratorate>> list_procuratorates() override;
+  Result<std::vector<ProcuratorateId>> lower_procuratorates(ProcuratorateId p) override;
   Result<std::vector<Department>> list_departments(std::optional<ProcuratorateId> within) override;
   Result<std::vector<Person>> list_persons(std::optional<ProcuratorateId> within) override;
   Result<std::vector<Unit>> list_units(std::optional<ProcuratorateId> within) override;
