@@ -30,8 +30,8 @@ json::object encode_user(const UserAccount& u, const app::OrganisationView* org)
   }
   json::object o{{"id", u.id().value},
                  {"username", u.username()},
-                 {"roles", roles},
-                 {"role_labels", labels},
+                 {"roles", std::move(roles)},
+                 {"role_labels", std::move(labels)},
                  {"procuratorate_id", u.procuratorate().value},
                  {"person_id", opt_id(u.person())},
                  {"must_change_password", u.must_change_password()}};
@@ -57,7 +57,7 @@ json::object encode_case(const Case& c, const app::OrganisationView& org) {
                  {"department", dept ? dept->name() : ""},
                  {"received_on", in.received_on.iso()},
                  {"custody", in.custody},
-                 {"parties", parties},
+                 {"parties", std::move(parties)},
                  {"source_org", in.source_org},
                  {"source_doc_no", in.source_doc_no},
                  {"related_case_id", opt_id(in.related_case)},
@@ -95,7 +95,7 @@ json::object encode_assignment(const AssignmentRecord& a, const app::Organisatio
                  {"approver", org.person_name(a.approver)},
                  {"request_id", opt_id(a.request)},
                  {"audit_seq", a.audit_seq},
-                 {"candidates", candidates}};
+                 {"candidates", std::move(candidates)}};
   coded(o, "method", a.method);
   if (unit) coded(o, "unit_kind", unit->kind());
   if (a.epoch) {
@@ -153,7 +153,7 @@ json::object encode_plan(const AssignmentPlan& p, const app::OrganisationView& o
                  {"effective_from", p.effective_from.iso()},
                  {"proposed_by", org.person_name(p.proposed_by)},
                  {"approved_by", org.person_name(p.approved_by)},
-                 {"rules", rules}};
+                 {"rules", std::move(rules)}};
   coded(o, "status", p.status);
   return o;
 }
@@ -176,7 +176,7 @@ json::object encode_entry(const AuditEntry& e) {
                       {"actor", e.event.actor},
                       {"action", e.event.action},
                       {"subject", e.event.subject},
-                      {"fields", fields},
+                      {"fields", std::move(fields)},
                       {"hash", audit::to_hex(e.hash)}};
 }
 
@@ -200,11 +200,11 @@ json::object encode_unit(const Unit& u, const app::OrganisationView& org) {
                  {"department", dept ? dept->name() : ""},
                  {"lead_id", u.lead().value},
                  {"lead", org.person_name(u.lead())},
-                 {"members", members},
-                 {"categories", categories},
-                 {"category_labels", category_labels},
-                 {"difficulties", difficulties},
-                 {"difficulty_labels", difficulty_labels},
+                 {"members", std::move(members)},
+                 {"categories", std::move(categories)},
+                 {"category_labels", std::move(category_labels)},
+                 {"difficulties", std::move(difficulties)},
+                 {"difficulty_labels", std::move(difficulty_labels)},
                  {"share", u.share().decimal()},
                  {"position", u.position()},
                  {"active", u.active()}};
@@ -248,10 +248,9 @@ json::object encode_person(const Person& p, const app::OrganisationView& org) {
                  {"procuratorate_id", p.procuratorate().value},
                  {"department_id", p.department().value},
                  {"department", dept ? dept->name() : ""},
-                 {"posts", posts},
-                 {"post_labels", post_labels},
-                 {"post_labels", post_labels},
-                 {"absences", absences}};
+                 {"posts", std::move(posts)},
+                 {"post_labels", std::move(post_labels)},
+                 {"absences", std::move(absences)}};
   coded(o, "category", p.category());
   return o;
 }

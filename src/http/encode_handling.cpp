@@ -63,7 +63,7 @@ json::object encode_decision(const Decision& d, const app::OrganisationView& org
                  {"note", d.note},
                  {"document_number", d.document_number.empty() ? json::value(nullptr)
                                                                : json::value(d.document_number)},
-                 {"objections", objections},
+                 {"objections", std::move(objections)},
                  {"can_decide", can_decide},
                  {"can_object", can_object}};
   coded(o, "type", d.type);
@@ -170,7 +170,7 @@ json::object monitoring_row(const app::Monitoring::Row& r, const app::Organisati
                  {"received_on", c.intake().received_on.iso()},
                  {"due", opt_date(c.progress().due_on)},
                  {"days_left", r.days_left ? json::value(*r.days_left) : json::value(nullptr)},
-                 {"flags", flags}};
+                 {"flags", std::move(flags)}};
   coded(o, "category", c.intake().category);
   coded(o, "status", c.status());
   return o;
@@ -234,12 +234,12 @@ json::object encode_monitoring(const app::Monitoring& m, const app::Organisation
           {"alert_days",
            {{"prosecution_review", rules.alert_days_prosecution},
             {"arrest_review", rules.alert_days_arrest}}},
-          {"counts", counts},
-          {"units", units},
-          {"lists", lists},
+          {"counts", std::move(counts)},
+          {"units", std::move(units)},
+          {"lists", std::move(lists)},
           {"page_size", app::kMonitoringPage},
-          {"notices", notices},
-          {"reports", reports}};
+          {"notices", std::move(notices)},
+          {"reports", std::move(reports)}};
 }
 
 json::object encode_monitoring_page(const app::MonitoringPage& p,
@@ -297,24 +297,25 @@ json::object encode_statistics(const app::HandlingStatistics& s) {
   char ratio_text[64];
   std::snprintf(ratio_text, sizeof ratio_text, "1 : %.2f : %.2f", share(s.assistants),
                 share(s.clerks));
-  const json::object overall = ratio(s.overall);
-  return {{"year", s.year},
-          {"self_decided_ratio",
-           {{"overall", overall},
-            {"by_procuratorate", by_procuratorate},
-            {"by_department", by_department},
-            {"by_person", s.with_persons ? json::value(by_person) : json::value(nullptr)}}},
-          {"leader_direct_cases", s.leader_direct_cases},
-          {"pre_reviews", s.pre_reviews},
-          {"monitoring_notices", notices},
-          {"cases_by_unit_kind", {{"team", s.team_cases}, {"sole", s.sole_cases}}},
-          {"staff",
-           {{"prosecutors", s.prosecutors},
-            {"assistants", s.assistants},
-            {"clerks", s.clerks},
-            {"ratio", s.prosecutors ? json::value(ratio_text) : json::value(nullptr)}}},
-          {"cases_by_month", months},
-          {"decisions_by_holder", holders}};
+  json::object overall = ratio(s.overall);
+  return {
+      {"year", s.year},
+      {"self_decided_ratio",
+       {{"overall", std::move(overall)},
+        {"by_procuratorate", std::move(by_procuratorate)},
+        {"by_department", std::move(by_department)},
+        {"by_person", s.with_persons ? json::value(std::move(by_person)) : json::value(nullptr)}}},
+      {"leader_direct_cases", s.leader_direct_cases},
+      {"pre_reviews", s.pre_reviews},
+      {"monitoring_notices", std::move(notices)},
+      {"cases_by_unit_kind", {{"team", s.team_cases}, {"sole", s.sole_cases}}},
+      {"staff",
+       {{"prosecutors", s.prosecutors},
+        {"assistants", s.assistants},
+        {"clerks", s.clerks},
+        {"ratio", s.prosecutors ? json::value(ratio_text) : json::value(nullptr)}}},
+      {"cases_by_month", std::move(months)},
+      {"decisions_by_holder", std::move(holders)}};
 }
 
 json::object encode_leaders(const app::LeaderReport& r) {
@@ -336,7 +337,7 @@ json::object encode_leaders(const app::LeaderReport& r) {
   const auto& q = default_leader_quotas();
   return {{"year", r.year},
           {"rules", {{"version", q.version}, {"source", q.source}}},
-          {"leaders", leaders}};
+          {"leaders", std::move(leaders)}};
 }
 
 }  // namespace zeren::http

@@ -45,7 +45,7 @@ std::string error_body(const std::string& code, const std::string& message,
                        const std::string& field) {
   boost::json::object err{{"code", code}, {"message", message}};
   if (!field.empty()) err["field"] = field;
-  return boost::json::serialize(boost::json::object{{"error", err}});
+  return boost::json::serialize(boost::json::object{{"error", std::move(err)}});
 }
 
 }  // namespace zeren::http

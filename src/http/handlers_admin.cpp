@@ -86,8 +86,8 @@ Response org_departments(Api& api, const Request&, Who who) {
                                {"procuratorate_id", d.procuratorate().value},
                                {"kind", std::string(code_of(d.kind()))},
                                {"kind_label", std::string(zh_of(d.kind()))},
-                               {"categories", cats},
-                               {"category_labels", cat_labels}});
+                               {"categories", std::move(cats)},
+                               {"category_labels", std::move(cat_labels)}});
     }
     return a;
   });
@@ -259,7 +259,7 @@ Response users_list(Api& api, const Request&, Who who) {
     auto org = app::view_organisation(tx, ctx);
     json::array items;
     for (const auto& u : *users) items.push_back(encode_user(u, org ? org->get() : nullptr));
-    return json::value(json::object{{"users", items}});
+    return json::value(json::object{{"users", std::move(items)}});
   });
 }
 
@@ -326,7 +326,7 @@ Response plans_list(Api& api, const Request& req, Who who) {
     if (!org) return org.error();
     json::array items;
     for (const auto& p : *plans) items.push_back(encode_plan(p, **org));
-    return json::value(json::object{{"plans", items}});
+    return json::value(json::object{{"plans", std::move(items)}});
   });
 }
 
@@ -410,7 +410,7 @@ Response audit_trail(Api& api, const Request& req, Who who) {
     if (!size) return size.error();
     json::array items;
     for (const auto& e : *entries) items.push_back(encode_entry(e));
-    return json::value(json::object{{"entries", items}, {"size", *size}});
+    return json::value(json::object{{"entries", std::move(items)}, {"size", *size}});
   });
 }
 
@@ -464,7 +464,7 @@ Response statistics_transparency(Api& api, const Request&, Who who) {
                                    {"department", d.department},
                                    {"cases", d.cases},
                                    {"unassigned", d.unassigned},
-                                   {"by_method", methods},
+                                   {"by_method", std::move(methods)},
                                    {"pool_min", d.min_pool},
                                    {"pool_max", d.max_pool},
                                    {"pool_mean", d.mean_pool}});
@@ -473,10 +473,10 @@ Response statistics_transparency(Api& api, const Request&, Who who) {
     for (const auto& [month, methods] : t->by_month) {
       json::object m;
       for (const auto& [k, n] : methods) m[k] = n;
-      months[month] = m;
+      months[month] = std::move(m);
     }
-    return json::value(json::object{{"departments", depts},
-                                    {"by_month", months},
+    return json::value(json::object{{"departments", std::move(depts)},
+                                    {"by_month", std::move(months)},
                                     {"designations", t->designations},
                                     {"changes_of_handler", t->changes_of_handler}});
   });

@@ -89,7 +89,7 @@ Response cases_list(Api& api, const Request& req, Who who) {
       items.push_back(std::move(o));
     }
     return json::value(
-        json::object{{"cases", items},
+        json::object{{"cases", std::move(items)},
                      {"next_cursor", page->next_cursor ? json::value(page->next_cursor->value)
                                                        : json::value(nullptr)}});
   });

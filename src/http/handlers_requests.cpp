@@ -71,7 +71,7 @@ Response requests_list(Api& api, const Request& req, Who who) {
     if (!org) return org.error();
     json::array items;
     for (const auto& r : *list) items.push_back(encode_request(r, **org));
-    return json::value(json::object{{"requests", items}});
+    return json::value(json::object{{"requests", std::move(items)}});
   });
 }
 
@@ -146,8 +146,9 @@ Response approvals(Api& api, const Request&, Who who) {
         decisions.push_back(std::move(o));
       }
     }
-    return json::value(
-        json::object{{"requests", requests}, {"plans", plans}, {"decisions", decisions}});
+    return json::value(json::object{{"requests", std::move(requests)},
+                                    {"plans", std::move(plans)},
+                                    {"decisions", std::move(decisions)}});
   });
 }
 
@@ -160,7 +161,7 @@ Response alerts(Api& api, const Request&, Who who) {
     if (!org) return org.error();
     json::array items;
     for (const auto& a : *list) items.push_back(encode_alert(a, **org));
-    return json::value(json::object{{"alerts", items}});
+    return json::value(json::object{{"alerts", std::move(items)}});
   });
 }
 

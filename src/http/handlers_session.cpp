@@ -33,7 +33,7 @@ Result<json::value> who_json(Transaction& tx, const app::Context& ctx, const Use
   for (const auto& g : app::access_matrix())
     if (app::role_allows(ctx.actor, g.permission)) permissions.emplace_back(std::string(g.id));
   u["permissions"] = permissions;
-  return json::value(json::object{{"user", u}, {"csrf_token", csrf}});
+  return json::value(json::object{{"user", std::move(u)}, {"csrf_token", csrf}});
 }
 }  // namespace
 
