@@ -42,7 +42,7 @@ TEST_F(Cli, InitIsIdempotent) {
   ASSERT_EQ(first.code, 0) << first.out;
   EXPECT_EQ(first.json().at("created"), true);
   EXPECT_EQ(first.json().at("hash"), "sm3");
-  EXPECT_EQ(first.json().at("schema_version"), 18);
+  EXPECT_EQ(first.json().at("schema_version"), 19);
   auto second = zeren("init --json --db " + db);
   ASSERT_EQ(second.code, 0);
   EXPECT_EQ(second.json().at("created"), false);
@@ -149,13 +149,14 @@ TEST_F(Cli, TheLoadsAndTalliesKeptWithEachCaseAreWhatAnUpgradeCountsFromTheCases
   EXPECT_NE(organisation_version(), "1\n") << "the demo's organisation moved it";
   EXPECT_EQ(rows("DELETE FROM meta WHERE key = 'organisation.version'"), "");
   for (const char* undo :
-       {"DROP TABLE unit_load", "DROP TABLE case_tally", "DROP INDEX case_received_by_procuratorate",
-        "DROP INDEX case_concluded_by_procuratorate", "DROP INDEX case_watch",
-        "DROP INDEX decision_by_decided_at", "DROP INDEX case_note_by_date",
-        "DROP INDEX follow_up_by_requested", "DROP TABLE open_tally", "DROP INDEX decision_held",
-        "DROP INDEX case_note_by_kind", "DROP INDEX case_open_by_due",
-        "DROP INDEX case_open_in_custody", "DROP INDEX case_open_extended",
-        "DROP INDEX assignment_request_by_case",
+       {"DROP TABLE unit_load", "DROP TABLE case_tally",
+        "DROP INDEX case_received_by_procuratorate", "DROP INDEX case_concluded_by_procuratorate",
+        "DROP INDEX case_watch", "DROP INDEX decision_by_decided_at",
+        "DROP INDEX case_note_by_date", "DROP INDEX follow_up_by_requested",
+        "DROP TABLE open_tally", "DROP INDEX decision_held", "DROP INDEX case_note_by_kind",
+        "DROP INDEX case_open_by_due", "DROP INDEX case_open_in_custody",
+        "DROP INDEX case_open_extended", "DROP INDEX assignment_request_by_case",
+        "DROP INDEX case_newest_by_procuratorate",
         "CREATE INDEX case_by_due ON case_file (procuratorate_id, status, due_on)",
         "DELETE FROM schema_migrations WHERE version >= 8"})
     EXPECT_EQ(rows(undo), "") << undo;
@@ -165,7 +166,7 @@ TEST_F(Cli, TheLoadsAndTalliesKeptWithEachCaseAreWhatAnUpgradeCountsFromTheCases
   auto upgraded = zeren("init --json --db " + db);
   ASSERT_EQ(upgraded.code, 0) << upgraded.out;
   EXPECT_EQ(upgraded.json().at("applied_migrations"),
-            json::array({8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18}));
+            json::array({8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}));
   EXPECT_EQ(text_rows(bumps).size(), 33u);
   EXPECT_EQ(organisation_version(), "1\n");
   EXPECT_EQ(rows(loads), kept);

@@ -676,6 +676,14 @@ DROP TABLE assignment_candidate;
 ALTER TABLE assignment_candidate_by_key RENAME TO assignment_candidate;
 )sql";
 
+// A 院's cases, newest first: the case list of a reader whose reach is one 院 (search_cases)
+// walks them in order and stops at the page's end. Walking every case of the province from the
+// newest instead, as a list over several 院 does, reads all the other 院's cases on the way: for
+// a 院 with 3 % of the province's cases, a page of a category's cases read some 10,000 rows.
+constexpr std::string_view kNewestByProcuratorateIndex = R"sql(
+CREATE INDEX case_newest_by_procuratorate ON case_file (procuratorate_id, id);
+)sql";
+
 const Migration kMigrations[] = {
     {1, "organisation and accounts", kOrganisation},
     {2, "audit log and checkpoints", kAudit, kAuditSqlite, kAuditPostgresql},
@@ -696,6 +704,7 @@ const Migration kMigrations[] = {
     {16, "the open cases' indexes without an IN list", kOpenIndexesWithoutList},
     {17, "no index of cases by conclusion date, which nothing reads", kDropConcludedIndex},
     {18, "parties, people and candidates kept in their key's order", {}, kKeyOrderedTablesSqlite},
+    {19, "index of a 院's cases, newest first", kNewestByProcuratorateIndex},
 };
 
 }  // namespace
