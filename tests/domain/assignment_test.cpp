@@ -123,6 +123,24 @@ TEST(Engine, ExclusionsAreNamed) {
   EXPECT_EQ(s.eligible_count(), 1);
 }
 
+// A case that names only a recused person, or only an investigator, still excludes that unit:
+// the people of the units are looked up whenever either list names anyone.
+TEST(Engine, ARecusalOrAnInvestigatorAloneExcludesTheirUnit) {
+  auto us = units(3);
+  CaseFacts recused;
+  recused.recusals = {by_id(us, 2).people[1]};
+  const auto r = select_unit(PlanRules{}, recused, us);
+  EXPECT_EQ(candidate(r, 2).exclusion, "recusal");
+  EXPECT_TRUE(candidate(r, 1).eligible);
+  EXPECT_TRUE(candidate(r, 3).eligible);
+  CaseFacts investigated;
+  investigated.investigators = {by_id(us, 3).lead};
+  const auto i = select_unit(PlanRules{}, investigated, us);
+  EXPECT_EQ(candidate(i, 3).exclusion, "investigator");
+  EXPECT_TRUE(candidate(i, 1).eligible);
+  EXPECT_TRUE(candidate(i, 2).eligible);
+}
+
 TEST(Engine, NoEligibleUnitLeavesTheCaseUnassigned) {
   auto us = units(2);
   for (auto& u : us) u.lead_absent = true;
