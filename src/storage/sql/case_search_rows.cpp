@@ -1,14 +1,12 @@
 // CaseRepository::search_cases on SQLite: the filtered, paged case list.
 #include <soci/soci.h>
 
-#include <deque>
-
+#include "storage/sql/case_search.hpp"
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
 
 namespace zeren::sql {
 
-using soci::into;
 using soci::use;
 
 namespace {
@@ -26,69 +24,74 @@ std::string like_pattern(const std::string& text) {
 
 }  // namespace
 
+CaseSearchText case_search_text(const CaseRepository::Query& q, Backend backend) {
+  // The page is the newest matching cases, so the best plan walks the cases from the newest id
+  // down and stops at the page's end. SQLite's planner, without row counts per value, would
+  // rather collect every case of the 院 or status through their indexes (hundreds of thousands
+  // in a province) and sort them: `+ 0` and `|| ''` keep it off those two, while the selective
+  // filters (department, unit, text) still use theirs. PostgreSQL weighs its statistics and
+  // picks the walk down the ids itself; the same hints would hide those statistics from it
+  // (it then guesses a handful of rows, scans the whole table and sorts), so it gets plain
+  // columns.
+  // A reach of one 院 with no selective filter walks that 院's cases alone, newest first
+  // (case_newest_by_procuratorate), and SQLite is told so by the plain column.
+  const bool sqlite = backend == Backend::sqlite;
+  const bool one_procuratorate_walk = q.within.size() == 1 && !q.department && !q.unit &&
+                                      !q.received_from && !q.received_to && q.text.empty() &&
+                                      !q.handled_by;
+  CaseSearchText out;
+  std::string& sql = out.sql;
+  sql = sqlite && !one_procuratorate_walk
+            ? "SELECT c.id FROM case_file c WHERE (c.procuratorate_id + 0) IN ("
+            : "SELECT c.id FROM case_file c WHERE c.procuratorate_id IN (";
+  for (std::size_t i = 0; i < q.within.size(); ++i) {
+    sql += i ? ", :p" + std::to_string(i) : ":p0";
+    out.values.emplace_back(q.within[i].value);
+  }
+  sql += ")";
+  auto text = [&](const std::string& clause, std::string value) {
+    sql += clause;
+    out.values.emplace_back(std::move(value));
+  };
+  auto number = [&](const std::string& clause, long long value) {
+    sql += clause;
+    out.values.emplace_back(value);
+  };
+  if (q.status)
+    text(sqlite ? " AND (c.status || '') = :st" : " AND c.status = :st",
+         std::string(code_of(*q.status)));
+  if (q.category) text(" AND c.category = :ca", std::string(code_of(*q.category)));
+  if (q.department) number(" AND c.department_id = :d", q.department->value);
+  if (q.unit) number(" AND c.unit_id = :u", q.unit->value);
+  if (q.received_from) text(" AND c.received_on >= :rf", q.received_from->iso());
+  if (q.received_to) text(" AND c.received_on <= :rt", q.received_to->iso());
+  if (!q.text.empty()) {
+    const std::string pattern = like_pattern(q.text);
+    text(" AND (LOWER(c.number) LIKE LOWER(:t1) ESCAPE '\\'", pattern);
+    text(
+        " OR EXISTS (SELECT 1 FROM case_party x WHERE x.case_id = c.id AND LOWER(x.name) LIKE "
+        "LOWER(:t2) "
+        "ESCAPE '\\'))",
+        pattern);
+  }
+  if (q.handled_by) {
+    number(" AND c.unit_id IN (SELECT u.id FROM unit u WHERE u.lead_id = :h1", q.handled_by->value);
+    number(" UNION SELECT m.unit_id FROM unit_member m WHERE m.person_id = :h2)",
+           q.handled_by->value);
+  }
+  if (q.before) number(" AND c.id < :b", q.before->value);
+  number(" ORDER BY c.id DESC LIMIT :l", q.limit);
+  return out;
+}
+
 Result<std::vector<Case>> SqlTransaction::search_cases(const Query& q) {
   if (q.within.empty()) return std::vector<Case>{};
   auto ids = guarded_value<std::vector<long long>>([&]() -> Result<std::vector<long long>> {
-    // Values bound in the order their placeholders appear; deques keep their addresses stable.
-    std::deque<long long> ints;
-    std::deque<std::string> texts;
-    // The page is the newest matching cases, so the best plan walks the cases from the newest id
-    // down and stops at the page's end. SQLite's planner, without row counts per value, would
-    // rather collect every case of the 院 or status through their indexes (hundreds of thousands
-    // in a province) and sort them: `+ 0` and `|| ''` keep it off those two, while the selective
-    // filters (department, unit, text) still use theirs. PostgreSQL weighs its statistics and
-    // picks the walk down the ids itself; the same hints would hide those statistics from it
-    // (it then guesses a handful of rows, scans the whole table and sorts), so it gets plain
-    // columns.
-    // A reach of one 院 with no selective filter walks that 院's cases alone, newest first
-    // (case_newest_by_procuratorate), and SQLite is told so by the plain column.
-    const bool sqlite = backend_ == Backend::sqlite;
-    const bool one_procuratorate_walk = q.within.size() == 1 && !q.department && !q.unit &&
-                                        !q.received_from && !q.received_to && q.text.empty() &&
-                                        !q.handled_by;
-    std::string sql = sqlite && !one_procuratorate_walk
-                          ? "SELECT c.id FROM case_file c WHERE (c.procuratorate_id + 0) IN ("
-                          : "SELECT c.id FROM case_file c WHERE c.procuratorate_id IN (";
+    CaseSearchText search = case_search_text(q, backend_);
     soci::statement st(sql_);
-    for (std::size_t i = 0; i < q.within.size(); ++i) {
-      sql += i ? ", :p" + std::to_string(i) : ":p0";
-      st.exchange(use(ints.emplace_back(q.within[i].value)));
-    }
-    sql += ")";
-    auto text = [&](const std::string& clause, std::string value) {
-      sql += clause;
-      st.exchange(use(texts.emplace_back(std::move(value))));
-    };
-    auto number = [&](const std::string& clause, long long value) {
-      sql += clause;
-      st.exchange(use(ints.emplace_back(value)));
-    };
-    if (q.status)
-      text(sqlite ? " AND (c.status || '') = :st" : " AND c.status = :st",
-           std::string(code_of(*q.status)));
-    if (q.category) text(" AND c.category = :ca", std::string(code_of(*q.category)));
-    if (q.department) number(" AND c.department_id = :d", q.department->value);
-    if (q.unit) number(" AND c.unit_id = :u", q.unit->value);
-    if (q.received_from) text(" AND c.received_on >= :rf", q.received_from->iso());
-    if (q.received_to) text(" AND c.received_on <= :rt", q.received_to->iso());
-    if (!q.text.empty()) {
-      const std::string pattern = like_pattern(q.text);
-      text(" AND (LOWER(c.number) LIKE LOWER(:t1) ESCAPE '\\'", pattern);
-      text(
-          " OR EXISTS (SELECT 1 FROM case_party x WHERE x.case_id = c.id AND LOWER(x.name) LIKE "
-          "LOWER(:t2) "
-          "ESCAPE '\\'))",
-          pattern);
-    }
-    if (q.handled_by) {
-      number(" AND c.unit_id IN (SELECT u.id FROM unit u WHERE u.lead_id = :h1",
-             q.handled_by->value);
-      number(" UNION SELECT m.unit_id FROM unit_member m WHERE m.person_id = :h2)",
-             q.handled_by->value);
-    }
-    if (q.before) number(" AND c.id < :b", q.before->value);
-    number(" ORDER BY c.id DESC LIMIT :l", q.limit);
-    return ids_of(st, sql);
+    // Bound to the values in place: the vector is not resized while the statement runs.
+    for (auto& value : search.values) std::visit([&](auto& v) { st.exchange(use(v)); }, value);
+    return ids_of(st, search.sql);
   });
   if (!ids) return ids.error();
   return cases_in_order(*ids, true);
