@@ -82,10 +82,14 @@ TEST_F(CaseSearchPlan, AReachOfSeveralProcuratoratesWalksTheCasesNewestFirst) {
   EXPECT_EQ(plan(q), "SEARCH c USING INTEGER PRIMARY KEY (rowid<?)\n");
 }
 
-// A department or a unit holds few cases: their own indexes find them, and the few are sorted.
+// A department or a unit holds few cases: their own indexes find them, with the status asked for
+// when there is one, and the few are sorted.
 TEST_F(CaseSearchPlan, ADepartmentOrAUnitFindsItsCasesByItsOwnIndex) {
   auto d = within({7});
   d.department = DepartmentId{3};
+  EXPECT_EQ(plan(d),
+            "SEARCH c USING INDEX case_load_by_department (department_id=?)\n"
+            "USE TEMP B-TREE FOR ORDER BY\n");
   d.status = CaseStatus::assigned;
   EXPECT_EQ(plan(d),
             "SEARCH c USING INDEX case_load_by_department (department_id=?)\n"
@@ -94,6 +98,25 @@ TEST_F(CaseSearchPlan, ADepartmentOrAUnitFindsItsCasesByItsOwnIndex) {
   u.unit = UnitId{3};
   EXPECT_EQ(plan(u),
             "SEARCH c USING INDEX case_by_unit (unit_id=?)\n"
+            "USE TEMP B-TREE FOR ORDER BY\n");
+  u.status = CaseStatus::in_progress;
+  EXPECT_EQ(plan(u), "SEARCH c USING INDEX case_by_unit (unit_id=? AND status=?)\n");
+}
+
+// A prosecutor's home page: the open cases of the units they lead or belong to, one status at a
+// time. Only those cases are read, not every case their units ever had.
+TEST_F(CaseSearchPlan, MyCasesOfOneStatusAreFoundByTheirUnitsAndThatStatus) {
+  auto q = within({7});
+  q.handled_by = PersonId{4};
+  q.status = CaseStatus::in_progress;
+  EXPECT_EQ(plan(q),
+            "SEARCH c USING INDEX case_by_unit (unit_id=? AND status=?)\n"
+            "LIST SUBQUERY 2\n"
+            "COMPOUND QUERY\n"
+            "LEFT-MOST SUBQUERY\n"
+            "SCAN u\n"
+            "UNION USING TEMP B-TREE\n"
+            "SCAN m\n"
             "USE TEMP B-TREE FOR ORDER BY\n");
 }
 

@@ -35,10 +35,15 @@ CaseSearchText case_search_text(const CaseRepository::Query& q, Backend backend)
   // columns.
   // A reach of one 院 with no selective filter walks that 院's cases alone, newest first
   // (case_newest_by_procuratorate), and SQLite is told so by the plain column.
+  // A unit or a person's units hold few cases, found through the index that holds the status
+  // beside them (case_by_unit): there the status is a plain column too, so that only the cases of
+  // that status are read. A prosecutor's home page asks for each open status of their units in
+  // turn, and their units' closed cases are most of them.
   const bool sqlite = backend == Backend::sqlite;
   const bool one_procuratorate_walk = q.within.size() == 1 && !q.department && !q.unit &&
                                       !q.received_from && !q.received_to && q.text.empty() &&
                                       !q.handled_by;
+  const bool by_unit = q.unit || q.handled_by;
   CaseSearchText out;
   std::string& sql = out.sql;
   sql = sqlite && !one_procuratorate_walk
@@ -58,7 +63,7 @@ CaseSearchText case_search_text(const CaseRepository::Query& q, Backend backend)
     out.values.emplace_back(value);
   };
   if (q.status)
-    text(sqlite ? " AND (c.status || '') = :st" : " AND c.status = :st",
+    text(sqlite && !by_unit ? " AND (c.status || '') = :st" : " AND c.status = :st",
          std::string(code_of(*q.status)));
   if (q.category) text(" AND c.category = :ca", std::string(code_of(*q.category)));
   if (q.department) number(" AND c.department_id = :d", q.department->value);
