@@ -193,41 +193,41 @@ Status SqlTransaction::save_case_state(const Case& c) {
   });
 }
 
-Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
-                                                     std::optional<std::int64_t> bound,
-                                                     bool fixed_text, bool with_people) {
+Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where, CaseArg arg,
+                                                     bool with_people) {
   return guarded_value<std::vector<Case>>([&]() -> Result<std::vector<Case>> {
-    const bool has_arg = bound.has_value();
-    // A `where` built from values is prepared for this call alone (StatementCache::bind_once).
-    const auto bind = [&](const std::string& q, auto&&... binds) -> soci::statement& {
-      return fixed_text ? statements_.bind(q, std::forward<decltype(binds)>(binds)...)
-                        : statements_.bind_once(q, std::forward<decltype(binds)>(binds)...);
+    // The statement of `q`, prepared once per connection, with `arg` bound first; the caller
+    // exchanges its targets.
+    const auto with_arg = [&](const std::string& q) -> soci::statement& {
+      soci::statement& st = statements_.unbound(q);
+      if (auto* n = std::get_if<long long>(&arg)) st.exchange(use(*n));
+      if (auto* t = std::get_if<std::string>(&arg)) st.exchange(use(*t));
+      return st;
     };
-    long long arg = bound.value_or(0);
     std::map<long long, std::vector<std::string>> parties;
     std::map<long long, std::vector<PersonId>> recusals, investigators;
     if (with_people) {
       long long cid = 0;
       int pos = 0;
       std::string name;
-      const std::string q =
+      soci::statement& st = with_arg(
           "SELECT x.case_id, x.position, x.name FROM case_party x JOIN case_file c "
           "ON c.id = x.case_id " +
-          where + " ORDER BY x.case_id, x.position";
-      soci::statement& st = !has_arg ? bind(q, into(cid), into(pos), into(name))
-                                     : bind(q, use(arg), into(cid), into(pos), into(name));
+          where + " ORDER BY x.case_id, x.position");
+      exchange_all(st, into(cid), into(pos), into(name));
+      st.define_and_bind();
       st.execute();
       while (st.fetch()) parties[cid].push_back(name);
     }
     if (with_people) {
       long long cid = 0, person = 0;
       std::string role;
-      const std::string q =
+      soci::statement& st = with_arg(
           "SELECT x.case_id, x.role, x.person_id FROM case_person x JOIN case_file c "
           "ON c.id = x.case_id " +
-          where + " ORDER BY x.case_id, x.person_id";
-      soci::statement& st = !has_arg ? bind(q, into(cid), into(role), into(person))
-                                     : bind(q, use(arg), into(cid), into(role), into(person));
+          where + " ORDER BY x.case_id, x.person_id");
+      exchange_all(st, into(cid), into(role), into(person));
+      st.define_and_bind();
       st.execute();
       while (st.fetch())
         (role == "recusal" ? recusals : investigators)[cid].push_back(PersonId{person});
@@ -248,8 +248,7 @@ Result<std::vector<Case>> SqlTransaction::load_cases(const std::string& where,
         "c.period_start, c.due_on, c.deadline_basis, c.returns, c.extended, c.concluded_on, "
         "c.archived_on, c.transferred_on, c.transferred_to FROM case_file c " +
         where + " ORDER BY c.id";
-    soci::statement& st = fixed_text ? statements_.unbound(q) : statements_.once(q);
-    if (has_arg) st.exchange(use(arg));
+    soci::statement& st = with_arg(q);
     exchange_all(st, into(id), into(number), into(proc), into(dept), into(category), into(received),
                  into(difficulty), into(custody), into(org), into(doc), into(related, related_ind),
                  into(status), into(unit, unit_ind), into(withdrawn, withdrawn_ind), into(complex),
@@ -318,16 +317,15 @@ Result<Case> SqlTransaction::find_case_by_number(const std::string& number) {
 
 Result<std::vector<Case>> SqlTransaction::list_cases(std::optional<ProcuratorateId> within) {
   return within ? load_cases("WHERE c.procuratorate_id = :a", within->value)
-                : load_cases("", std::nullopt);
+                : load_cases("", std::monostate{});
 }
 
 Result<std::vector<Case>> SqlTransaction::cases_in_order(const std::vector<long long>& ids,
                                                          bool with_people) {
   if (ids.empty()) return std::vector<Case>{};
-  // The ids came from the database as integers, so they are safe to write into the statement.
-  std::string in;
-  for (auto id : ids) in += (in.empty() ? "" : ",") + std::to_string(id);
-  auto rows = load_cases("WHERE c.id IN (" + in + ")", std::nullopt, false, with_people);
+  // One text for any number of ids, so its three statements are prepared once per connection.
+  auto rows = load_cases("WHERE " + id_in_list(backend_, "c.id", ":a"), id_list(backend_, ids),
+                         with_people);
   if (!rows) return rows.error();
   std::map<long long, Case*> by_id;  // load_cases orders by id
   for (auto& c : *rows) by_id.emplace(c.id().value, &c);

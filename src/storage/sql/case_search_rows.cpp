@@ -1,9 +1,12 @@
 // CaseRepository::search_cases on SQLite: the filtered, paged case list.
 #include <soci/soci.h>
 
+#include <optional>
+
 #include "storage/sql/case_search.hpp"
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
+#include "storage/sql/statement_cache.hpp"
 
 namespace zeren::sql {
 
@@ -93,10 +96,27 @@ Result<std::vector<Case>> SqlTransaction::search_cases(const Query& q) {
   if (q.within.empty()) return std::vector<Case>{};
   auto ids = guarded_value<std::vector<long long>>([&]() -> Result<std::vector<long long>> {
     CaseSearchText search = case_search_text(q, backend_);
-    soci::statement st(sql_);
+    // On SQLite its text depends on the filters and the number of 院 in reach, not on their
+    // values, and so does its plan (Zeren keeps no statistics there): a reader's few shapes of
+    // list are each prepared once per connection. PostgreSQL plans a kept statement once for any
+    // values after a few runs, while the best walk depends on how many cases the values match
+    // (one district's, or a whole province's): it plans each list afresh.
+    std::optional<soci::statement> own;
+    if (backend_ != Backend::sqlite) {
+      own.emplace(sql_);
+      own->alloc();
+      own->prepare(search.sql);
+    }
+    soci::statement& st = own ? *own : statements_.unbound(search.sql);
     // Bound to the values in place: the vector is not resized while the statement runs.
     for (auto& value : search.values) std::visit([&](auto& v) { st.exchange(use(v)); }, value);
-    return ids_of(st, search.sql);
+    long long id = 0;
+    st.exchange(soci::into(id));
+    st.define_and_bind();
+    st.execute();
+    std::vector<long long> ids;
+    while (st.fetch()) ids.push_back(id);
+    return ids;
   });
   if (!ids) return ids.error();
   return cases_in_order(*ids, true);

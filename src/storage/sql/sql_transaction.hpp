@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "audit/record.hpp"
 #include "domain/ports.hpp"
@@ -203,10 +204,11 @@ class SqlTransaction final : public Transaction,
     std::optional<OpenKey> open;
   };
   StoredShares stored_shares(long long case_id);
-  // `fixed_text`: false when `where` is built from values (not kept among the prepared ones);
-  // `with_people`: false leaves out the parties, recusals and investigators.
-  Result<std::vector<Case>> load_cases(const std::string& where, std::optional<std::int64_t> arg,
-                                       bool fixed_text = true, bool with_people = true);
+  // `where` is a fixed text (its statements are kept prepared) with at most one placeholder,
+  // bound to `arg`; `with_people`: false leaves out the parties, recusals and investigators.
+  using CaseArg = std::variant<std::monostate, long long, std::string>;
+  Result<std::vector<Case>> load_cases(const std::string& where, CaseArg arg,
+                                       bool with_people = true);
   // The cases of these ids, in the order given (an id of no case left out).
   Result<std::vector<Case>> cases_in_order(const std::vector<long long>& ids, bool with_people);
   Result<std::vector<FollowUp>> load_follow_ups(const std::string& where);  // x joined to c

@@ -49,16 +49,6 @@ bool StatementCache::execute_kept(const std::string& query, soci::statement& st)
   }
 }
 
-soci::statement& StatementCache::once(const std::string& query) {
-  auto fresh = std::make_unique<soci::statement>(sql_);
-  fresh->alloc();
-  fresh->prepare(query);
-  soci::statement* st = fresh.get();
-  overflow_.push_back(std::move(fresh));
-  if (settle_) used_.push_back(st);
-  return *st;
-}
-
 void StatementCache::forget(const std::string& query) {
   auto at = statements_.find(query);
   if (at == statements_.end()) return;

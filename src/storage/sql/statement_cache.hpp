@@ -1,8 +1,9 @@
 // The statements of one connection, prepared once and run again with new values. SOCI prepares a
 // statement anew every time it runs one, and for the short statements of an intake preparing cost
 // more than running (SQLite parses and plans each; PostgreSQL sends PREPARE and DEALLOCATE round
-// trips). Only the repository's fixed statements come here; a statement whose text is built from
-// a request's filters is run once, as before, so the cache stays small.
+// trips). The repository's fixed statements come here, and the case list's, whose text depends on
+// which filters a request sets and how many 院 it reaches but never on their values (a page's ids
+// are bound as one list: dialect.hpp), so the cache stays small.
 #pragma once
 
 #include <soci/soci.h>
@@ -36,7 +37,7 @@ class StatementCache {
   // serves one query text, so a loop over its rows must not run the same query inside.
   template <class... B>
   soci::statement& bind(const std::string& query, B&&... binds) {
-    return bound(unbound(query), query, true, std::forward<B>(binds)...);
+    return bound(unbound(query), query, std::forward<B>(binds)...);
   }
 
   // The statement for `query` with no binds: exchange them, then define_and_bind().
@@ -45,14 +46,6 @@ class StatementCache {
     st.bind_clean_up();
     return st;
   }
-
-  // For a query text built from values (a page's ids): prepared for this use alone and dropped
-  // when the transaction ends, so it never fills the cache.
-  template <class... B>
-  soci::statement& bind_once(const std::string& query, B&&... binds) {
-    return bound(once(query), query, false, std::forward<B>(binds)...);
-  }
-  soci::statement& once(const std::string& query);
 
   // A statement bound once, for good, to values the cache keeps with it: set the values, then
   // run it with execute_kept(). For the statements an intake runs every time with many values,
@@ -112,14 +105,14 @@ class StatementCache {
   std::size_t size() const { return statements_.size() + kept_.size(); }
 
  private:
-  // Binds `st` (the statement of `query`); a cached one that fails is prepared afresh next time.
+  // Binds `st` (the statement of `query`); one that fails is prepared afresh next time.
   template <class... B>
-  soci::statement& bound(soci::statement& st, const std::string& query, bool cached, B&&... binds) {
+  soci::statement& bound(soci::statement& st, const std::string& query, B&&... binds) {
     try {
       exchange_all(st, std::forward<B>(binds)...);
       st.define_and_bind();
     } catch (...) {
-      if (cached) forget(query);
+      forget(query);
       throw;
     }
     return st;
@@ -136,7 +129,7 @@ class StatementCache {
   soci::session& sql_;
   std::function<void(soci::statement&)> settle_;
   std::unordered_map<std::string, std::unique_ptr<soci::statement>> statements_;
-  std::vector<std::unique_ptr<soci::statement>> overflow_;  // until settle(): once, or no room
+  std::vector<std::unique_ptr<soci::statement>> overflow_;  // until settle(): no room
   std::vector<soci::statement*> used_;
   std::unordered_map<std::string, KeptStatement> kept_;
 };
