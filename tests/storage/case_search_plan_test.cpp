@@ -27,7 +27,7 @@ class CaseSearchPlan : public ::testing::Test {
 
   // SQLite's plan for the list `q`, its steps' details one per line.
   std::string plan(const CaseRepository::Query& q) {
-    const sql::CaseSearchText search = sql::case_search_text(q, sql::Backend::sqlite);
+    const sql::BuiltSql search = sql::case_search_text(q, sql::Backend::sqlite);
     sqlite3_stmt* st = nullptr;
     const std::string explain = "EXPLAIN QUERY PLAN " + search.sql;
     if (sqlite3_prepare_v2(raw_->db, explain.c_str(), -1, &st, nullptr) != SQLITE_OK)

@@ -1,16 +1,12 @@
 // CaseRepository::search_cases on SQLite: the filtered, paged case list.
 #include <soci/soci.h>
 
-#include <optional>
-
 #include "storage/sql/case_search.hpp"
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
 #include "storage/sql/statement_cache.hpp"
 
 namespace zeren::sql {
-
-using soci::use;
 
 namespace {
 
@@ -27,7 +23,7 @@ std::string like_pattern(const std::string& text) {
 
 }  // namespace
 
-CaseSearchText case_search_text(const CaseRepository::Query& q, Backend backend) {
+BuiltSql case_search_text(const CaseRepository::Query& q, Backend backend) {
   // The page is the newest matching cases, so the best plan walks the cases from the newest id
   // down and stops at the page's end. SQLite's planner, without row counts per value, would
   // rather collect every case of the 院 or status through their indexes (hundreds of thousands
@@ -47,7 +43,7 @@ CaseSearchText case_search_text(const CaseRepository::Query& q, Backend backend)
                                       !q.received_from && !q.received_to && q.text.empty() &&
                                       !q.handled_by;
   const bool by_unit = q.unit || q.handled_by;
-  CaseSearchText out;
+  BuiltSql out;
   std::string& sql = out.sql;
   sql = sqlite && !one_procuratorate_walk
             ? "SELECT c.id FROM case_file c WHERE (c.procuratorate_id + 0) IN ("
@@ -95,28 +91,18 @@ CaseSearchText case_search_text(const CaseRepository::Query& q, Backend backend)
 Result<std::vector<Case>> SqlTransaction::search_cases(const Query& q) {
   if (q.within.empty()) return std::vector<Case>{};
   auto ids = guarded_value<std::vector<long long>>([&]() -> Result<std::vector<long long>> {
-    CaseSearchText search = case_search_text(q, backend_);
+    BuiltSql search = case_search_text(q, backend_);
     // On SQLite its text depends on the filters and the number of 院 in reach, not on their
     // values, and so does its plan (Zeren keeps no statistics there): a reader's few shapes of
     // list are each prepared once per connection. PostgreSQL plans a kept statement once for any
     // values after a few runs, while the best walk depends on how many cases the values match
     // (one district's, or a whole province's): it plans each list afresh.
-    std::optional<soci::statement> own;
-    if (backend_ != Backend::sqlite) {
-      own.emplace(sql_);
-      own->alloc();
-      own->prepare(search.sql);
-    }
-    soci::statement& st = own ? *own : statements_.unbound(search.sql);
-    // Bound to the values in place: the vector is not resized while the statement runs.
-    for (auto& value : search.values) std::visit([&](auto& v) { st.exchange(use(v)); }, value);
-    long long id = 0;
-    st.exchange(soci::into(id));
-    st.define_and_bind();
-    st.execute();
-    std::vector<long long> ids;
-    while (st.fetch()) ids.push_back(id);
-    return ids;
+    if (backend_ == Backend::sqlite) return ids_of(statements_.with_values(search));
+    soci::statement st(sql_);
+    st.alloc();
+    st.prepare(search.sql);
+    search.exchange_values(st);
+    return ids_of(st);
   });
   if (!ids) return ids.error();
   return cases_in_order(*ids, true);

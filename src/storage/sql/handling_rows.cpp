@@ -291,16 +291,17 @@ Result<std::map<CaseId, std::vector<std::string>>> SqlTransaction::flags_of(
   using Flags = std::map<CaseId, std::vector<std::string>>;
   if (cases.empty()) return Flags{};
   return guarded_value<Flags>([&]() -> Result<Flags> {
-    // Ids are integers, so they are written into the text (a dashboard page's few dozen).
-    std::string in;
-    for (auto id : cases) in += (in.empty() ? "" : ", ") + std::to_string(id.value);
+    // The ids bound as one list: one text, prepared once per connection.
+    std::vector<long long> ids;
+    for (auto id : cases) ids.push_back(id.value);
+    const std::string list = id_list(backend_, ids);
     Flags out;
     long long cid = 0;
     std::string code;
-    soci::statement st = (sql_.prepare << "SELECT case_id, code FROM case_note WHERE kind = 'flag' "
-                                          "AND case_id IN (" +
-                                              in + ") ORDER BY id",
-                          into(cid), into(code));
+    soci::statement& st =
+        statements_.bind("SELECT case_id, code FROM case_note WHERE kind = 'flag' AND " +
+                             id_in_list(backend_, "case_id", ":a") + " ORDER BY id",
+                         use(list), into(cid), into(code));
     st.execute();
     while (st.fetch()) {
       auto& f = out[CaseId{cid}];

@@ -63,11 +63,12 @@ inline void run_built(soci::statement& st, const std::string& sql, bool one_row 
   st.execute(one_row);
 }
 
-// Runs `sql`, a query of one id column whose values `st` already binds, and returns the ids.
-inline std::vector<long long> ids_of(soci::statement& st, const std::string& sql) {
+// Runs `st`, a query of one id column whose values it already binds, and returns the ids.
+inline std::vector<long long> ids_of(soci::statement& st) {
   long long id = 0;
   st.exchange(soci::into(id));
-  run_built(st, sql);
+  st.define_and_bind();
+  st.execute();
   std::vector<long long> out;
   while (st.fetch()) out.push_back(id);
   return out;

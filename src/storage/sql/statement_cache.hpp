@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "storage/sql/built_sql.hpp"
+
 namespace zeren::sql {
 
 // Exchanges every bind (soci::use, soci::into) with `st`, in order.
@@ -44,6 +46,13 @@ class StatementCache {
   soci::statement& unbound(const std::string& query) {
     soci::statement& st = prepared(query);
     st.bind_clean_up();
+    return st;
+  }
+  // The statement for a built query's text with its values bound: exchange the targets, then
+  // define_and_bind(). `q` stays as it is until the statement has run.
+  soci::statement& with_values(BuiltSql& q) {
+    soci::statement& st = unbound(q.sql);
+    q.exchange_values(st);
     return st;
   }
 

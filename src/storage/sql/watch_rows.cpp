@@ -7,8 +7,7 @@
 // them walks every open case of the 院, which at provincial scale are tens of thousands.
 #include <soci/soci.h>
 
-#include <deque>
-
+#include "storage/sql/built_sql.hpp"
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
 #include "storage/sql/statement_cache.hpp"
@@ -20,12 +19,11 @@ using soci::use;
 
 namespace {
 
-// One watch's conditions as SQL over case_file c. Each value is bound as its placeholder is
-// written (:v0, :v1, … in the order they appear, each named apart as PostgreSQL's numbered
-// parameters need); the texts do not depend on the values.
+// One watch's conditions as SQL over case_file c, each value kept in `q` as its placeholder is
+// written. The texts do not depend on the values: each is prepared once per connection.
 class WatchSql {
  public:
-  WatchSql(soci::statement& st, const Watch& w) : st_(st), w_(w) {}
+  WatchSql(BuiltSql& q, const Watch& w) : q_(q), w_(w) {}
 
   // The 院's open cases: the statuses of Case::open(), written as the partial indexes of the
   // open cases (migration 16) write them, which is what lets SQLite use those.
@@ -75,28 +73,17 @@ class WatchSql {
     if (list == WatchList::flagged) return "case_note x CROSS JOIN case_file c";
     return "case_file c";
   }
-  std::string bind(long long v) {
-    st_.exchange(use(ints_.emplace_back(v)));
-    return next();
-  }
-  std::string bind(std::string v) {
-    st_.exchange(use(texts_.emplace_back(std::move(v))));
-    return next();
-  }
+  std::string bind(long long v) { return q_.bind(v); }
+  std::string bind(std::string v) { return q_.bind(std::move(v)); }
 
  private:
   static std::string held(WatchList list) {
     return list == WatchList::awaiting_chief ? "x.status = 'pending' AND x.holder = 'chief'"
                                              : "x.kind = 'flag'";
   }
-  std::string next() { return ":v" + std::to_string(n_++); }
 
-  soci::statement& st_;
+  BuiltSql& q_;
   const Watch& w_;
-  int n_ = 0;
-  // Deques keep the bound values' addresses while more are added.
-  std::deque<long long> ints_;
-  std::deque<std::string> texts_;
 };
 
 }  // namespace
@@ -135,9 +122,10 @@ Result<CaseRepository::WatchCounts> SqlTransaction::watch_counts(const Watch& w)
       Date last = Date::from_days(w.today.days_since_epoch() - 1);
       for (const auto& [kind, until] : w.near_until)
         if (until.days_since_epoch() > last.days_since_epoch()) last = until;
-      soci::statement st(sql_);
-      WatchSql where(st, w);
-      std::string sql = "SELECT c.unit_id, SUM(CASE WHEN ";
+      BuiltSql q;
+      WatchSql where(q, w);
+      std::string& sql = q.sql;
+      sql = "SELECT c.unit_id, SUM(CASE WHEN ";
       sql += where.on(WatchList::overdue);
       sql += " THEN 1 ELSE 0 END), SUM(CASE WHEN ";
       sql += where.on(WatchList::near_expiry);
@@ -148,10 +136,10 @@ Result<CaseRepository::WatchCounts> SqlTransaction::watch_counts(const Watch& w)
       sql += " GROUP BY c.unit_id";
       long long unit = 0, overdue = 0, near = 0;
       soci::indicator unit_ind = soci::i_ok;
-      st.exchange(into(unit, unit_ind));
-      st.exchange(into(overdue));
-      st.exchange(into(near));
-      run_built(st, sql);
+      soci::statement& st = statements_.with_values(q);
+      exchange_all(st, into(unit, unit_ind), into(overdue), into(near));
+      st.define_and_bind();
+      st.execute();
       while (st.fetch()) {
         out.lists[WatchList::overdue] += overdue;
         out.lists[WatchList::near_expiry] += near;
@@ -162,15 +150,18 @@ Result<CaseRepository::WatchCounts> SqlTransaction::watch_counts(const Watch& w)
       }
     }
     for (auto list : {WatchList::awaiting_chief, WatchList::flagged}) {
-      soci::statement st(sql_);
-      WatchSql where(st, w);
-      std::string sql = "SELECT COUNT(DISTINCT c.id) FROM " + WatchSql::from(list) + " WHERE ";
+      BuiltSql q;
+      WatchSql where(q, w);
+      std::string& sql = q.sql;
+      sql = "SELECT COUNT(DISTINCT c.id) FROM " + WatchSql::from(list) + " WHERE ";
       sql += where.on(list);
       sql += " AND ";
       sql += where.open();
       long long n = 0;
+      soci::statement& st = statements_.with_values(q);
       st.exchange(into(n));
-      run_built(st, sql, true);
+      st.define_and_bind();
+      st.execute(true);
       out.lists[list] = n;
     }
     for (auto& [id, u] : units)
@@ -182,10 +173,11 @@ Result<CaseRepository::WatchCounts> SqlTransaction::watch_counts(const Watch& w)
 Result<std::vector<Case>> SqlTransaction::watch_list(const Watch& w, WatchList list, int offset,
                                                      int limit) {
   auto ids = guarded_value<std::vector<long long>>([&]() -> Result<std::vector<long long>> {
-    soci::statement st(sql_);
-    WatchSql where(st, w);
+    BuiltSql q;
+    WatchSql where(q, w);
     // A case has one row per decision or note that puts it on a held list: DISTINCT.
-    std::string sql = WatchSql::held_elsewhere(list) ? "SELECT DISTINCT c.id" : "SELECT c.id";
+    std::string& sql = q.sql;
+    sql = WatchSql::held_elsewhere(list) ? "SELECT DISTINCT c.id" : "SELECT c.id";
     sql += " FROM " + WatchSql::from(list) + " WHERE ";
     sql += where.on(list);
     sql += " AND ";
@@ -196,7 +188,7 @@ Result<std::vector<Case>> SqlTransaction::watch_list(const Watch& w, WatchList l
     sql += where.bind(limit);
     sql += " OFFSET ";
     sql += where.bind(offset);
-    return ids_of(st, sql);
+    return ids_of(statements_.with_values(q));
   });
   if (!ids) return ids.error();
   return cases_in_order(*ids, false);
