@@ -283,6 +283,9 @@ class Transaction {
 enum class Access {
   reads,    // reads (and perhaps changes): runs without the audit chain's lock until it needs it
   changes,  // changes data, so appends to the audit log: takes the chain's lock first
+  views,    // serves a view (an HTTP GET) and appends nothing to the audit log: runs as `reads`,
+            // but a store shared by several servers does not note the chain's length as it
+            // begins, so one that reaches the chain after all runs again with the lock taken first
 };
 
 class Store {

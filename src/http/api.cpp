@@ -30,7 +30,7 @@ thread_local Access request_access = Access::reads;
 
 struct AccessOfRequest {
   explicit AccessOfRequest(const std::string& method) {
-    request_access = method == "GET" || method == "HEAD" ? Access::reads : Access::changes;
+    request_access = method == "GET" || method == "HEAD" ? Access::views : Access::changes;
   }
   ~AccessOfRequest() { request_access = Access::reads; }
 };
@@ -157,13 +157,16 @@ Response Api::handle(const Request& in) {
     if (!route->auth) return route->handler(*this, request, nullptr);
 
     std::optional<app::Authenticated> who;
-    auto status = deps.store.transact([&](Transaction& tx) -> Status {
-      auto a = app::authenticate(tx, deps.clock, deps.secrets, options.sessions,
-                                 request.cookie("zeren_session"));
-      if (!a) return a.error();
-      who = std::move(*a);
-      return ok_status();
-    });
+    // It may touch the session, but appends nothing to the audit log.
+    auto status = deps.store.transact(
+        [&](Transaction& tx) -> Status {
+          auto a = app::authenticate(tx, deps.clock, deps.secrets, options.sessions,
+                                     request.cookie("zeren_session"));
+          if (!a) return a.error();
+          who = std::move(*a);
+          return ok_status();
+        },
+        Access::views);
     if (!status) return error_response(status.error());
     if (!csrf_exempt(request)) {
       const std::string token = request.header("x-csrf-token");

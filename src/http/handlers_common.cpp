@@ -41,7 +41,7 @@ app::Context context_of(Api& api, Who who) {
   // Every request reuses the server's views of the organisation; only one that reads keeps what
   // it read: one that changes data may change the organisation and then roll back, and what it
   // read must not outlive it.
-  const bool reads = Api::current_access() == Access::reads;
+  const bool reads = Api::current_access() != Access::changes;
   return app::Context{who ? who->actor : app::Actor{}, api.deps.clock, nullptr,
                       &api.organisations(), !reads};
 }

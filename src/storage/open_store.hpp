@@ -24,8 +24,9 @@ struct StoreOptions {
   // PostgreSQL: connections kept open, each serving one transaction at a time.
   int connections = 4;
   // SQLite: read-only connections beside the one writer, for transactions expected only to read
-  // (Access::reads), each reading its own snapshot while the writer commits; a read that turns
-  // out to write runs again on the writer. 0: every transaction runs on the writer (the tools).
+  // (Access::reads, views), each reading its own snapshot while the writer commits; a read that
+  // turns out to write runs again on the writer. 0: every transaction runs on the writer (the
+  // tools).
   int readers = 0;
 };
 

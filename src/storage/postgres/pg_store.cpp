@@ -86,13 +86,15 @@ PgStore::PgStore(std::vector<std::unique_ptr<soci::session>> connections, audit:
 PgStore::~PgStore() = default;
 
 Status PgStore::attempt(sql::Connection& c, const std::function<Status(Transaction&)>& work,
-                        bool lock_first) {
+                        bool lock_first, bool note_chain) {
   soci::session& sql = *c.sql;
-  long long seen = 0;
+  // A view (Access::views) does not read the chain's length, a round trip on every page: if it
+  // reaches the chain after all, an unknown length sends it round again with the lock first.
+  long long seen = -1;
   auto begin = [&] {
     sql << "BEGIN";
     if (lock_first) lock_chain(sql);
-    seen = chain_length(sql);
+    if (lock_first || note_chain) seen = chain_length(sql);
     return ok_status();
   };
   if (!guarded(begin)) {
@@ -113,7 +115,8 @@ Status PgStore::transact(const std::function<Status(Transaction&)>& work, Access
   auto connection = pool_->take();
   Status result = ok_status();
   for (int run = 1; run <= kAttempts; ++run) {
-    result = attempt(*connection, work, run > 1 || access == Access::changes);
+    result =
+        attempt(*connection, work, run > 1 || access == Access::changes, access != Access::views);
     if (!sql::is_retry(result)) break;
     if (run > 1) back_off(run);
   }

@@ -11,6 +11,8 @@
 //     (so what it read may be stale), it runs again from the start with the lock taken first,
 //     waiting while holding nothing, so the second run cannot lose again and cannot deadlock
 //     with the lock's holder;
+//   - a view (Access::views: an HTTP GET) skips even noting the chain's length as it begins; one
+//     that reaches the chain after all cannot know whether it read stale data, and runs again;
 //   - a serialisation failure or deadlock reported by PostgreSQL runs the transaction again too;
 //     each run starts from nothing (the work closure keeps no state between runs);
 //   - counters (case and document numbers) advance by one row update inside the transaction, so a
@@ -43,8 +45,9 @@ class PgStore final : public Store {
   Status transact(const std::function<Status(Transaction&)>& work, Access access) override;
 
  private:
+  // `note_chain`: read the chain's length as it begins (all but Access::views).
   Status attempt(sql::Connection& c, const std::function<Status(Transaction&)>& work,
-                 bool lock_first);
+                 bool lock_first, bool note_chain);
 
   std::unique_ptr<sql::ConnectionPool> pool_;
   audit::HashAlgorithm hash_;

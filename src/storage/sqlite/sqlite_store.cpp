@@ -47,7 +47,7 @@ Status SqliteStore::on_writer(const std::function<Status(Transaction&)>& work) {
 }
 
 Status SqliteStore::transact(const std::function<Status(Transaction&)>& work, Access access) {
-  if (access != Access::reads || readers_->size() == 0) return on_writer(work);
+  if (access == Access::changes || readers_->size() == 0) return on_writer(work);
   auto reader = readers_->take();
   auto& sql = *reader->sql;
   Status result = guarded([&] {

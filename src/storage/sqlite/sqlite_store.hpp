@@ -34,7 +34,7 @@ inline constexpr int kWalCheckpointPages = 4000;
 
 class SqliteStore final : public Store {
  public:
-  // `readers`: read-only connections for Access::reads (StoreOptions::readers).
+  // `readers`: read-only connections for Access::reads and views (StoreOptions::readers).
   SqliteStore(std::unique_ptr<soci::session> writer,
               std::vector<std::unique_ptr<soci::session>> readers, audit::HashAlgorithm hash);
   ~SqliteStore() override;
