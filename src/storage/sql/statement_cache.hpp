@@ -1,9 +1,10 @@
 // The statements of one connection, prepared once and run again with new values. SOCI prepares a
 // statement anew every time it runs one, and for the short statements of an intake preparing cost
 // more than running (SQLite parses and plans each; PostgreSQL sends PREPARE and DEALLOCATE round
-// trips). The repository's fixed statements come here, and the case list's, whose text depends on
-// which filters a request sets and how many 院 it reaches but never on their values (a page's ids
-// are bound as one list: dialect.hpp), so the cache stays small.
+// trips). The repository's fixed statements come here, and those built from a request's filters
+// (BuiltSql: the case list's search, the dashboard's watches), whose text depends on which
+// filters are set and how many 院 a list reaches but never on their values (a page's ids are
+// bound as one list: dialect.hpp), so the cache stays small.
 #pragma once
 
 #include <soci/soci.h>

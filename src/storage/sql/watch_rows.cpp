@@ -28,24 +28,24 @@ class WatchSql {
   // The 院's open cases: the statuses of Case::open(), written as the partial indexes of the
   // open cases (migration 16) write them, which is what lets SQLite use those.
   std::string open() {
-    return "c.procuratorate_id = " + bind(w_.procuratorate.value) +
+    return "c.procuratorate_id = " + q_.bind(w_.procuratorate.value) +
            " AND (c.status = 'assigned' OR c.status = 'in_progress'"
            " OR c.status = 'awaiting_decision' OR c.status = 'returned')";
   }
   std::string on(WatchList list) {
     switch (list) {
       case WatchList::overdue:
-        return "c.period IS NOT NULL AND c.due_on < " + bind(w_.today.iso());
+        return "c.period IS NOT NULL AND c.due_on < " + q_.bind(w_.today.iso());
       case WatchList::near_expiry: {
         // Values are bound in the order of the text, so the text is built one step at a time.
         std::string sql = "c.due_on >= ";
-        sql += bind(w_.today.iso());
+        sql += q_.bind(w_.today.iso());
         sql += " AND (1 = 0";
         for (const auto& [kind, until] : w_.near_until) {
           sql += " OR (c.period = ";
-          sql += bind(std::string(code_of(kind)));
+          sql += q_.bind(std::string(code_of(kind)));
           sql += " AND c.due_on <= ";
-          sql += bind(until.iso());
+          sql += q_.bind(until.iso());
           sql += ")";
         }
         return sql + ")";
@@ -73,8 +73,6 @@ class WatchSql {
     if (list == WatchList::flagged) return "case_note x CROSS JOIN case_file c";
     return "case_file c";
   }
-  std::string bind(long long v) { return q_.bind(v); }
-  std::string bind(std::string v) { return q_.bind(std::move(v)); }
 
  private:
   static std::string held(WatchList list) {
@@ -132,7 +130,7 @@ Result<CaseRepository::WatchCounts> SqlTransaction::watch_counts(const Watch& w)
       sql += " THEN 1 ELSE 0 END) FROM case_file c WHERE ";
       sql += where.open();
       sql += " AND c.due_on <= ";
-      sql += where.bind(last.iso());
+      sql += q.bind(last.iso());
       sql += " GROUP BY c.unit_id";
       long long unit = 0, overdue = 0, near = 0;
       soci::indicator unit_ind = soci::i_ok;
@@ -185,9 +183,9 @@ Result<std::vector<Case>> SqlTransaction::watch_list(const Watch& w, WatchList l
     const bool by_due = list == WatchList::overdue || list == WatchList::near_expiry;
     sql += by_due ? " ORDER BY c.due_on, c.id" : " ORDER BY c.id";
     sql += " LIMIT ";
-    sql += where.bind(limit);
+    sql += q.bind(limit);
     sql += " OFFSET ";
-    sql += where.bind(offset);
+    sql += q.bind(offset);
     return ids_of(statements_.with_values(q));
   });
   if (!ids) return ids.error();
