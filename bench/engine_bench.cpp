@@ -18,6 +18,7 @@
 #include <string>
 
 #include "audit/draw_crypto.hpp"
+#include "audit/sm3.hpp"
 #include "bench_support.hpp"
 #include "domain/draw.hpp"
 #include "engine_workload.hpp"
@@ -46,7 +47,7 @@ class VerifiableDraw {
   }
 
  private:
-  audit::OpenSslDrawCrypto crypto_;
+  audit::SystemDrawCrypto crypto_;
   EpochSecret secret_{};
 };
 
@@ -159,8 +160,8 @@ int run(const Options& o) {
   const EngineWorkload w = make_engine_workload({});
   std::printf("Engine decisions, %zu-unit department (equal shares; weights %d/%d; tolerance %d)\n",
               w.units.size(), w.rules.weight_ordinary, w.rules.weight_difficult, w.rules.tolerance);
-  std::printf("  case pool: %zu cases, %d of them with 1-3 recused people; %s\n", w.cases.size(),
-              w.cases_with_recusals, OpenSSL_version(OPENSSL_VERSION));
+  std::printf("  case pool: %zu cases, %d of them with 1-3 recused people; SM3 by %s\n",
+              w.cases.size(), w.cases_with_recusals, audit::sm3::implementation().c_str());
   std::printf("  %d rounds of >= %.1f s each way, alternating; the median round counts\n", o.rounds,
               o.seconds);
 
@@ -232,6 +233,7 @@ int run(const Options& o) {
   result("engine.cases_with_recusals", w.cases_with_recusals);
   result("engine.case_pool", static_cast<double>(w.cases.size()));
   result("engine.openssl", std::string(OpenSSL_version(OPENSSL_VERSION_STRING)));
+  result("engine.sm3", audit::sm3::implementation());
   return 0;
 }
 

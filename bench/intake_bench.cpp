@@ -190,7 +190,7 @@ int run(const Options& o) {
     throw std::runtime_error("open_store: " + opened.error().code + ": " + opened.error().message);
   Store& store = *opened->store;
   const FixedDayClock clock(*Date::from_ymd(2026, 11, 26));
-  const audit::OpenSslDrawCrypto crypto(opened->hash);
+  const audit::SystemDrawCrypto crypto(opened->hash);
   const IntakeTarget target =
       prepare_department(store, clock, kProcuratorate, kDepartment, kCaseManager);
   std::printf("  %s / %s: %d units, approved plan %s; chain hash %s; %s\n", kProcuratorate,

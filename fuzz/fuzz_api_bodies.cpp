@@ -152,7 +152,7 @@ struct World {
   FixedClock clock;
   PlainHasher hasher;
   SodiumSessionSecrets secrets;
-  std::unique_ptr<audit::OpenSslDrawCrypto> crypto;
+  std::unique_ptr<audit::SystemDrawCrypto> crypto;
   http::Metrics metrics;
   std::unique_ptr<http::Api> api;
   std::map<std::string, Caller> callers;
@@ -579,7 +579,7 @@ void set_up() {
     hash = opened->hash;
   }
   world->store = std::make_unique<SandboxStore>(db, hash);
-  world->crypto = std::make_unique<audit::OpenSslDrawCrypto>(hash);
+  world->crypto = std::make_unique<audit::SystemDrawCrypto>(hash);
   http::ApiOptions options;
   options.chain_hash = static_cast<int>(hash);
   options.database = db;

@@ -9,7 +9,7 @@ packages=(
   # libraries (Boost 1.81: Debian's json and url components come in their own packages)
   libboost1.81-dev libboost-json1.81-dev
   libsoci-dev libsqlite3-dev libpq-dev
-  libsodium-dev libssl-dev libcli11-dev
+  libsodium-dev libssl-dev libgcrypt20-dev libcli11-dev
   # tests and tools used by them
   libgtest-dev sqlite3
   # PostgreSQL 15: the throwaway test cluster (scripts/pg-start.sh) and the scale-out path. Its

@@ -1,11 +1,12 @@
 #include "audit/draw_crypto.hpp"
 
+#include "audit/sm3.hpp"
+
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
 #include <sodium.h>
 
-#include <cstdio>
 #include <memory>
 #include <stdexcept>
 
@@ -21,38 +22,40 @@ EVP_MAC* hmac() {
 }
 }  // namespace
 
-EpochSecret OpenSslDrawCrypto::fresh_secret() const {
+EpochSecret SystemDrawCrypto::fresh_secret() const {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
   EpochSecret s{};
   randombytes_buf(s.data(), s.size());
   return s;
 }
 
-Digest OpenSslDrawCrypto::commitment(const EpochSecret& s) const {
+Digest SystemDrawCrypto::commitment(const EpochSecret& s) const {
   return digest(hash_, std::string_view(reinterpret_cast<const char*>(s.data()), s.size()));
 }
 
-Digest OpenSslDrawCrypto::hash(std::string_view message) const { return digest(hash_, message); }
+Digest SystemDrawCrypto::hash(std::string_view message) const {
+  return digest(hash_, message);
+}
 
 namespace {
-// A keyed HMAC context per thread and key: initialising HMAC (which fetches the digest) costs
-// more than hashing a short message, and a day's draws share one key. Each MAC starts it again
-// from the key's inner state (EVP_MAC_init without a key), which costs less than a copy of it.
+// HMAC-SHA-256's keyed context per thread and key (HMAC-SM3 is libgcrypt's, audit/sm3.hpp):
+// initialising HMAC (which fetches the digest) costs more than hashing a short message, and a
+// day's draws share one key. Each MAC starts it again from the key's inner state (EVP_MAC_init
+// without a key), which costs less than a copy of it.
 struct KeyedMac {
-  HashAlgorithm hash = HashAlgorithm::sm3;
   EpochSecret key{};
   EVP_MAC_CTX* ctx = nullptr;
   ~KeyedMac() { EVP_MAC_CTX_free(ctx); }
 };
 }  // namespace
 
-Digest OpenSslDrawCrypto::mac(const EpochSecret& s, std::string_view message) const {
+Digest SystemDrawCrypto::mac(const EpochSecret& s, std::string_view message) const {
+  if (hash_ == HashAlgorithm::sm3) return sm3::mac(s, message);
   thread_local KeyedMac cache;
-  if (cache.ctx == nullptr || cache.key != s || cache.hash != hash_) {
+  if (cache.ctx == nullptr || cache.key != s) {
     EVP_MAC_CTX_free(cache.ctx);
     cache.ctx = hmac() ? EVP_MAC_CTX_new(hmac()) : nullptr;
-    char name[16];
-    std::snprintf(name, sizeof name, "%s", hash_ == HashAlgorithm::sm3 ? "SM3" : "SHA256");
+    char name[] = "SHA256";
     OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, name, 0),
                            OSSL_PARAM_construct_end()};
     if (cache.ctx == nullptr || EVP_MAC_init(cache.ctx, s.data(), s.size(), params) != 1) {
@@ -61,7 +64,6 @@ Digest OpenSslDrawCrypto::mac(const EpochSecret& s, std::string_view message) co
       throw std::runtime_error("HMAC failed");
     }
     cache.key = s;
-    cache.hash = hash_;
   }
   Digest out{};
   size_t len = 0;

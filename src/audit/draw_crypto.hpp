@@ -1,5 +1,5 @@
-// DrawCrypto with OpenSSL and libsodium: HMAC-SM3 (or HMAC-SHA-256 when the database chains with
-// SHA-256), commitments H(secret), secrets from the system's CSPRNG.
+// DrawCrypto: HMAC-SM3 with libgcrypt (or HMAC-SHA-256 with OpenSSL when the database chains with
+// SHA-256), commitments H(secret), secrets from the system's CSPRNG (libsodium).
 #pragma once
 
 #include "audit/record.hpp"
@@ -7,9 +7,9 @@
 
 namespace zeren::audit {
 
-class OpenSslDrawCrypto final : public DrawCrypto {
+class SystemDrawCrypto final : public DrawCrypto {
  public:
-  explicit OpenSslDrawCrypto(HashAlgorithm hash) : hash_(hash) {}
+  explicit SystemDrawCrypto(HashAlgorithm hash) : hash_(hash) {}
   EpochSecret fresh_secret() const override;
   Digest commitment(const EpochSecret& s) const override;
   Digest mac(const EpochSecret& s, std::string_view message) const override;

@@ -1,7 +1,5 @@
 #include "audit/draw_verifier.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -258,7 +256,7 @@ DrawVerifier::Outcome DrawVerifier::recompute(const Waiting& w, std::string& epo
   }
   if (band.empty()) return bad("the band is empty");
 
-  const OpenSslDrawCrypto crypto(hash_);
+  const SystemDrawCrypto crypto(hash_);
   const Digest material = crypto.hash(canonical_draw(in));
   const auto secret = *it->second.secret;
   const auto drawn =

@@ -1,5 +1,6 @@
 #include "audit/record.hpp"
 
+#include "audit/sm3.hpp"
 #include "domain/big_endian.hpp"
 #include "domain/text.hpp"
 
@@ -27,11 +28,11 @@ struct MdDeleter {
   void operator()(EVP_MD* md) const { EVP_MD_free(md); }
 };
 
-// Fetched once per process; OpenSSL's EVP_MD objects are safe to share between threads.
-const EVP_MD* md_for(HashAlgorithm a) {
-  static const std::unique_ptr<EVP_MD, MdDeleter> sm3(EVP_MD_fetch(nullptr, "SM3", nullptr));
-  static const std::unique_ptr<EVP_MD, MdDeleter> sha256(EVP_MD_fetch(nullptr, "SHA256", nullptr));
-  return a == HashAlgorithm::sm3 ? sm3.get() : sha256.get();
+// SHA-256, fetched once per process; OpenSSL's EVP_MD objects are safe to share between threads.
+// SM3 is libgcrypt's (audit/sm3.hpp).
+const EVP_MD* sha256() {
+  static const std::unique_ptr<EVP_MD, MdDeleter> md(EVP_MD_fetch(nullptr, "SHA256", nullptr));
+  return md.get();
 }
 
 void put_str(std::string& out, std::string_view s) {
@@ -80,12 +81,15 @@ void put_json_string(std::string& out, std::string_view s) {
 }  // namespace
 
 Status check_available(HashAlgorithm a) {
-  if (md_for(a) == nullptr)
+  if (a == HashAlgorithm::sm3 && !sm3::available())
     return Error{ErrorKind::unavailable, "hash_unavailable",
-                 std::string("this OpenSSL does not provide ") +
-                     (a == HashAlgorithm::sm3 ? "SM3" : "SHA-256") +
-                     "; install an OpenSSL 3 with the default provider, or create the database "
-                     "with --hash sha256",
+                 "this libgcrypt does not provide SM3 and HMAC-SM3; install libgcrypt 1.10 or "
+                 "later outside FIPS mode, or create the database with --hash sha256",
+                 "hash"};
+  if (a == HashAlgorithm::sha256 && sha256() == nullptr)
+    return Error{ErrorKind::unavailable, "hash_unavailable",
+                 "this OpenSSL does not provide SHA-256; install an OpenSSL 3 with the default "
+                 "provider",
                  "hash"};
   return ok_status();
 }
@@ -213,11 +217,12 @@ struct MdCtxDeleter {
 };
 
 Digest run_digest(HashAlgorithm a, std::initializer_list<std::string_view> parts) {
+  if (a == HashAlgorithm::sm3) return sm3::digest(parts);
   // One context per thread, initialised afresh for each digest: no allocation per entry.
   thread_local const std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
   Digest out{};
   unsigned int len = 0;
-  const bool ok = ctx != nullptr && EVP_DigestInit_ex(ctx.get(), md_for(a), nullptr) == 1 &&
+  const bool ok = ctx != nullptr && EVP_DigestInit_ex(ctx.get(), sha256(), nullptr) == 1 &&
                   std::all_of(parts.begin(), parts.end(),
                               [&](std::string_view p) {
                                 return EVP_DigestUpdate(ctx.get(), p.data(), p.size()) == 1;

@@ -63,7 +63,7 @@ void add_case(CLI::App& app, Action& run) {
       const std::string body{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
       auto s = open_session(opt->db, false);
       if (!s) return report_error(s.error(), opt->json);
-      const audit::OpenSslDrawCrypto crypto(s->opened.hash);
+      const audit::SystemDrawCrypto crypto(s->opened.hash);
       auto out = transact_value<json::object>(s->store(), [&](Transaction& tx) -> Result<json::object> {
         auto actor = app::actor_for_user(tx, opt->as);
         if (!actor) return actor.error();

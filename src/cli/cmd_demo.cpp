@@ -57,7 +57,7 @@ void add_demo(CLI::App& app, Action& run) {
       if (!loaded) return report_error(loaded.error(), opt->json);
       std::optional<app::DemoHistory> h;
       if (!opt->no_history) {
-        const audit::OpenSslDrawCrypto crypto(s->opened.hash);
+        const audit::SystemDrawCrypto crypto(s->opened.hash);
         auto r = app::load_demo_history(s->store(), clock, crypto, history);
         if (!r) return report_error(r.error(), opt->json);
         h = *r;

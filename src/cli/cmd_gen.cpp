@@ -120,7 +120,7 @@ void add_gen(CLI::App& app, Action& run) {
 
       const bool tty = !opt->json && ::isatty(STDERR_FILENO);
       ProgressBar bar(tty);
-      const audit::OpenSslDrawCrypto crypto(s->opened.hash);
+      const audit::SystemDrawCrypto crypto(s->opened.hash);
       app::CaseHistoryOptions history{opt->cases, *from, *to, opt->seed, opt->batch};
       auto h = app::generate_case_history(
           s->store(), clock, crypto, history,

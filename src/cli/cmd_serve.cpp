@@ -96,7 +96,7 @@ void add_serve(CLI::App& app, Action& run) {
       if (!s) return report_error(s.error(), false);
       const Argon2PasswordHasher hasher;
       const SodiumSessionSecrets secrets;
-      const audit::OpenSslDrawCrypto crypto(s->opened.hash);
+      const audit::SystemDrawCrypto crypto(s->opened.hash);
       http::Metrics metrics;
       http::ApiOptions api_options;
       api_options.secure_cookies = opt->behind_https;

@@ -33,7 +33,7 @@ void add_simulate(CLI::App& app, Action& run) {
       opt->sim.mode = *mode;
       auto algo = audit::parse_algorithm(opt->hash);
       if (auto a = audit::check_available(*algo); !a) return report_error(a.error(), opt->json);
-      const audit::OpenSslDrawCrypto crypto(*algo);
+      const audit::SystemDrawCrypto crypto(*algo);
       auto r = app::simulate(opt->sim, crypto);
       if (!r) return report_error(r.error(), opt->json);
       boost::json::array per_unit;

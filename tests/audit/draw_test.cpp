@@ -10,7 +10,7 @@
 namespace zeren::audit {
 namespace {
 
-const OpenSslDrawCrypto kSm3(HashAlgorithm::sm3);
+const SystemDrawCrypto kSm3(HashAlgorithm::sm3);
 
 std::string_view bytes(const Digest& d) {
   return std::string_view(reinterpret_cast<const char*>(d.data()), d.size());

@@ -33,7 +33,7 @@ struct Fixture {
   test::ManualClock clock;
   Argon2PasswordHasher hasher;
   SodiumSessionSecrets secrets;
-  audit::OpenSslDrawCrypto crypto{audit::HashAlgorithm::sm3};
+  audit::SystemDrawCrypto crypto{audit::HashAlgorithm::sm3};
   http::Metrics metrics;
   http::Api api{http::ApiDeps{store, clock, hasher, secrets, crypto, metrics}, http::ApiOptions{}};
   http::Response healthz() {

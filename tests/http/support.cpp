@@ -234,7 +234,7 @@ struct TestServer::Impl {
   OpenedStore opened;
   Argon2PasswordHasher hasher;
   SodiumSessionSecrets secrets;
-  std::unique_ptr<audit::OpenSslDrawCrypto> crypto;
+  std::unique_ptr<audit::SystemDrawCrypto> crypto;
   http::Metrics metrics;
   std::unique_ptr<http::Api> api;
   std::unique_ptr<http::Server> server;
@@ -259,7 +259,7 @@ TestServer::TestServer(http::ServerLimits limits) : impl_(std::make_unique<Impl>
   auto opened = open_store(store_options);
   if (!opened) throw std::runtime_error(opened.error().message);
   impl_->opened = std::move(*opened);
-  impl_->crypto = std::make_unique<audit::OpenSslDrawCrypto>(impl_->opened.hash);
+  impl_->crypto = std::make_unique<audit::SystemDrawCrypto>(impl_->opened.hash);
   http::ApiOptions options;
   options.chain_hash = static_cast<int>(impl_->opened.hash);
   options.database = db_;

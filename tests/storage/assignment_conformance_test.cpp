@@ -23,7 +23,7 @@ using app::Actor;
 // department head, an approved plan; case managers in both 院.
 struct Office {
   Fixture& f;
-  const audit::OpenSslDrawCrypto crypto{audit::HashAlgorithm::sm3};
+  const audit::SystemDrawCrypto crypto{audit::HashAlgorithm::sm3};
   PersonId chief, head, p5, city_clerk2, manager, district_manager;
   std::vector<UnitId> units;
   Actor case_manager, district_case_manager, chief_actor, head_actor, deputy_actor;
