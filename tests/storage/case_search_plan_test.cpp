@@ -4,13 +4,11 @@
 // page's end; the bad ones collect every case of a 院 or a status and sort them, which on a
 // province of 2,000,000 cases took a district's reader from 5 ms to over 100 ms (migration 19).
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <memory>
 #include <string>
-#include <variant>
 
-#include "raw_sqlite.hpp"
+#include "query_plan.hpp"
 #include "sqlite_factory.hpp"
 #include "storage/sql/case_search.hpp"
 
@@ -27,25 +25,7 @@ class CaseSearchPlan : public ::testing::Test {
 
   // SQLite's plan for the list `q`, its steps' details one per line.
   std::string plan(const CaseRepository::Query& q) {
-    const sql::BuiltSql search = sql::case_search_text(q, sql::Backend::sqlite);
-    sqlite3_stmt* st = nullptr;
-    const std::string explain = "EXPLAIN QUERY PLAN " + search.sql;
-    if (sqlite3_prepare_v2(raw_->db, explain.c_str(), -1, &st, nullptr) != SQLITE_OK)
-      return std::string("(error) ") + sqlite3_errmsg(raw_->db);
-    for (std::size_t i = 0; i < search.values.size(); ++i) {
-      const int at = static_cast<int>(i) + 1;
-      if (const auto* n = std::get_if<long long>(&search.values[i]))
-        sqlite3_bind_int64(st, at, *n);
-      else {
-        const auto& s = std::get<std::string>(search.values[i]);
-        sqlite3_bind_text(st, at, s.c_str(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-      }
-    }
-    std::string out;
-    while (sqlite3_step(st) == SQLITE_ROW)
-      out += reinterpret_cast<const char*>(sqlite3_column_text(st, 3)) + std::string("\n");
-    sqlite3_finalize(st);
-    return out;
+    return query_plan(*raw_, sql::case_search_text(q, sql::Backend::sqlite));
   }
 
   static CaseRepository::Query within(std::initializer_list<long long> ids) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "storage/sql/handling_queries.hpp"
 #include "storage/sql/rows.hpp"
 #include "storage/sql/sql_transaction.hpp"
 #include "storage/sql/statement_cache.hpp"
@@ -14,41 +15,6 @@ using soci::into;
 using soci::use;
 
 namespace {
-
-// Which of x's columns dates a record, for a scope's year: an ISO date, or microseconds.
-struct Dated {
-  const char* column;
-  bool micros = false;
-};
-
-// The WHERE clause of a scope over table alias x joined to its case c. Ids, years and the dates
-// made of them are written into the text; nothing else is.
-std::string where_of(const HandlingRepository::Scope& s, Dated dated) {
-  std::string year;
-  if (s.year) {
-    const Date first = *Date::from_ymd(*s.year, 1, 1), next = *Date::from_ymd(*s.year + 1, 1, 1);
-    // China time (UTC+8): the year starts at 16:00 UTC on the last day of the year before.
-    const auto us = [](Date d) {
-      return std::to_string((d.days_since_epoch() * 86'400 - 8 * 3'600) * 1'000'000);
-    };
-    year = " AND x." + std::string(dated.column) +
-           (dated.micros ? " >= " + us(first) + " AND x." + dated.column + " < " + us(next)
-                         : " BETWEEN '" + first.iso() + "' AND '" +
-                               Date::from_days(next.days_since_epoch() - 1).iso() + "'");
-  }
-  if (s.case_id) return " WHERE x.case_id = " + std::to_string(s.case_id->value) + year;
-  std::string list;
-  for (auto p : s.within) list += (list.empty() ? "" : ", ") + std::to_string(p.value);
-  if (list.empty()) return " WHERE 1 = 0";
-  // With a year the date's index finds the records: `+` keeps SQLite's planner from walking
-  // every case of the 院 instead, a number that grows every year (PostgreSQL plans by its
-  // statistics and takes the `+` as written).
-  return std::string(s.year ? " WHERE +c.procuratorate_id IN ("
-                            : " WHERE c.procuratorate_id IN (") +
-         list + ")" + year;
-}
-
-constexpr Dated kDecided{"decided_at_us", true}, kNoted{"on_date"}, kRequested{"requested_on"};
 
 template <class Tag>
 std::optional<Id<Tag>> opt_id(soci::indicator ind, long long v) {
@@ -124,17 +90,14 @@ Status SqlTransaction::save_decision(const Decision& d) {
 
 Result<std::vector<Decision>> SqlTransaction::decisions(const Scope& scope) {
   return guarded_value<std::vector<Decision>>([&]() -> Result<std::vector<Decision>> {
-    const std::string join = " JOIN case_file c ON c.id = x.case_id";
     std::map<long long, std::vector<Objection>> objections;
     {
       long long did = 0, person = 0, at = 0;
       std::string text;
-      soci::statement st =
-          (sql_.prepare << "SELECT o.decision_id, o.person_id, o.text, o.at_us FROM "
-                           "decision_objection o JOIN decision x ON x.id = o.decision_id" +
-                               join + where_of(scope, kDecided) +
-                               " ORDER BY o.decision_id, o.position",
-           into(did), into(person), into(text), into(at));
+      BuiltSql q = objection_rows_query(backend_, scope);
+      soci::statement& st = statements_.with_values(q);
+      exchange_all(st, into(did), into(person), into(text), into(at));
+      st.define_and_bind();
       st.execute();
       while (st.fetch()) objections[did].push_back({PersonId{person}, text, at});
     }
@@ -144,29 +107,14 @@ Result<std::vector<Decision>> SqlTransaction::decisions(const Scope& scope) {
         number;
     soci::indicator pt_ind = soci::i_ok, db_ind = soci::i_ok, da_ind = soci::i_ok,
                     dn_ind = soci::i_ok;
-    soci::statement st(sql_);
-    st.exchange(into(id));
-    st.exchange(into(cid));
-    st.exchange(into(type));
-    st.exchange(into(proposed_type, pt_ind));
-    st.exchange(into(holder));
-    st.exchange(into(version));
-    st.exchange(into(status));
-    st.exchange(into(reasoning));
-    st.exchange(into(by));
-    st.exchange(into(actor));
-    st.exchange(into(at));
-    st.exchange(into(decided_by, db_ind));
-    st.exchange(into(decided_actor));
-    st.exchange(into(decided_at, da_ind));
-    st.exchange(into(note));
-    st.exchange(into(number, dn_ind));
-    run_built(st,
-              "SELECT x.id, x.case_id, x.type, x.proposed_type, x.holder, x.power_list_version, "
-              "x.status, x.reasoning, x.proposed_by, x.proposed_actor, x.proposed_at_us, "
-              "x.decided_by, x.decided_actor, x.decided_at_us, x.note, x.document_number "
-              "FROM decision x" +
-                  join + where_of(scope, kDecided) + " ORDER BY x.id");
+    BuiltSql q = decision_rows_query(backend_, scope);
+    soci::statement& st = statements_.with_values(q);
+    exchange_all(st, into(id), into(cid), into(type), into(proposed_type, pt_ind), into(holder),
+                 into(version), into(status), into(reasoning), into(by), into(actor), into(at),
+                 into(decided_by, db_ind), into(decided_actor), into(decided_at, da_ind),
+                 into(note), into(number, dn_ind));
+    st.define_and_bind();
+    st.execute();
     while (st.fetch()) {
       Decision d;
       d.id = DecisionId{id};
@@ -225,12 +173,11 @@ Result<std::vector<CaseNote>> SqlTransaction::notes(const Scope& scope) {
     long long id = 0, cid = 0, person = 0, at = 0;
     std::string kind, code, on, text, actor;
     soci::indicator person_ind = soci::i_ok;
-    soci::statement st =
-        (sql_.prepare << "SELECT x.id, x.case_id, x.kind, x.code, x.on_date, x.text, x.person_id, "
-                         "x.actor, x.at_us FROM case_note x JOIN case_file c ON c.id = x.case_id" +
-                             where_of(scope, kNoted) + " ORDER BY x.id",
-         into(id), into(cid), into(kind), into(code), into(on), into(text),
-         into(person, person_ind), into(actor), into(at));
+    BuiltSql q = note_rows_query(backend_, scope);
+    soci::statement& st = statements_.with_values(q);
+    exchange_all(st, into(id), into(cid), into(kind), into(code), into(on), into(text),
+                 into(person, person_ind), into(actor), into(at));
+    st.define_and_bind();
     st.execute();
     while (st.fetch()) {
       CaseNote n;
@@ -279,11 +226,11 @@ Status SqlTransaction::save_follow_up_answer(const FollowUp& f) {
 }
 
 Result<std::vector<FollowUp>> SqlTransaction::follow_ups(const Scope& scope) {
-  return load_follow_ups(where_of(scope, kRequested));
+  return load_follow_ups(scope, false);
 }
 
 Result<std::vector<FollowUp>> SqlTransaction::unanswered_follow_ups(const Scope& scope) {
-  return load_follow_ups(where_of(scope, kRequested) + " AND x.answered_on IS NULL");
+  return load_follow_ups(scope, true);
 }
 
 Result<std::map<CaseId, std::vector<std::string>>> SqlTransaction::flags_of(
@@ -311,33 +258,20 @@ Result<std::map<CaseId, std::vector<std::string>>> SqlTransaction::flags_of(
   });
 }
 
-Result<std::vector<FollowUp>> SqlTransaction::load_follow_ups(const std::string& where) {
+Result<std::vector<FollowUp>> SqlTransaction::load_follow_ups(const Scope& scope,
+                                                              bool unanswered_only) {
   return guarded_value<std::vector<FollowUp>>([&]() -> Result<std::vector<FollowUp>> {
     std::vector<FollowUp> out;
     long long id = 0, cid = 0, by = 0, answered_by = 0;
     std::string kind, code, flag, request, actor, requested, due, answer, answered_actor, answered;
     soci::indicator by_ind = soci::i_ok, ab_ind = soci::i_ok, ao_ind = soci::i_ok;
-    soci::statement st(sql_);
-    st.exchange(into(id));
-    st.exchange(into(cid));
-    st.exchange(into(kind));
-    st.exchange(into(code));
-    st.exchange(into(flag));
-    st.exchange(into(request));
-    st.exchange(into(by, by_ind));
-    st.exchange(into(actor));
-    st.exchange(into(requested));
-    st.exchange(into(due));
-    st.exchange(into(answer));
-    st.exchange(into(answered_by, ab_ind));
-    st.exchange(into(answered_actor));
-    st.exchange(into(answered, ao_ind));
-    run_built(st,
-              "SELECT x.id, x.case_id, x.kind, x.code, x.flag, x.request, x.requested_by, "
-              "x.requested_actor, x.requested_on, x.due_on, x.answer, x.answered_by, "
-              "x.answered_actor, x.answered_on FROM follow_up x JOIN case_file c ON "
-              "c.id = x.case_id" +
-                  where + " ORDER BY x.id");
+    BuiltSql q = follow_up_rows_query(backend_, scope, unanswered_only);
+    soci::statement& st = statements_.with_values(q);
+    exchange_all(st, into(id), into(cid), into(kind), into(code), into(flag), into(request),
+                 into(by, by_ind), into(actor), into(requested), into(due), into(answer),
+                 into(answered_by, ab_ind), into(answered_actor), into(answered, ao_ind));
+    st.define_and_bind();
+    st.execute();
     while (st.fetch()) {
       FollowUp f;
       f.id = FollowUpId{id};

@@ -54,15 +54,6 @@ inline std::optional<Date> date_or_null(soci::indicator ind, const std::string& 
   return ind == soci::i_null ? std::optional<Date>{} : std::optional<Date>{date_or_throw(v)};
 }
 
-// Runs `sql`, built as its values were bound: `st` already exchanges every value and target.
-// `one_row`: fetch the single row into the targets now (else fetch() walks the rows).
-inline void run_built(soci::statement& st, const std::string& sql, bool one_row = false) {
-  st.alloc();
-  st.prepare(sql);
-  st.define_and_bind();
-  st.execute(one_row);
-}
-
 // Runs `st`, a query of one id column whose values it already binds, and returns the ids.
 inline std::vector<long long> ids_of(soci::statement& st) {
   long long id = 0;

@@ -211,7 +211,7 @@ class SqlTransaction final : public Transaction,
                                        bool with_people = true);
   // The cases of these ids, in the order given (an id of no case left out).
   Result<std::vector<Case>> cases_in_order(const std::vector<long long>& ids, bool with_people);
-  Result<std::vector<FollowUp>> load_follow_ups(const std::string& where);  // x joined to c
+  Result<std::vector<FollowUp>> load_follow_ups(const Scope& scope, bool unanswered_only);
   Result<std::vector<AssignmentPlan>> load_plans(const std::string& where, std::int64_t arg);
   Result<std::vector<AssignmentRecord>> load_assignments(const std::string& where,
                                                          std::int64_t arg);
