@@ -40,20 +40,18 @@ Result<HandlingStatistics> handling_statistics(Transaction& tx, const Context& c
   }
   for (int m = 1; m <= 12; ++m) s.by_month[month_of(*Date::from_ymd(year, m, 1))];
 
-  for (auto p : *within) {
-    auto counts = tx.cases().year_counts(p, year);
-    if (!counts) return counts.error();
-    for (const auto& [month, n] : counts->received_by_month)
-      s.by_month[month].first += static_cast<int>(n);
-    for (const auto& [month, n] : counts->concluded_by_month)
-      s.by_month[month].second += static_cast<int>(n);
-    for (const auto& [unit, n] : counts->received_by_unit) {
-      const Unit* u = view.unit(unit);
-      if (!u) continue;
-      (u->kind() == UnitKind::team ? s.team_cases : s.sole_cases) += static_cast<int>(n);
-      const Person* lead = view.person(u->lead());
-      if (lead && lead->is_leader()) s.leader_direct_cases += static_cast<int>(n);
-    }
+  auto counts = tx.cases().year_counts(*within, year);
+  if (!counts) return counts.error();
+  for (const auto& [month, n] : counts->received_by_month)
+    s.by_month[month].first += static_cast<int>(n);
+  for (const auto& [month, n] : counts->concluded_by_month)
+    s.by_month[month].second += static_cast<int>(n);
+  for (const auto& [unit, n] : counts->received_by_unit) {
+    const Unit* u = view.unit(unit);
+    if (!u) continue;
+    (u->kind() == UnitKind::team ? s.team_cases : s.sole_cases) += static_cast<int>(n);
+    const Person* lead = view.person(u->lead());
+    if (lead && lead->is_leader()) s.leader_direct_cases += static_cast<int>(n);
   }
 
   // The year's decisions, notes and follow-ups only, found by their dates.

@@ -156,13 +156,14 @@ class CaseRepository {
   // and near expiry by due day, then id), the others by id.
   virtual Result<std::vector<Case>> watch_list(const Watch& w, WatchList list, int offset,
                                                int limit) = 0;
-  // What the year's statistics count of one 院's cases, withdrawn ones left out: received and
-  // concluded per month ("2026-03"), and received per unit. Counted by the database.
+  // What the year's statistics count of these 院's cases together, withdrawn ones left out:
+  // received and concluded per month ("2026-03"), and received per unit. Counted by the database,
+  // all the 院 at once.
   struct YearCounts {
     std::map<std::string, std::int64_t> received_by_month, concluded_by_month;
     std::map<UnitId, std::int64_t> received_by_unit;
   };
-  virtual Result<YearCounts> year_counts(ProcuratorateId p, int year) = 0;
+  virtual Result<YearCounts> year_counts(const std::vector<ProcuratorateId>& within, int year) = 0;
   // The department of each of these cases (an id that names no case is left out).
   virtual Result<std::map<CaseId, DepartmentId>> case_departments(const std::set<CaseId>& ids) = 0;
 

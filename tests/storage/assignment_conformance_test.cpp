@@ -265,22 +265,34 @@ TEST_P(Assignment, StatisticsCountTheYearsCasesInTheDatabase) {
   ASSERT_TRUE(last.start().ok());
   ASSERT_TRUE(last.conclude(*Date::parse("2027-01-05")).ok());
   ASSERT_TRUE(f.store().transact([&](Transaction& tx) { return tx.cases().save_case_state(last); }).ok());
-  const auto counts = [&](ProcuratorateId p, int year) {
+  const auto counts = [&](std::vector<ProcuratorateId> within, int year) {
     return *transact_value<CaseRepository::YearCounts>(
-        f.store(), [&](Transaction& tx) { return tx.cases().year_counts(p, year); });
+        f.store(), [&](Transaction& tx) { return tx.cases().year_counts(within, year); });
   };
-  const auto y2026 = counts(f.city, 2026);
+  const auto y2026 = counts({f.city}, 2026);
   EXPECT_EQ(y2026.received_by_month, (std::map<std::string, std::int64_t>{{"2026-11", 2}}));
   EXPECT_TRUE(y2026.concluded_by_month.empty());
   std::map<UnitId, std::int64_t> by_unit;
   ++by_unit[*taken[0].unit()];
   ++by_unit[*taken[2].unit()];
   EXPECT_EQ(y2026.received_by_unit, by_unit);
-  const auto y2027 = counts(f.city, 2027);
+  const auto y2027 = counts({f.city}, 2027);
   EXPECT_TRUE(y2027.received_by_month.empty());
   EXPECT_EQ(y2027.concluded_by_month, (std::map<std::string, std::int64_t>{{"2027-01", 1}}));
   EXPECT_TRUE(y2027.received_by_unit.empty());
-  EXPECT_TRUE(counts(f.district, 2026).received_by_month.empty());
+  EXPECT_TRUE(counts({f.district}, 2026).received_by_month.empty());
+  EXPECT_TRUE(counts({}, 2026).received_by_month.empty());
+  // Several 院 are counted together: a case taken in by the district (it has no plan, so no
+  // unit) adds to the city's months but to no unit.
+  CaseIntake district_case = office.intake();
+  district_case.procuratorate = f.district;
+  district_case.department = f.district_first;
+  ASSERT_TRUE(office.take_in(office.district_case_manager, district_case).ok());
+  EXPECT_EQ(counts({f.district}, 2026).received_by_month,
+            (std::map<std::string, std::int64_t>{{"2026-11", 1}}));
+  const auto both = counts({f.city, f.district}, 2026);
+  EXPECT_EQ(both.received_by_month, (std::map<std::string, std::int64_t>{{"2026-11", 3}}));
+  EXPECT_EQ(both.received_by_unit, by_unit);
 
   // The decided cases' departments, in slices; an id of no case is left out.
   std::set<CaseId> ids{CaseId{999'999}};
@@ -586,7 +598,7 @@ TEST_P(Assignment, EachUnitsLoadAndTheYearsTalliesFollowTheCasesThroughEveryChan
           ++want.concluded_by_month[on->iso().substr(0, 7)];
       }
       auto counted = transact_value<CaseRepository::YearCounts>(
-          f.store(), [&](Transaction& tx) { return tx.cases().year_counts(f.city, year); });
+          f.store(), [&](Transaction& tx) { return tx.cases().year_counts({f.city}, year); });
       ASSERT_TRUE(counted.ok()) << counted.error().message;
       EXPECT_EQ(counted->received_by_month, want.received_by_month) << year << " after " << after;
       EXPECT_EQ(counted->received_by_unit, want.received_by_unit) << year << " after " << after;

@@ -5,27 +5,19 @@
 // province of 2,000,000 cases took a district's reader from 5 ms to over 100 ms (migration 19).
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
 
 #include "query_plan.hpp"
-#include "sqlite_factory.hpp"
 #include "storage/sql/case_search.hpp"
 
 namespace zeren::testing {
 namespace {
 
-class CaseSearchPlan : public ::testing::Test {
+class CaseSearchPlan : public PlanTest {
  protected:
-  void SetUp() override {
-    auto opened = factory_.open_fresh();  // every migration applied
-    ASSERT_TRUE(opened.ok());
-    raw_ = std::make_unique<Raw>(factory_.path());
-  }
-
   // SQLite's plan for the list `q`, its steps' details one per line.
   std::string plan(const CaseRepository::Query& q) {
-    return query_plan(*raw_, sql::case_search_text(q, sql::Backend::sqlite));
+    return plan_of(sql::case_search_text(q, sql::Backend::sqlite));
   }
 
   static CaseRepository::Query within(std::initializer_list<long long> ids) {
@@ -33,9 +25,6 @@ class CaseSearchPlan : public ::testing::Test {
     for (auto id : ids) q.within.push_back(ProcuratorateId{id});
     return q;
   }
-
-  SqliteFactory factory_;
-  std::unique_ptr<Raw> raw_;
 };
 
 // A district's reader: that 院's cases alone, newest first, from the page's cursor on.

@@ -3,11 +3,9 @@
 // of the 院 in reach instead reads a number of cases that grows every year.
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
 
 #include "query_plan.hpp"
-#include "sqlite_factory.hpp"
 #include "storage/sql/handling_queries.hpp"
 
 namespace zeren::testing {
@@ -15,15 +13,9 @@ namespace {
 
 using sql::Backend;
 
-class HandlingPlan : public ::testing::Test {
+class HandlingPlan : public PlanTest {
  protected:
-  void SetUp() override {
-    auto opened = factory_.open_fresh();  // every migration applied
-    ASSERT_TRUE(opened.ok());
-    raw_ = std::make_unique<Raw>(factory_.path());
-  }
-
-  std::string plan(const sql::BuiltSql& q) { return query_plan(*raw_, q); }
+  std::string plan(const sql::BuiltSql& q) { return plan_of(q); }
 
   static sql::HandlingScope within(std::initializer_list<long long> ids,
                                    std::optional<int> year = std::nullopt) {
@@ -32,9 +24,6 @@ class HandlingPlan : public ::testing::Test {
     s.year = year;
     return s;
   }
-
-  SqliteFactory factory_;
-  std::unique_ptr<Raw> raw_;
 };
 
 // The statistics of a city for a year: the year's decisions, objections, notes and follow-ups by

@@ -3,12 +3,15 @@
 // the schema alone and a database of any size gets the plans an empty one gets.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <memory>
 #include <string>
 #include <variant>
 
 #include "raw_sqlite.hpp"
+#include "sqlite_factory.hpp"
 #include "storage/sql/built_sql.hpp"
 
 namespace zeren::testing {
@@ -33,5 +36,19 @@ inline std::string query_plan(Raw& raw, const sql::BuiltSql& q) {
   sqlite3_finalize(st);
   return out;
 }
+
+// A test of plans: a fresh database with every migration applied, opened raw.
+class PlanTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = factory_.open_fresh();
+    ASSERT_TRUE(opened.ok());
+    raw_ = std::make_unique<Raw>(factory_.path());
+  }
+  std::string plan_of(const sql::BuiltSql& q) { return query_plan(*raw_, q); }
+
+  SqliteFactory factory_;
+  std::unique_ptr<Raw> raw_;
+};
 
 }  // namespace zeren::testing

@@ -69,7 +69,7 @@ TEST(SqliteStore, RunsInWalModeWithForeignKeysAndRecordsMigrations) {
   Raw raw(factory.path());
   EXPECT_EQ(raw.scalar("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(raw.scalar("SELECT group_concat(version) FROM schema_migrations ORDER BY version"),
-            "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19");
+            "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20");
   // Foreign keys are enforced on the store's own connection.
   FixedClock clock;
   const app::Context ctx{app::Actor::console_operator("test"), clock};

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "domain/case.hpp"
+#include "storage/sql/dialect.hpp"
 
 namespace zeren::sql {
 
@@ -29,6 +30,12 @@ inline std::optional<TallyKey> tally_key(const Case& c) {
   return tally_key(c.intake().procuratorate.value, c.unit(), c.status(), c.intake().received_on,
                    c.progress().concluded_on);
 }
+
+// The year's counts read from case_tally for the 院 bound as one list to :p (id_list), between
+// the months :f and :t ("2026-01", "2026-12"): per 院 and the month `column` names
+// (received_month or concluded_month), and per unit by the month received.
+std::string tally_by_month_query(Backend b, const std::string& column);
+std::string tally_by_unit_query(Backend b);
 
 // Where an open case counts on the chief's dashboard (CaseRepository::watch_counts): in its 院 and
 // unit (0 without one), under its status, whether its period was extended and whether a suspect

@@ -684,6 +684,14 @@ constexpr std::string_view kNewestByProcuratorateIndex = R"sql(
 CREATE INDEX case_newest_by_procuratorate ON case_file (procuratorate_id, id);
 )sql";
 
+// The year's statistics count the cases concluded in each month of the year from case_tally; with
+// no index of a 院's rows by the month concluded, that read every row the 院 ever had, a number
+// that grows every year. `cases` is left out so that counting a case (an update of `cases`) does
+// not write this index: only a new row of tallies does.
+constexpr std::string_view kTallyConcludedIndex = R"sql(
+CREATE INDEX case_tally_concluded ON case_tally (procuratorate_id, concluded_month);
+)sql";
+
 const Migration kMigrations[] = {
     {1, "organisation and accounts", kOrganisation},
     {2, "audit log and checkpoints", kAudit, kAuditSqlite, kAuditPostgresql},
@@ -705,6 +713,7 @@ const Migration kMigrations[] = {
     {17, "no index of cases by conclusion date, which nothing reads", kDropConcludedIndex},
     {18, "parties, people and candidates kept in their key's order", {}, kKeyOrderedTablesSqlite},
     {19, "index of a 院's cases, newest first", kNewestByProcuratorateIndex},
+    {20, "index of a 院's tallies by the month concluded", kTallyConcludedIndex},
 };
 
 }  // namespace

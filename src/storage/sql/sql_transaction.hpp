@@ -138,7 +138,8 @@ class SqlTransaction final : public Transaction,
   Result<WatchCounts> watch_counts(const Watch& w) override;  // watch_rows.cpp
   Result<std::vector<Case>> watch_list(const Watch& w, WatchList list, int offset,
                                        int limit) override;
-  Result<YearCounts> year_counts(ProcuratorateId p, int year) override;  // case_tally_rows.cpp
+  Result<YearCounts> year_counts(const std::vector<ProcuratorateId>& within,
+                                 int year) override;  // case_tally_rows.cpp
   Result<std::map<CaseId, DepartmentId>> case_departments(const std::set<CaseId>& ids) override;
   Result<std::vector<Case>> search_cases(const Query& q) override;  // case_search_rows.cpp
 
