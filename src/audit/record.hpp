@@ -18,7 +18,8 @@ enum class HashAlgorithm { sm3, sha256 };
 std::string_view name_of(HashAlgorithm a);  // "sm3" / "sha256"
 Result<HashAlgorithm> parse_algorithm(std::string_view name);
 
-// Fails (ErrorKind::unavailable, with a message saying what to do) when this OpenSSL lacks it.
+// Fails (ErrorKind::unavailable, with a message saying what to do) when the library that computes
+// it here lacks it: libgcrypt for SM3 (and HMAC-SM3), OpenSSL for SHA-256.
 Status check_available(HashAlgorithm a);
 
 // The fields as canonical text: a JSON object of string values, keys in ascending byte order,
