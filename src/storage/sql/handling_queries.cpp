@@ -47,50 +47,48 @@ void append_scope(BuiltSql& q, Backend b, const HandlingScope& s, Dated dated) {
   }
 }
 
+// `select_from` (x joined to its case c), the scope's WHERE clause, then `tail`.
+BuiltSql scoped(const char* select_from, Backend b, const HandlingScope& s, Dated dated,
+                const char* tail) {
+  BuiltSql q;
+  q.sql = select_from;
+  append_scope(q, b, s, dated);
+  q.sql += tail;
+  return q;
+}
+
 }  // namespace
 
 BuiltSql objection_rows_query(Backend b, const HandlingScope& s) {
-  BuiltSql q;
-  q.sql =
+  return scoped(
       "SELECT o.decision_id, o.person_id, o.text, o.at_us FROM decision_objection o "
-      "JOIN decision x ON x.id = o.decision_id JOIN case_file c ON c.id = x.case_id";
-  append_scope(q, b, s, kDecided);
-  q.sql += " ORDER BY o.decision_id, o.position";
-  return q;
+      "JOIN decision x ON x.id = o.decision_id JOIN case_file c ON c.id = x.case_id",
+      b, s, kDecided, " ORDER BY o.decision_id, o.position");
 }
 
 BuiltSql decision_rows_query(Backend b, const HandlingScope& s) {
-  BuiltSql q;
-  q.sql =
+  return scoped(
       "SELECT x.id, x.case_id, x.type, x.proposed_type, x.holder, x.power_list_version, "
       "x.status, x.reasoning, x.proposed_by, x.proposed_actor, x.proposed_at_us, x.decided_by, "
       "x.decided_actor, x.decided_at_us, x.note, x.document_number FROM decision x "
-      "JOIN case_file c ON c.id = x.case_id";
-  append_scope(q, b, s, kDecided);
-  q.sql += " ORDER BY x.id";
-  return q;
+      "JOIN case_file c ON c.id = x.case_id",
+      b, s, kDecided, " ORDER BY x.id");
 }
 
 BuiltSql note_rows_query(Backend b, const HandlingScope& s) {
-  BuiltSql q;
-  q.sql =
+  return scoped(
       "SELECT x.id, x.case_id, x.kind, x.code, x.on_date, x.text, x.person_id, x.actor, x.at_us "
-      "FROM case_note x JOIN case_file c ON c.id = x.case_id";
-  append_scope(q, b, s, kNoted);
-  q.sql += " ORDER BY x.id";
-  return q;
+      "FROM case_note x JOIN case_file c ON c.id = x.case_id",
+      b, s, kNoted, " ORDER BY x.id");
 }
 
 BuiltSql follow_up_rows_query(Backend b, const HandlingScope& s, bool unanswered_only) {
-  BuiltSql q;
-  q.sql =
+  return scoped(
       "SELECT x.id, x.case_id, x.kind, x.code, x.flag, x.request, x.requested_by, "
       "x.requested_actor, x.requested_on, x.due_on, x.answer, x.answered_by, x.answered_actor, "
-      "x.answered_on FROM follow_up x JOIN case_file c ON c.id = x.case_id";
-  append_scope(q, b, s, kRequested);
-  if (unanswered_only) q.sql += " AND x.answered_on IS NULL";
-  q.sql += " ORDER BY x.id";
-  return q;
+      "x.answered_on FROM follow_up x JOIN case_file c ON c.id = x.case_id",
+      b, s, kRequested,
+      unanswered_only ? " AND x.answered_on IS NULL ORDER BY x.id" : " ORDER BY x.id");
 }
 
 }  // namespace zeren::sql
