@@ -38,8 +38,8 @@ Result<DepartmentView> read_department_view(Transaction& tx, const Context& ctx,
     s.position = u.position();
     s.share_bp = u.share().basis_points;
     s.active = u.active();
-    s.categories = u.categories();
-    s.difficulties = u.difficulties();
+    s.categories = EnumSet<CaseCategory>(u.categories());
+    s.difficulties = EnumSet<Difficulty>(u.difficulties());
     s.lead = u.lead();
     s.people.reserve(1 + u.members().size());
     s.people.push_back(u.lead());

@@ -1,6 +1,7 @@
 #include "domain/assignment.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 namespace zeren {
 
@@ -66,7 +67,8 @@ bool contains(const std::vector<PersonId>& v, PersonId p) {
   return std::find(v.begin(), v.end(), p) != v.end();
 }
 
-std::string exclusion_for(const UnitSnapshot& u, const CaseFacts& f) {
+// The stable code of why `u` cannot take the case; empty when it can.
+std::string_view exclusion_for(const UnitSnapshot& u, const CaseFacts& f) {
   if (!u.active) return "inactive";
   if (!u.categories.contains(f.category)) return "category_not_accepted";
   if (!u.difficulties.contains(f.difficulty)) return "difficulty_not_accepted";
@@ -83,25 +85,39 @@ std::string exclusion_for(const UnitSnapshot& u, const CaseFacts& f) {
   return {};
 }
 
+bool before_in_position(const UnitSnapshot& a, const UnitSnapshot& b) {
+  return a.position != b.position ? a.position < b.position : a.unit < b.unit;
+}
+
 }  // namespace
 
 Selection select_unit(const PlanRules& plan, const CaseFacts& facts,
                       const std::vector<UnitSnapshot>& units, std::optional<UnitId> last_assigned) {
-  std::vector<const UnitSnapshot*> ordered;
-  ordered.reserve(units.size());
-  for (const auto& u : units) ordered.push_back(&u);
-  const auto by_position = [](const UnitSnapshot* a, const UnitSnapshot* b) {
-    return a->position != b->position ? a->position < b->position : a->unit < b->unit;
-  };
-  // Units set up in order come in position order already (the repositories list them by id).
-  if (!std::is_sorted(ordered.begin(), ordered.end(), by_position))
-    std::sort(ordered.begin(), ordered.end(), by_position);
   Selection s;
   s.candidates.reserve(units.size());
-  for (const auto* u : ordered) {
-    Assessment a{u->unit, u->position, u->weight_sum, u->share_bp, false, exclusion_for(*u, facts), false};
-    a.eligible = a.exclusion.empty();
-    s.candidates.push_back(std::move(a));
+  const auto assess = [&](const UnitSnapshot& u) {
+    // Built in place: most units are eligible, and their empty exclusion costs no copy.
+    Assessment& a = s.candidates.emplace_back();
+    a.unit = u.unit;
+    a.position = u.position;
+    a.weight_sum = u.weight_sum;
+    a.share_bp = u.share_bp;
+    const std::string_view why = exclusion_for(u, facts);
+    a.eligible = why.empty();
+    if (!a.eligible) a.exclusion = why;
+  };
+  // Units set up in order come in position order already (the repositories list them by id), so
+  // only an unsorted list is copied to be sorted.
+  if (std::is_sorted(units.begin(), units.end(), before_in_position)) {
+    for (const auto& u : units) assess(u);
+  } else {
+    std::vector<const UnitSnapshot*> ordered;
+    ordered.reserve(units.size());
+    for (const auto& u : units) ordered.push_back(&u);
+    std::sort(ordered.begin(), ordered.end(), [](const UnitSnapshot* a, const UnitSnapshot* b) {
+      return before_in_position(*a, *b);
+    });
+    for (const auto* u : ordered) assess(*u);
   }
 
   // (1) follow-on: the earlier stage's unit, when eligible (never for 复议复核).
@@ -136,8 +152,8 @@ Selection select_unit(const PlanRules& plan, const CaseFacts& facts,
   int last_position = -1;
   UnitId last_unit;
   if (last_assigned)
-    for (const auto* u : ordered)
-      if (u->unit == *last_assigned) last_position = u->position, last_unit = u->unit;
+    for (const auto& a : s.candidates)
+      if (a.unit == *last_assigned) last_position = a.position, last_unit = a.unit;
   auto after_last = [&](const Assessment& a) {
     return a.position > last_position || (a.position == last_position && last_unit < a.unit);
   };

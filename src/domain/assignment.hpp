@@ -4,11 +4,11 @@
 #pragma once
 
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/enum_set.hpp"
 #include "domain/error.hpp"
 #include "domain/ids.hpp"
 #include "domain/organisation.hpp"
@@ -71,8 +71,8 @@ struct UnitSnapshot {
   int position = 1;
   int share_bp = 10000;
   bool active = true;
-  std::set<CaseCategory> categories;
-  std::set<Difficulty> difficulties;
+  EnumSet<CaseCategory> categories;
+  EnumSet<Difficulty> difficulties;
   PersonId lead;
   std::vector<PersonId> people;  // lead and members
   bool lead_absent = false;      // on the intake date
