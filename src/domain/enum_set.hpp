@@ -25,10 +25,7 @@ class EnumSet {
   }
 
   void insert(E v) { bits_ |= bit(v); }
-  void erase(E v) { bits_ &= ~bit(v); }
   bool contains(E v) const { return (bits_ & bit(v)) != 0; }
-  bool empty() const { return bits_ == 0; }
-  friend bool operator==(const EnumSet&, const EnumSet&) = default;
 
  private:
   static std::uint64_t bit(E v) {

@@ -2,6 +2,7 @@
 // order of rules, every exclusion, rotation, rejection sampling.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "domain/assignment.hpp"
@@ -37,6 +38,27 @@ UnitId pick(const Selection& s, std::mt19937_64& rng) {
   if (s.chosen) return s.candidates[*s.chosen].unit;
   std::uniform_int_distribution<std::size_t> d(0, s.band.size() - 1);
   return s.candidates[s.band[d(rng)]].unit;
+}
+
+TEST(Engine, UnitsListedOutOfOrderAreAssessedInPositionOrder) {
+  auto sorted = units(5);
+  by_id(sorted, 3).lead_absent = true;
+  by_id(sorted, 4).weight_sum = 1;
+  auto shuffled = sorted;
+  std::reverse(shuffled.begin(), shuffled.end());
+  std::swap(shuffled[0], shuffled[2]);
+  PlanRules rules;
+  rules.mode = AssignmentMode::rotation;
+  for (const auto& us : {sorted, shuffled}) {
+    const auto s = select_unit(rules, CaseFacts{}, us, UnitId{1});
+    ASSERT_EQ(s.candidates.size(), 5u);
+    for (std::size_t i = 0; i < s.candidates.size(); ++i)
+      EXPECT_EQ(s.candidates[i].unit, UnitId{static_cast<std::int64_t>(i + 1)});
+    EXPECT_EQ(candidate(s, 3).exclusion, "lead_absent");
+    EXPECT_FALSE(candidate(s, 4).in_band);
+    ASSERT_TRUE(s.chosen);
+    EXPECT_EQ(s.candidates[*s.chosen].unit, UnitId{2});  // the next band unit after unit 1
+  }
 }
 
 TEST(Engine, SpreadNeverExceedsTheLargestWeightWithToleranceZero) {
